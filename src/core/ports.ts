@@ -1,0 +1,65 @@
+import type { Settings } from '../shared/schemas';
+
+/**
+ * What core needs from the platform, passed in by the Electron main process, the browser host or
+ * a test. Core never imports `electron`.
+ */
+
+/** Encrypts the API key at rest: `safeStorage` in the app, a host-only cipher in the browser host. */
+export interface SecretCipher {
+  /** The backend's name, e.g. `keychain`, `dpapi`, `gnome_libsecret`, `basic_text`, `host`. */
+  readonly backend: string;
+  /** False when encryption is unavailable or only obfuscation (Linux `basic_text`). */
+  isSecure(): boolean;
+  /** Encrypts to a base64 string. */
+  encrypt(plain: string): string;
+  /** Decrypts what `encrypt` produced; throws when it cannot. */
+  decrypt(cipherText: string): string;
+}
+
+/** What is kept in the small settings file (electron-store in the app, `conf` in the browser host). */
+export interface StoredSettings {
+  settings: Settings;
+  /** The API key encrypted by the SecretCipher, base64; absent when none is saved. */
+  encryptedKey?: string;
+}
+
+/** The subset of electron-store's / conf's API core uses, so both (and a Map in tests) fit. */
+export interface KeyValueStore {
+  get<K extends keyof StoredSettings>(key: K): StoredSettings[K] | undefined;
+  set<K extends keyof StoredSettings>(key: K, value: StoredSettings[K]): void;
+  delete(key: keyof StoredSettings): void;
+}
+
+/** The source of "now"; a test can pin it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Everything core is built from. */
+export interface CorePorts {
+  /** Folder for the database and its backups. */
+  dataDir: string;
+  cipher: SecretCipher;
+  settingsStore: KeyValueStore;
+  host: 'electron' | 'web' | 'test';
+  version: string;
+  platform: string;
+  /** The OS language (e.g. `zh-CN`), which the UI follows when set to "system". */
+  systemLanguage: string;
+  clock?: Clock;
+  /** Overrides for tests: how long a stream may stay silent before it counts as stalled. */
+  streamIdleTimeoutMs?: number;
+}
+
+/** The defaults a first run starts with. */
+export const DEFAULT_SETTINGS: Settings = {
+  baseURL: 'https://api.openai.com/v1',
+  model: 'gpt-4o-mini',
+  temperature: 1,
+  topP: 1,
+  maxTokens: null,
+  systemPrompt: '',
+  language: 'system',
+  autoTitle: true,
+};

@@ -1,0 +1,131 @@
+import type { WireError } from '../../shared/errors';
+import type {
+  Conversation,
+  ConversationView,
+  Message,
+  MessageRole,
+  MessageStatus,
+  SearchHit,
+  Usage,
+} from '../../shared/schemas';
+
+/** Which conversations a list shows. */
+export type ConversationListView = 'active' | 'archived' | 'trash';
+
+/** A message to insert. `createdAt` defaults to now (imports pass their own). */
+export interface NewMessage {
+  conversationId: string;
+  parentId: string | null;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  model?: string | null;
+  createdAt?: string;
+}
+
+/** Search options, already validated. */
+export interface SearchOptions {
+  titlesOnly: boolean;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** One conversation as an importer produces it, before it is stored. */
+export interface ImportedConversation {
+  /**
+   * A stable key of the source (e.g. `chatgpt:<conversation id>`, `penpal:<id>`). Importing the
+   * same key twice adds nothing the second time.
+   */
+  sourceKey: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  systemPrompt: string;
+  pinned?: boolean;
+  archived?: boolean;
+  /** Every message of every branch; parents refer to `localId`s within this conversation. */
+  messages: ImportedMessage[];
+  /** The `localId` of the leaf of the branch to show (the source's current branch). */
+  currentLeafLocalId: string | null;
+}
+
+/** One message of an imported conversation. */
+export interface ImportedMessage {
+  localId: string;
+  parentLocalId: string | null;
+  role: MessageRole;
+  content: string;
+  createdAt: string;
+  model: string | null;
+  status?: MessageStatus;
+}
+
+/** What `importConversations` did. */
+export interface ImportResult {
+  conversationsAdded: number;
+  messagesAdded: number;
+  duplicatesSkipped: number;
+  addedTitles: string[];
+}
+
+/** The whole library in Penpal's backup format (version 1). */
+export interface BackupData {
+  format: 'penpal-backup';
+  version: 1;
+  exportedAt: string;
+  conversations: ImportedConversation[];
+}
+
+/**
+ * The conversation store: SQLite through `node:sqlite`. Every mutating call is one transaction.
+ * Errors are `AppError`s (`not_found`, `storage`, `disk_full`, `read_only`).
+ */
+export interface ConversationStore {
+  createConversation(options?: { title?: string; systemPrompt?: string }): Conversation;
+  listConversations(view: ConversationListView): Conversation[];
+  getConversation(id: string): Conversation;
+  /** The conversation and the messages of its current branch, root first, with version ids. */
+  getView(id: string): ConversationView;
+  renameConversation(id: string, title: string): Conversation;
+  setPinned(id: string, pinned: boolean): Conversation;
+  setArchived(id: string, archived: boolean): Conversation;
+  /** Moves to the Trash (sets deletedAt). */
+  trashConversation(id: string): void;
+  restoreConversation(id: string): Conversation;
+  /** Deletes every conversation in the Trash for good; returns how many. */
+  emptyTrash(): number;
+
+  /** Inserts a message and makes it the conversation's current leaf. */
+  addMessage(message: NewMessage): Message;
+  getMessage(id: string): Message;
+  /** The messages from the root to this one, inclusive: what a model call resends. */
+  getPath(messageId: string): Message[];
+  /** Replaces a streaming message's text (called throttled while it streams). */
+  updateContent(messageId: string, content: string): void;
+  /** Sets the final status of a streamed message. */
+  finishMessage(
+    messageId: string,
+    result: { status: MessageStatus; content: string; error: WireError | null; usage: Usage | null; model?: string | null },
+  ): Message;
+  /** Shows this version: the current leaf becomes its newest descendant along the latest versions. */
+  switchVersion(messageId: string): ConversationView;
+  /** Removes a message and its descendants; the current branch moves to a sibling or the parent. */
+  deleteMessage(messageId: string): ConversationView;
+  /** At start: messages a crash left `streaming` become `interrupted`. Returns how many. */
+  recoverInterrupted(): number;
+
+  search(query: string, options: SearchOptions): SearchHit[];
+
+  /** Adds conversations in one transaction, skipping `sourceKey`s already imported. */
+  importConversations(
+    conversations: ImportedConversation[],
+    onProgress?: (done: number, total: number) => void,
+  ): ImportResult;
+  /** Every conversation (not in the Trash) with all its branches, for a backup. */
+  exportAll(): BackupData;
+  /** One conversation with all its branches. */
+  exportConversation(id: string): ImportedConversation;
+
+  close(): void;
+}

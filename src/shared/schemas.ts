@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './errors';
+
+/**
+ * Wire schemas: plain JSON only (ISO date strings, no Date/Map/class instances), so IPC and the
+ * WebSocket behave the same.
+ */
+
+/** An id minted by core (UUID or similar); bounded so a hostile renderer cannot send megabytes. */
+export const Id = z.string().min(1).max(100);
+
+/** ISO-8601 timestamp string. */
+export const IsoDate = z.string().max(40);
+
+export const WireErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  retryAfter: z.number().optional(),
+});
+
+/** UI language: follow the system, or a fixed one. */
+export const LanguageSchema = z.enum(['system', 'en', 'zh-CN']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Everything the user sets except the key, which never leaves main. */
+export const SettingsSchema = z.object({
+  baseURL: z.string().max(2000),
+  model: z.string().max(200),
+  temperature: z.number().min(0).max(2),
+  topP: z.number().min(0).max(1),
+  /** null: let the service decide. */
+  maxTokens: z.number().int().min(1).max(1_000_000).nullable(),
+  systemPrompt: z.string().max(100_000),
+  language: LanguageSchema,
+  /** Whether the model proposes a title after the first exchange. */
+  autoTitle: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What the renderer may know of the key: whether it is there and its last four characters. */
+export const KeyStatusSchema = z.object({
+  configured: z.boolean(),
+  last4: z.string().nullable(),
+  /** Where the key lives now: the OS keychain, this session's memory, or the browser host's cipher. */
+  storage: z.enum(['keychain', 'session', 'host', 'none']),
+  /** False when the OS offers no real encryption (Linux `basic_text`): the key can be kept for this session only. */
+  canPersistSecurely: z.boolean(),
+  /** The secret backend's name (e.g. `gnome_libsecret`, `basic_text`, `host`). */
+  backend: z.string(),
+});
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+export const MessageRoleSchema = z.enum(['system', 'user', 'assistant']);
+export type MessageRole = z.infer<typeof MessageRoleSchema>;
+
+/** streaming: arriving now; interrupted: stopped or cut off, text kept; error: failed before any text. */
+export const MessageStatusSchema = z.enum(['done', 'streaming', 'interrupted', 'error']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const UsageSchema = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  totalTokens: z.number(),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** One message as shown in a conversation's current branch. */
+export const MessageSchema = z.object({
+  id: Id,
+  conversationId: Id,
+  parentId: Id.nullable(),
+  role: MessageRoleSchema,
+  content: z.string(),
+  status: MessageStatusSchema,
+  error: WireErrorSchema.nullable(),
+  model: z.string().nullable(),
+  usage: UsageSchema.nullable(),
+  createdAt: IsoDate,
+  /** Ids of this message and its alternative versions (same parent, same role), oldest first. */
+  siblingIds: z.array(Id),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ConversationSchema = z.object({
+  id: Id,
+  title: z.string(),
+  createdAt: IsoDate,
+  /** Time of the latest activity; the sidebar sorts by it. */
+  updatedAt: IsoDate,
+  pinned: z.boolean(),
+  archived: z.boolean(),
+  /** Set when the conversation is in the Trash. */
+  deletedAt: IsoDate.nullable(),
+  messageCount: z.number().int(),
+  /** The system prompt this conversation sends (imported custom instructions, or empty for the default). */
+  systemPrompt: z.string(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** A conversation with the messages of the branch currently shown, root first. */
+export const ConversationViewSchema = z.object({
+  conversation: ConversationSchema,
+  messages: z.array(MessageSchema),
+});
+export type ConversationView = z.infer<typeof ConversationViewSchema>;
+
+/** A piece of a search snippet; `match` pieces are the words that matched (rendered as <mark>, never as HTML). */
+export const SnippetPartSchema = z.object({ text: z.string(), match: z.boolean() });
+export type SnippetPart = z.infer<typeof SnippetPartSchema>;
+
+export const SearchHitSchema = z.object({
+  conversationId: Id,
+  /** null when the title matched. */
+  messageId: Id.nullable(),
+  title: z.string(),
+  snippet: z.array(SnippetPartSchema),
+  createdAt: IsoDate,
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/** What an import did: nothing is skipped silently. */
+export const ImportReportSchema = z.object({
+  source: z.enum(['chatgpt', 'penpal-backup']),
+  conversationsAdded: z.number().int(),
+  messagesAdded: z.number().int(),
+  duplicatesSkipped: z.number().int(),
+  skipped: z.array(z.object({ item: z.string(), reason: z.string() })),
+  addedTitles: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** A file produced for the user to save. */
+export const ExportFileSchema = z.object({
+  filename: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
