@@ -59,6 +59,8 @@ export const methods = {
     output: z.object({ models: z.array(z.string()), modelFound: z.boolean() }),
   },
   'models.list': { input: Empty, output: z.object({ models: z.array(z.string()) }) },
+  /** Opens an https: link in the system browser (the renderer asks the user first). */
+  'app.openExternal': { input: z.object({ url: z.string().url().max(4000) }).strict(), output: Ok },
 
   'conversation.list': {
     input: z.object({ view: z.enum(['active', 'archived', 'trash']).default('active') }).strict(),

@@ -1,0 +1,43 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enChat from './locales/en/chat';
+import enCommon from './locales/en/common';
+import enErrors from './locales/en/errors';
+import enLibrary from './locales/en/library';
+import enSettings from './locales/en/settings';
+import zhChat from './locales/zh-CN/chat';
+import zhCommon from './locales/zh-CN/common';
+import zhErrors from './locales/zh-CN/errors';
+import zhLibrary from './locales/zh-CN/library';
+import zhSettings from './locales/zh-CN/settings';
+
+/**
+ * Every visible string goes through i18next. One namespace per area of the UI, one file per
+ * namespace and language; English and 简体中文 must have the same keys (tested).
+ */
+export const resources = {
+  en: { common: enCommon, chat: enChat, settings: enSettings, library: enLibrary, errors: enErrors },
+  'zh-CN': { common: zhCommon, chat: zhChat, settings: zhSettings, library: zhLibrary, errors: zhErrors },
+} as const;
+
+/** The languages the UI ships in. */
+export type UiLanguage = keyof typeof resources;
+
+/** Maps an OS or browser language tag to a shipped language (any Chinese → 简体中文). */
+export function resolveLanguage(tag: string | undefined): UiLanguage {
+  return tag && /^zh\b/i.test(tag) ? 'zh-CN' : 'en';
+}
+
+/** Starts i18next before the first render. */
+export function initI18n(language: UiLanguage): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    ns: ['common', 'chat', 'settings', 'library', 'errors'],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // React escapes already.
+    returnNull: false,
+  });
+  return i18next;
+}

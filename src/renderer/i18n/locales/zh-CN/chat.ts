@@ -1,0 +1,2 @@
+/** The "chat" strings in zh-CN. Keys must match the English file exactly (a test checks). */
+export default {} as const;
