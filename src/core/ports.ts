@@ -48,6 +48,8 @@ export interface CorePorts {
   /** The OS language (e.g. `zh-CN`), which the UI follows when set to "system". */
   systemLanguage: string;
   clock?: Clock;
+  /** Opens an https: URL in the system browser (`shell.openExternal` in the app). */
+  openExternal?(url: string): Promise<void>;
   /** Overrides for tests: how long a stream may stay silent before it counts as stalled. */
   streamIdleTimeoutMs?: number;
 }

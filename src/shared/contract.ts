@@ -32,6 +32,8 @@ export const methods = {
       platform: z.string(),
       dataDir: z.string(),
       systemLanguage: z.string(),
+      /** Things the user must be told at start, e.g. a damaged database that was set aside. */
+      notices: z.array(z.object({ kind: z.string(), message: z.string(), path: z.string() })),
     }),
   },
   'settings.get': {

@@ -1,0 +1,58 @@
+import { AppError } from '../../shared/errors';
+import type { Handlers } from '../dispatcher';
+import type { EventBus } from '../events';
+import type { CorePorts } from '../ports';
+import type { KeyVault } from '../settings/keyVault';
+import type { SettingsService } from '../settings/settingsService';
+import type { StoreNotice } from '../store';
+
+type SettingsMethods =
+  | 'app.info'
+  | 'app.openExternal'
+  | 'settings.get'
+  | 'settings.update'
+  | 'settings.setKey'
+  | 'settings.clearKey';
+
+/** Handlers for app facts, settings and the key. The key itself never leaves through them. */
+export function settingsHandlers(
+  ports: CorePorts,
+  settings: SettingsService,
+  vault: KeyVault,
+  events: EventBus,
+  notices: StoreNotice[],
+): Pick<Handlers, SettingsMethods> {
+  return {
+    'app.info': async () => ({
+      version: ports.version,
+      host: ports.host,
+      platform: ports.platform,
+      dataDir: ports.dataDir,
+      systemLanguage: ports.systemLanguage,
+      notices: notices.map(({ kind, message, path }) => ({ kind, message, path })),
+    }),
+    'app.openExternal': async ({ url }) => {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'https:') throw new AppError('invalid_input', 'Only https: links can be opened.');
+      if (!ports.openExternal) throw new AppError('invalid_input', 'This host cannot open links.');
+      await ports.openExternal(parsed.toString());
+      return { ok: true as const };
+    },
+    'settings.get': async () => ({ settings: settings.get(), key: vault.status() }),
+    'settings.update': async (patch) => {
+      const next = settings.update(patch);
+      events.emit('settings.changed', {});
+      return next;
+    },
+    'settings.setKey': async ({ key, persist }) => {
+      const status = vault.set(key, persist);
+      events.emit('settings.changed', {});
+      return status;
+    },
+    'settings.clearKey': async () => {
+      const status = vault.clear();
+      events.emit('settings.changed', {});
+      return status;
+    },
+  };
+}

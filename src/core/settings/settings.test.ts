@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../ports';
+import { createTestCipher, MemoryKeyValueStore } from '../testing/memoryPorts';
+import { KeyVault } from './keyVault';
+import { normalizeBaseURL, SettingsService } from './settingsService';
+
+const KEY = 'sk-test-0123456789abcdefWXYZ';
+
+describe('KeyVault', () => {
+  it('stores the key encrypted, never in clear text, and reports only the last four characters', () => {
+    const store = new MemoryKeyValueStore();
+    const vault = new KeyVault(createTestCipher(), store);
+    const status = vault.set(KEY, true);
+    expect(status).toMatchObject({ configured: true, last4: 'WXYZ', storage: 'keychain', canPersistSecurely: true });
+    expect(JSON.stringify(status)).not.toContain(KEY);
+    expect(store.raw()).not.toContain(KEY);
+    expect(store.raw()).not.toContain('0123456789');
+    expect(vault.get()).toBe(KEY);
+  });
+
+  it('keeps a session-only key in memory and off disk', () => {
+    const store = new MemoryKeyValueStore();
+    const vault = new KeyVault(createTestCipher({ secure: false }), store);
+    expect(vault.status().canPersistSecurely).toBe(false);
+    expect(vault.set(KEY, false).storage).toBe('session');
+    expect(store.get('encryptedKey')).toBeUndefined();
+    // A new vault over the same file (a restart) no longer has it.
+    expect(new KeyVault(createTestCipher({ secure: false }), store).status().configured).toBe(false);
+  });
+
+  it('treats a key it cannot decrypt as absent instead of crashing', () => {
+    const store = new MemoryKeyValueStore();
+    new KeyVault(createTestCipher(), store).set(KEY, true);
+    const otherMachine = new KeyVault(createTestCipher(), store);
+    expect(otherMachine.get()).toBeNull();
+    expect(otherMachine.status().configured).toBe(false);
+  });
+
+  it('clears the key', () => {
+    const store = new MemoryKeyValueStore();
+    const vault = new KeyVault(createTestCipher(), store);
+    vault.set(KEY, true);
+    expect(vault.clear().configured).toBe(false);
+    expect(store.get('encryptedKey')).toBeUndefined();
+  });
+});
+
+describe('SettingsService', () => {
+  it('starts from the defaults and saves partial updates', () => {
+    const service = new SettingsService(new MemoryKeyValueStore());
+    expect(service.get()).toEqual(DEFAULT_SETTINGS);
+    const next = service.update({ model: 'llama3', temperature: 0.3, baseURL: 'http://localhost:11434/v1/' });
+    expect(next).toMatchObject({ model: 'llama3', temperature: 0.3, baseURL: 'http://localhost:11434/v1' });
+    expect(service.get().model).toBe('llama3');
+  });
+
+  it('repairs a damaged settings file field by field', () => {
+    const store = new MemoryKeyValueStore();
+    store.set('settings', { ...DEFAULT_SETTINGS, model: 'kept', temperature: 99 as number });
+    const settings = new SettingsService(store).get();
+    expect(settings.model).toBe('kept');
+    expect(settings.temperature).toBe(DEFAULT_SETTINGS.temperature);
+  });
+
+  it('refuses base URLs that are not http(s) with a human message', () => {
+    expect(() => normalizeBaseURL('ftp://example.com')).toThrow(/http:\/\/ or https:\/\//);
+    expect(() => normalizeBaseURL('not a url')).toThrow(/is not a URL/);
+  });
+});
