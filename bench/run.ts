@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: runs every benchmark and prints each figure against its budget (GUIDE §6).
+ * `npm run bench -- store` runs only the benchmarks whose name contains "store".
+ */
+import type { BenchResult } from './types';
+
+interface BenchModule {
+  run(): Promise<BenchResult[]>;
+}
+
+const benches: { name: string; load: () => Promise<BenchModule> }[] = [
+  { name: 'store', load: () => import('./storeBench') },
+  { name: 'import', load: () => import('./importBench') },
+  { name: 'streaming', load: () => import('./streamingBench') },
+  { name: 'ui', load: () => import('./uiBench') },
+];
+
+async function main(): Promise<void> {
+  const filter = process.argv.slice(2);
+  const results: BenchResult[] = [];
+  for (const bench of benches) {
+    if (filter.length && !filter.some((word) => bench.name.includes(word))) continue;
+    process.stdout.write(`running ${bench.name}…\n`);
+    try {
+      const module = await bench.load();
+      results.push(...(await module.run()));
+    } catch (error) {
+      console.error(`${bench.name} failed:`, error);
+      results.push({ name: `${bench.name} (failed to run)`, value: NaN, unit: '', budget: NaN, kind: 'max', pass: false });
+    }
+  }
+  printTable(results);
+  process.exitCode = results.every((entry) => entry.pass) ? 0 : 1;
+}
+
+/** Prints a Markdown table, ready to paste into the README. */
+function printTable(results: BenchResult[]): void {
+  console.log('\n| what | result | budget | |');
+  console.log('|---|---|---|---|');
+  for (const entry of results) {
+    const budget = `${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget} ${entry.unit}`;
+    console.log(`| ${entry.name} | ${entry.value} ${entry.unit} | ${budget} | ${entry.pass ? 'pass' : 'FAIL'} |`);
+  }
+}
+
+void main();

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChatService } from './chat/chatService';
+import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
+import { createEventBus, type EventBus } from './events';
+import { conversationHandlers } from './handlers/conversationHandlers';
+import { libraryHandlers } from './handlers/libraryHandlers';
+import { settingsHandlers } from './handlers/settingsHandlers';
+import type { CorePorts } from './ports';
+import { KeyVault } from './settings/keyVault';
+import { SettingsService } from './settings/settingsService';
+import { openConversationStore, type StoreNotice } from './store';
+
+/** Penpal's core, ready to be served by any transport. */
+export interface Core {
+  dispatcher: Dispatcher;
+  events: EventBus;
+  /** What the user must be told at start (a database set aside, a migration backup). */
+  notices: StoreNotice[];
+  /** Stops every stream (marking it interrupted) and closes the database. */
+  close(): Promise<void>;
+}
+
+/** The database file inside the data folder. */
+export const DATABASE_FILE = 'penpal.sqlite';
+
+/** Builds core from the platform's ports: store, settings, key vault, chat, and every handler. */
+export async function createCore(ports: CorePorts): Promise<Core> {
+  mkdirSync(ports.dataDir, { recursive: true });
+  const now = (): Date => ports.clock?.now() ?? new Date();
+  const { store, notices } = openConversationStore({ path: join(ports.dataDir, DATABASE_FILE), clock: ports.clock });
+  // A crash or a killed process may have left answers half-written: keep them, marked.
+  store.recoverInterrupted();
+
+  const events = createEventBus();
+  const settings = new SettingsService(ports.settingsStore);
+  const vault = new KeyVault(ports.cipher, ports.settingsStore);
+  const chat = new ChatService({
+    store,
+    events,
+    idleTimeoutMs: ports.streamIdleTimeoutMs,
+    getConfig: async () => ({ ...settings.get(), apiKey: vault.get() }),
+  });
+
+  const handlers: Handlers = {
+    ...settingsHandlers(ports, settings, vault, events, notices),
+    ...conversationHandlers(store, events),
+    ...libraryHandlers(store, events, now),
+    'settings.testConnection': async (input) => chat.testConnection(input),
+    'models.list': async () => ({ models: await chat.listModels() }),
+    'chat.send': async (input) => chat.send(input),
+    'chat.edit': async (input) => chat.edit(input),
+    'chat.regenerate': async (input) => chat.regenerate(input),
+    'chat.stop': async (input) => {
+      chat.stop(input);
+      return { ok: true as const };
+    },
+  };
+
+  let closed = false;
+  return {
+    dispatcher: createDispatcher(handlers),
+    events,
+    notices,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await chat.shutdown();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { ConversationView, Message } from '../../shared/schemas';
+import { read, writeTransaction, type StoreContext } from './context';
+import { loadConversation } from './conversations';
+import { loadMessage } from './messages';
+import { MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type MessageRecord } from './rows';
+
+/**
+ * Versions: the messages of a conversation form a tree (an edit or a regeneration adds a sibling),
+ * and the conversation remembers which leaf is shown. The branch shown is root → that leaf.
+ */
+
+/** A conversation's messages, indexed for walking the tree. */
+interface Tree {
+  byId: Map<string, MessageRecord>;
+  /** Children of each message (null: the roots), oldest first. */
+  children: Map<string | null, MessageRecord[]>;
+}
+
+// One indexed query for the whole conversation is cheaper than a query per message on the path,
+// even at 5,000 messages, and gives every message's versions in the same pass.
+function loadTree(ctx: StoreContext, conversationId: string): Tree {
+  const rows = ctx
+    .sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at, seq`)
+    .all(conversationId);
+  const byId = new Map<string, MessageRecord>();
+  const children = new Map<string | null, MessageRecord[]>();
+  for (const row of rows) {
+    const record = toMessageRecord(row);
+    byId.set(record.id, record);
+  }
+  for (const record of byId.values()) {
+    // A parent that no longer exists would hide the message forever; treat it as a root.
+    const parent = record.parentId !== null && byId.has(record.parentId) ? record.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(record);
+    else children.set(parent, [record]);
+  }
+  return { byId, children };
+}
+
+/** The leaf reached from `id` by always following the newest child. */
+function newestLeaf(tree: Tree, id: string): string {
+  let current = id;
+  for (let steps = 0; steps <= tree.byId.size; steps++) {
+    const next = tree.children.get(current);
+    if (!next || next.length === 0) break;
+    current = next[next.length - 1].id;
+  }
+  return current;
+}
+
+/** The leaf to show when the stored one is missing: the newest branch from the newest root. */
+function fallbackLeaf(tree: Tree): string | null {
+  const roots = tree.children.get(null) ?? [];
+  return roots.length === 0 ? null : newestLeaf(tree, roots[roots.length - 1].id);
+}
+
+/** The messages root → `leafId`, each with its version ids. */
+function branch(tree: Tree, leafId: string | null): Message[] {
+  const path: MessageRecord[] = [];
+  let current = leafId === null ? undefined : tree.byId.get(leafId);
+  // The bound guards against a parent cycle a damaged file could contain.
+  while (current && path.length <= tree.byId.size) {
+    path.push(current);
+    current = current.parentId === null ? undefined : tree.byId.get(current.parentId);
+  }
+  path.reverse();
+  return path.map((record) => {
+    const parent = record.parentId !== null && tree.byId.has(record.parentId) ? record.parentId : null;
+    const versions = (tree.children.get(parent) ?? []).filter((sibling) => sibling.role === record.role);
+    return toMessage(record, versions.map((sibling) => sibling.id));
+  });
+}
+
+function view(ctx: StoreContext, conversationId: string): ConversationView {
+  const conversation = loadConversation(ctx, conversationId);
+  const tree = loadTree(ctx, conversationId);
+  const leaf =
+    conversation.currentLeafId !== null && tree.byId.has(conversation.currentLeafId)
+      ? conversation.currentLeafId
+      : fallbackLeaf(tree);
+  return { conversation: toConversation(conversation), messages: branch(tree, leaf) };
+}
+
+/** The conversation and its current branch, root first. */
+export function getView(ctx: StoreContext, conversationId: string): ConversationView {
+  return read(() => view(ctx, conversationId));
+}
+
+/** The messages from the root to this one, inclusive: what a model call resends. */
+export function getPath(ctx: StoreContext, messageId: string): Message[] {
+  return read(() => {
+    const message = loadMessage(ctx, messageId);
+    return branch(loadTree(ctx, message.conversationId), messageId);
+  });
+}
+
+/** Shows this version: the current leaf becomes its newest descendant. */
+export function switchVersion(ctx: StoreContext, messageId: string): ConversationView {
+  return writeTransaction(ctx, () => {
+    const message = loadMessage(ctx, messageId);
+    const leaf = newestLeaf(loadTree(ctx, message.conversationId), messageId);
+    ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf, message.conversationId);
+    return view(ctx, message.conversationId);
+  });
+}
+
+/**
+ * Removes a message and everything below it. When that takes away the branch being shown, the
+ * newest remaining version of the message is shown instead, or else its parent.
+ */
+export function deleteMessage(ctx: StoreContext, messageId: string): ConversationView {
+  return writeTransaction(ctx, () => {
+    const message = loadMessage(ctx, messageId);
+    const conversation = loadConversation(ctx, message.conversationId);
+    const tree = loadTree(ctx, message.conversationId);
+    const removed = new Set<string>();
+    const stack = [messageId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      removed.add(id);
+      for (const child of tree.children.get(id) ?? []) stack.push(child.id);
+    }
+    ctx
+      .sql(
+        `WITH RECURSIVE subtree(id) AS (
+           SELECT ? UNION ALL
+           SELECT m.id FROM messages m JOIN subtree ON m.conversation_id = ? AND m.parent_id = subtree.id
+         ) DELETE FROM messages WHERE id IN (SELECT id FROM subtree)`,
+      )
+      .run(messageId, message.conversationId);
+    const leaf = conversation.currentLeafId;
+    if (leaf === null || removed.has(leaf) || !tree.byId.has(leaf)) {
+      const parent = message.parentId !== null && tree.byId.has(message.parentId) ? message.parentId : null;
+      const versions = (tree.children.get(parent) ?? []).filter((other) => other.role === message.role && !removed.has(other.id));
+      for (const id of removed) tree.byId.delete(id);
+      tree.children.set(parent, (tree.children.get(parent) ?? []).filter((other) => !removed.has(other.id)));
+      const next =
+        versions.length > 0 ? newestLeaf(tree, versions[versions.length - 1].id) : (parent ?? fallbackLeaf(tree));
+      ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(next, message.conversationId);
+    }
+    return view(ctx, message.conversationId);
+  });
+}

@@ -1,0 +1,98 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { AppError } from '../../shared/errors';
+
+/**
+ * What every store module works with: the open database, the clock and a cache of prepared
+ * statements (preparing is the costly part of a small query, so each SQL text is prepared once).
+ */
+export interface StoreContext {
+  db: DatabaseSync;
+  /** The current time as an ISO string. */
+  now(): string;
+  /** The prepared statement for this SQL text, prepared on first use. */
+  sql(text: string): StatementSync;
+}
+
+/** Builds a context over an open database. */
+export function createContext(db: DatabaseSync, clock: { now(): Date }): StoreContext {
+  const cache = new Map<string, StatementSync>();
+  return {
+    db,
+    now: () => clock.now().toISOString(),
+    sql(text) {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = db.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+// Primary result codes (the low byte of an extended code), from sqlite3.h.
+const SQLITE_READONLY = 8;
+const SQLITE_FULL = 13;
+
+/** The SQLite result code of a `node:sqlite` error, or null when it is not one. */
+export function sqliteCode(error: unknown): number | null {
+  if (error instanceof Error && 'errcode' in error && typeof error.errcode === 'number') {
+    return error.errcode & 0xff;
+  }
+  return null;
+}
+
+/** Turns anything a database call threw into an `AppError` the renderer can explain. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (sqliteCode(error)) {
+    case SQLITE_FULL:
+      return new AppError('disk_full', `The disk is full: Penpal could not save this change. Free some space and try again. (${detail})`);
+    case SQLITE_READONLY:
+      return new AppError('read_only', `The library is read-only: Penpal could not save this change. (${detail})`);
+    default:
+      return new AppError('storage', `The library could not be read or saved. (${detail})`);
+  }
+}
+
+/**
+ * Runs `work` as one write transaction. BEGIN IMMEDIATE takes the write lock up front, so a busy
+ * database fails (after busy_timeout) before anything is done rather than halfway through.
+ */
+export function writeTransaction<T>(ctx: StoreContext, work: () => T): T {
+  try {
+    ctx.db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    throw toAppError(error);
+  }
+  try {
+    const result = work();
+    ctx.db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    // SQLite may already have rolled back on its own (e.g. after SQLITE_FULL); rolling back twice throws.
+    if (ctx.db.isTransaction) {
+      try {
+        ctx.db.exec('ROLLBACK');
+      } catch {
+        // The original error is what the user needs to see.
+      }
+    }
+    throw toAppError(error);
+  }
+}
+
+/** Runs a read, turning database errors into `AppError`s. */
+export function read<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** The `not_found` error for a missing conversation or message. */
+export function notFound(what: 'conversation' | 'message', id: string): AppError {
+  return new AppError('not_found', `No ${what} with id ${id}.`);
+}

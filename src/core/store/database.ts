@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../shared/errors';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { toSearchText } from './searchText';
+import { toAppError } from './context';
+
+/** Something the user must be told after opening: a database set aside, or a migration backup made. */
+export interface StoreNotice {
+  kind: 'set_aside' | 'migrated';
+  /** A human sentence, in English; the renderer may show it as a detail. */
+  message: string;
+  /** The file concerned: where the old database now is, or the backup copy. */
+  path: string;
+}
+
+/** How to open the database file. */
+export interface OpenDatabaseOptions {
+  /** A file path, or `:memory:`. */
+  path: string;
+  clock: { now(): Date };
+  /** Opens without writing anything (no migration, no WAL switch); every write fails as `read_only`. */
+  readOnly?: boolean;
+  /** The schema steps to apply; tests pass a shorter list to build an old database. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens the database, ready to use: pragmas set, search function registered, migrations applied
+ * (with a backup copy first). A file that is not a healthy SQLite database is set aside (renamed,
+ * never deleted) and a fresh one is created in its place.
+ */
+export function openDatabase(options: OpenDatabaseOptions): { db: DatabaseSync; notices: StoreNotice[] } {
+  const notices: StoreNotice[] = [];
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (options.path === ':memory:') {
+    const db = connect(':memory:', false);
+    migrate(db, migrations, options, notices);
+    return { db, notices };
+  }
+  let db: DatabaseSync | null = null;
+  try {
+    db = connect(options.path, options.readOnly ?? false);
+    check(db);
+    if (!options.readOnly) migrate(db, migrations, options, notices);
+    else if (version(db) !== (migrations[migrations.length - 1]?.version ?? 0)) {
+      throw new AppError('storage', 'This library needs an upgrade, which a read-only library cannot get.');
+    }
+    return { db, notices };
+  } catch (error) {
+    db?.close();
+    // Our own refusals (newer schema, failed backup, read-only) must not cost the user their file.
+    if (error instanceof AppError || options.readOnly) throw toAppError(error);
+    const setAside = setAsideFile(options.path, options.clock.now());
+    notices.push({
+      kind: 'set_aside',
+      path: setAside,
+      message:
+        `Penpal could not open its library (${describe(error)}), so it started a new, empty one. ` +
+        `The old file was kept, not deleted: ${setAside}. To get its conversations back, open it with ` +
+        `the sqlite3 command-line tool and run ".recover" (sqlite3 "${setAside}" .recover | sqlite3 recovered.sqlite).`,
+    });
+    const fresh = connect(options.path, false);
+    migrate(fresh, migrations, options, notices);
+    return { db: fresh, notices };
+  }
+}
+
+function connect(path: string, readOnly: boolean): DatabaseSync {
+  // timeout is busy_timeout: a second window or process holding the lock is waited for, not failed.
+  const db = new DatabaseSync(path, { readOnly, timeout: 5000, enableForeignKeyConstraints: true });
+  db.function('penpal_search_text', { deterministic: true }, (text) => toSearchText(String(text ?? '')));
+  if (!readOnly) {
+    // WAL: readers never block the writer; synchronous=NORMAL is durable across a process crash
+    // (only an OS crash or power loss can lose the last commits, never corrupt the file).
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+  }
+  db.exec('PRAGMA foreign_keys = ON');
+  return db;
+}
+
+function check(db: DatabaseSync): void {
+  const rows = db.prepare('PRAGMA quick_check').all();
+  const first = rows[0] ? Object.values(rows[0])[0] : 'no answer';
+  if (rows.length !== 1 || first !== 'ok') throw new Error(`quick_check: ${String(first)}`);
+}
+
+function version(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get();
+  return Number(row?.user_version ?? 0);
+}
+
+function migrate(db: DatabaseSync, migrations: readonly Migration[], options: OpenDatabaseOptions, notices: StoreNotice[]): void {
+  const from = version(db);
+  const target = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > Math.max(target, SCHEMA_VERSION)) {
+    throw new AppError('storage', `This library was written by a newer Penpal (schema ${from}); update Penpal to open it.`);
+  }
+  const pending = migrations.filter((migration) => migration.version > from);
+  if (pending.length === 0) return;
+  const hasData = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get();
+  if (options.path !== ':memory:' && Number(hasData?.n ?? 0) > 0) {
+    const backup = backupPath(options.path, options.clock.now(), from);
+    try {
+      mkdirSync(dirname(backup), { recursive: true });
+      db.prepare('VACUUM INTO ?').run(backup);
+    } catch (error) {
+      // No backup, no migration: the old file stays exactly as it was.
+      throw toAppError(error);
+    }
+    notices.push({
+      kind: 'migrated',
+      path: backup,
+      message: `Penpal upgraded its library from version ${from} to ${target}. A copy of the library as it was is kept at ${backup}.`,
+    });
+  }
+  for (const migration of pending) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migration.sql);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** `<dir>/backups/<name>-<timestamp>-v<from>.sqlite`: before a migration from version `from`. */
+export function backupPath(path: string, now: Date, from: number): string {
+  const name = basename(path, extname(path));
+  return join(dirname(path), 'backups', `${name}-${stamp(now)}-v${from}.sqlite`);
+}
+
+// Renames the file and its WAL and shared-memory companions together: the WAL may hold the
+// newest commits, and recovery needs them side by side under matching names.
+function setAsideFile(path: string, now: Date): string {
+  const extension = extname(path);
+  let target = join(dirname(path), `${basename(path, extension)}.corrupt-${stamp(now)}${extension || '.sqlite'}`);
+  for (let n = 2; existsSync(target); n++) {
+    target = join(dirname(path), `${basename(path, extension)}.corrupt-${stamp(now)}-${n}${extension || '.sqlite'}`);
+  }
+  for (const suffix of ['-wal', '-shm', '']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);
+  }
+  return target;
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { WireError } from '../../shared/errors';
+import type { Message, MessageStatus, Usage } from '../../shared/schemas';
+import { notFound, read, toAppError, writeTransaction, type StoreContext } from './context';
+import { loadConversation } from './conversations';
+import { MESSAGE_COLUMNS, toMessage, toMessageRecord, type MessageRecord } from './rows';
+import type { NewMessage } from './types';
+
+/** Single messages: add, read, stream into, finish, recover after a crash. */
+
+/** Reads one message row, or throws `not_found`. */
+export function loadMessage(ctx: StoreContext, id: string): MessageRecord {
+  const row = ctx.sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`).get(id);
+  if (!row) throw notFound('message', id);
+  return toMessageRecord(row);
+}
+
+/** The ids of this message and its other versions (same parent, same role), oldest first. */
+export function siblingIds(ctx: StoreContext, message: MessageRecord): string[] {
+  return ctx
+    .sql(
+      'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? AND role = ? ORDER BY created_at, seq',
+    )
+    .all(message.conversationId, message.parentId, message.role)
+    .map((row) => String(row.id));
+}
+
+/** Inserts a message and makes it the conversation's current leaf. */
+export function addMessage(ctx: StoreContext, message: NewMessage): Message {
+  return writeTransaction(ctx, () => {
+    loadConversation(ctx, message.conversationId);
+    if (message.parentId !== null && loadMessage(ctx, message.parentId).conversationId !== message.conversationId) {
+      throw notFound('message', message.parentId);
+    }
+    const id = randomUUID();
+    const createdAt = message.createdAt ?? ctx.now();
+    ctx
+      .sql(
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, message.conversationId, message.parentId, message.role, message.content, message.status, message.model ?? null, createdAt);
+    ctx
+      .sql('UPDATE conversations SET current_leaf_id = ?, updated_at = max(updated_at, ?) WHERE id = ?')
+      .run(id, createdAt, message.conversationId);
+    const record = loadMessage(ctx, id);
+    return toMessage(record, siblingIds(ctx, record));
+  });
+}
+
+/** One message with its version ids. */
+export function getMessage(ctx: StoreContext, id: string): Message {
+  return read(() => {
+    const record = loadMessage(ctx, id);
+    return toMessage(record, siblingIds(ctx, record));
+  });
+}
+
+/**
+ * Replaces a streaming message's text. Called many times a second while an answer arrives, so it
+ * is one UPDATE in autocommit (atomic on its own) and the search index is left until the end.
+ */
+export function updateContent(ctx: StoreContext, messageId: string, content: string): void {
+  let changes: number;
+  try {
+    changes = Number(ctx.sql("UPDATE messages SET content = ? WHERE id = ? AND status = 'streaming'").run(content, messageId).changes);
+  } catch (error) {
+    throw toAppError(error);
+  }
+  // A throttled update arriving after the message was finished must not overwrite the final text.
+  if (changes === 0) read(() => loadMessage(ctx, messageId));
+}
+
+/** Sets the final status, text, error and usage of a streamed message. */
+export function finishMessage(
+  ctx: StoreContext,
+  messageId: string,
+  result: { status: MessageStatus; content: string; error: WireError | null; usage: Usage | null; model?: string | null },
+): Message {
+  return writeTransaction(ctx, () => {
+    const before = loadMessage(ctx, messageId);
+    ctx
+      .sql('UPDATE messages SET status = ?, content = ?, error_json = ?, usage_json = ?, model = ? WHERE id = ?')
+      .run(
+        result.status,
+        result.content,
+        result.error ? JSON.stringify(result.error) : null,
+        result.usage ? JSON.stringify(result.usage) : null,
+        result.model === undefined ? before.model : result.model,
+        messageId,
+      );
+    ctx.sql('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?').run(ctx.now(), before.conversationId);
+    const record = loadMessage(ctx, messageId);
+    return toMessage(record, siblingIds(ctx, record));
+  });
+}
+
+/** Marks every message a crash left `streaming` as `interrupted`, keeping its text. */
+export function recoverInterrupted(ctx: StoreContext): number {
+  return writeTransaction(ctx, () =>
+    Number(ctx.sql("UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run().changes),
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The schema, as an ordered list of migrations. `PRAGMA user_version` records how many have run;
+ * migration N takes the database from version N-1 to N. Never edit a shipped migration: add one.
+ */
+
+/** One step of the schema. */
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+// Text columns hold ISO-8601 UTC strings, which sort as they read. `seq` is an INTEGER PRIMARY
+// KEY (a stable rowid, unlike the implicit one VACUUM may renumber) so the FTS rows can point at it.
+const v1 = `
+CREATE TABLE conversations (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  pinned INTEGER NOT NULL DEFAULT 0,
+  archived INTEGER NOT NULL DEFAULT 0,
+  deleted_at TEXT,
+  system_prompt TEXT NOT NULL DEFAULT '',
+  current_leaf_id TEXT,
+  source_key TEXT UNIQUE,
+  message_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX conversations_sidebar ON conversations (archived, deleted_at, pinned DESC, updated_at DESC);
+CREATE INDEX conversations_trash ON conversations (deleted_at) WHERE deleted_at IS NOT NULL;
+
+-- parent_id has no foreign key on purpose: a cascade down a 5,000-message chain would recurse
+-- past SQLite's trigger depth; subtrees are deleted explicitly with a recursive query instead.
+-- messages_tree answers "the versions of this message" and "the children of this message".
+CREATE TABLE messages (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  parent_id TEXT,
+  role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+  content TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('done', 'streaming', 'interrupted', 'error')),
+  error_json TEXT,
+  model TEXT,
+  usage_json TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX messages_conversation ON messages (conversation_id, created_at);
+CREATE INDEX messages_tree ON messages (conversation_id, parent_id, role, created_at);
+CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming';
+
+CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+  UPDATE conversations SET message_count = message_count + 1 WHERE id = new.conversation_id;
+END;
+CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+  UPDATE conversations SET message_count = message_count - 1 WHERE id = old.conversation_id;
+END;
+
+`;
+
+// Version 2 adds search. It backfills the index from the rows already there, so a library
+// written by a build without search becomes searchable when it is upgraded.
+const v2 = `
+-- Search. The indexed text is derived (each CJK character spaced out into its own token, see
+-- searchText.ts), so the FTS tables are contentless and snippets are cut from the original text.
+-- The prefix indexes keep one- and two-letter as-you-type queries fast.
+CREATE VIRTUAL TABLE message_fts USING fts5 (body, content = '', contentless_delete = 1, prefix = '1 2 3');
+CREATE VIRTUAL TABLE title_fts USING fts5 (title, content = '', contentless_delete = 1, prefix = '1 2 3');
+
+-- A streaming message is indexed once it stops streaming, so the throttled updateContent during a
+-- stream stays a single cheap UPDATE. penpal_search_text is registered by the store on open.
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.status <> 'streaming' BEGIN
+  INSERT INTO message_fts (rowid, body) VALUES (new.seq, penpal_search_text(new.content));
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages
+WHEN (old.status <> 'streaming' OR new.status <> 'streaming')
+  AND (old.content IS NOT new.content OR old.status IS NOT new.status) BEGIN
+  DELETE FROM message_fts WHERE rowid = old.seq;
+  INSERT INTO message_fts (rowid, body)
+    SELECT new.seq, penpal_search_text(new.content) WHERE new.status <> 'streaming';
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  DELETE FROM message_fts WHERE rowid = old.seq;
+END;
+
+CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
+  INSERT INTO title_fts (rowid, title) VALUES (new.seq, penpal_search_text(new.title));
+END;
+CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations BEGIN
+  DELETE FROM title_fts WHERE rowid = old.seq;
+  INSERT INTO title_fts (rowid, title) VALUES (new.seq, penpal_search_text(new.title));
+END;
+CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+  DELETE FROM title_fts WHERE rowid = old.seq;
+END;
+INSERT INTO message_fts (rowid, body)
+  SELECT seq, penpal_search_text(content) FROM messages WHERE status <> 'streaming';
+INSERT INTO title_fts (rowid, title) SELECT seq, penpal_search_text(title) FROM conversations;
+`;
+
+/** Every migration, oldest first. The last one's version is the schema this build expects. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, sql: v1 },
+  { version: 2, sql: v2 },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,100 @@
+import type { SQLOutputValue } from 'node:sqlite';
+import type { WireError } from '../../shared/errors';
+import type { Conversation, Message, MessageRole, MessageStatus, Usage } from '../../shared/schemas';
+
+/** A row as `node:sqlite` returns it. */
+export type Row = Record<string, SQLOutputValue>;
+
+/** The columns every conversation query selects, in the shape `toConversation` reads. */
+export const CONVERSATION_COLUMNS =
+  'seq, id, title, created_at, updated_at, pinned, archived, deleted_at, system_prompt, current_leaf_id, source_key, message_count';
+
+/** The columns every message query selects. */
+export const MESSAGE_COLUMNS =
+  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at';
+
+/** A conversation row with the store-only columns the wire type leaves out. */
+export interface ConversationRecord extends Conversation {
+  seq: number;
+  currentLeafId: string | null;
+  sourceKey: string | null;
+}
+
+/** A message row, before sibling ids are worked out. */
+export interface MessageRecord extends Omit<Message, 'siblingIds'> {
+  seq: number;
+}
+
+function text(value: SQLOutputValue | undefined): string {
+  return typeof value === 'string' ? value : String(value ?? '');
+}
+
+function nullableText(value: SQLOutputValue | undefined): string | null {
+  return value === null || value === undefined ? null : text(value);
+}
+
+// JSON columns are written only by the store; a damaged one is shown as absent, not thrown on.
+function json<T>(value: SQLOutputValue | undefined): T | null {
+  if (typeof value !== 'string') return null;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a conversation row. */
+export function toConversationRecord(row: Row): ConversationRecord {
+  return {
+    seq: Number(row.seq),
+    id: text(row.id),
+    title: text(row.title),
+    createdAt: text(row.created_at),
+    updatedAt: text(row.updated_at),
+    pinned: Number(row.pinned) === 1,
+    archived: Number(row.archived) === 1,
+    deletedAt: nullableText(row.deleted_at),
+    messageCount: Number(row.message_count),
+    systemPrompt: text(row.system_prompt),
+    currentLeafId: nullableText(row.current_leaf_id),
+    sourceKey: nullableText(row.source_key),
+  };
+}
+
+/** The wire form of a conversation record (plain JSON, nothing store-only). */
+export function toConversation(record: ConversationRecord): Conversation {
+  return {
+    id: record.id,
+    title: record.title,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    pinned: record.pinned,
+    archived: record.archived,
+    deletedAt: record.deletedAt,
+    messageCount: record.messageCount,
+    systemPrompt: record.systemPrompt,
+  };
+}
+
+/** Reads a message row. */
+export function toMessageRecord(row: Row): MessageRecord {
+  return {
+    seq: Number(row.seq),
+    id: text(row.id),
+    conversationId: text(row.conversation_id),
+    parentId: nullableText(row.parent_id),
+    role: text(row.role) as MessageRole,
+    content: text(row.content),
+    status: text(row.status) as MessageStatus,
+    error: json<WireError>(row.error_json),
+    model: nullableText(row.model),
+    usage: json<Usage>(row.usage_json),
+    createdAt: text(row.created_at),
+  };
+}
+
+/** The wire form of a message, given its versions. */
+export function toMessage(record: MessageRecord, siblingIds: string[]): Message {
+  const { seq: _seq, ...message } = record;
+  return { ...message, siblingIds };
+}

@@ -1,0 +1,246 @@
+import { useSyncExternalStore } from 'react';
+import type { Conversation } from '../../shared/schemas';
+import { BridgeError, call, onEvent } from '../bridge/api';
+import { getNavigation, openConversation } from './navigation';
+
+/** The three lists the sidebar can show. */
+export type LibraryView = 'active' | 'archived' | 'trash';
+
+/** One cached list of conversations. */
+export interface ViewState {
+  items: Conversation[];
+  /** False until the first answer arrives. */
+  loaded: boolean;
+  /** The last fetch error's message, if the last fetch failed. */
+  error: string | null;
+}
+
+/** A short notice at the bottom of the sidebar; `undo` ones carry the conversation to restore. */
+export interface LibraryToast {
+  id: number;
+  kind: 'undo' | 'error';
+  /** For `error`: the text to show; for `undo`: the title of the deleted conversation. */
+  text: string;
+  conversationId: string | null;
+}
+
+/** Everything the library store holds. */
+export interface LibraryState {
+  views: Record<LibraryView, ViewState>;
+  toast: LibraryToast | null;
+}
+
+/** How long the "moved to Trash · Undo" toast stays. */
+export const UNDO_TOAST_MS = 8000;
+const REFETCH_DELAY_MS = 50;
+const VIEWS: LibraryView[] = ['active', 'archived', 'trash'];
+
+const emptyView: ViewState = { items: [], loaded: false, error: null };
+let state: LibraryState = { views: { active: emptyView, archived: emptyView, trash: emptyView }, toast: null };
+const listeners = new Set<() => void>();
+/** Views some component has asked for; only these are refetched on change events. */
+const wanted = new Set<LibraryView>();
+let unsubscribeEvents: (() => void) | null = null;
+let refetchTimer: ReturnType<typeof setTimeout> | null = null;
+let toastTimer: ReturnType<typeof setTimeout> | null = null;
+let toastSeq = 0;
+const fetchSeq: Record<LibraryView, number> = { active: 0, archived: 0, trash: 0 };
+
+function set(next: LibraryState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+function setView(view: LibraryView, patch: Partial<ViewState>): void {
+  set({ ...state, views: { ...state.views, [view]: { ...state.views[view], ...patch } } });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Fetches one view now; a later fetch of the same view wins over an earlier one. */
+export async function fetchView(view: LibraryView): Promise<void> {
+  const seq = ++fetchSeq[view];
+  try {
+    const items = await call('conversation.list', { view });
+    if (seq === fetchSeq[view]) setView(view, { items, loaded: true, error: null });
+  } catch (error) {
+    if (seq === fetchSeq[view]) setView(view, { loaded: true, error: errorText(error) });
+  }
+}
+
+/** Coalesces bursts of change events (an import, a stream's title) into one fetch per view. */
+function scheduleRefetch(): void {
+  if (refetchTimer !== null) return;
+  refetchTimer = setTimeout(() => {
+    refetchTimer = null;
+    for (const view of VIEWS) if (wanted.has(view) || state.views[view].loaded) void fetchView(view);
+  }, REFETCH_DELAY_MS);
+}
+
+function ensureEvents(): void {
+  if (unsubscribeEvents) return;
+  const offLibrary = onEvent('library.changed', scheduleRefetch);
+  const offConversation = onEvent('conversation.changed', scheduleRefetch);
+  unsubscribeEvents = () => {
+    offLibrary();
+    offConversation();
+  };
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  ensureEvents();
+  return () => listeners.delete(listener);
+}
+
+/** Asks for a view to be loaded (once) and kept fresh. */
+export function requestView(view: LibraryView): void {
+  ensureEvents();
+  if (wanted.has(view)) return;
+  wanted.add(view);
+  void fetchView(view);
+}
+
+/** The whole library state, outside React. */
+export function getLibrary(): LibraryState {
+  return state;
+}
+
+/** One view of the library; loads it on first use and re-renders when it changes. */
+export function useLibraryView(view: LibraryView): ViewState {
+  requestView(view);
+  return useSyncExternalStore(subscribe, () => state.views[view]);
+}
+
+/** The toast currently shown, if any. */
+export function useLibraryToast(): LibraryToast | null {
+  return useSyncExternalStore(subscribe, () => state.toast);
+}
+
+function showToast(kind: LibraryToast['kind'], text: string, conversationId: string | null): void {
+  if (toastTimer !== null) clearTimeout(toastTimer);
+  set({ ...state, toast: { id: ++toastSeq, kind, text, conversationId } });
+  toastTimer = setTimeout(dismissToast, kind === 'undo' ? UNDO_TOAST_MS : 6000);
+}
+
+/** Hides the toast. */
+export function dismissToast(): void {
+  if (toastTimer !== null) clearTimeout(toastTimer);
+  toastTimer = null;
+  if (state.toast) set({ ...state, toast: null });
+}
+
+/** Shows an error toast (for failures outside the store's own actions, e.g. export). */
+export function reportLibraryError(error: unknown): void {
+  showToast('error', error instanceof BridgeError || error instanceof Error ? error.message : String(error), null);
+}
+
+/** Applies a local edit to every cached view, for an optimistic update. */
+function patchEverywhere(id: string, edit: (c: Conversation) => Conversation | null): void {
+  const views = { ...state.views };
+  for (const view of VIEWS) {
+    const items: Conversation[] = [];
+    for (const c of views[view].items) {
+      const next = c.id === id ? edit(c) : c;
+      if (next) items.push(next);
+    }
+    views[view] = { ...views[view], items };
+  }
+  set({ ...state, views });
+}
+
+/** Runs a contract call after an optimistic edit; on failure, refetches and says why. */
+async function mutate<T>(optimistic: (() => void) | null, run: () => Promise<T>): Promise<T | null> {
+  optimistic?.();
+  try {
+    const result = await run();
+    scheduleRefetch();
+    return result;
+  } catch (error) {
+    scheduleRefetch();
+    reportLibraryError(error);
+    return null;
+  }
+}
+
+/** Renames a conversation (the title is trimmed; empty titles are refused). */
+export async function renameConversation(id: string, title: string): Promise<boolean> {
+  const trimmed = title.trim();
+  if (!trimmed) return false;
+  const done = await mutate(
+    () => patchEverywhere(id, (c) => ({ ...c, title: trimmed })),
+    () => call('conversation.rename', { id, title: trimmed }),
+  );
+  return done !== null;
+}
+
+/** Pins or unpins a conversation. */
+export async function pinConversation(id: string, pinned: boolean): Promise<void> {
+  await mutate(
+    () => patchEverywhere(id, (c) => ({ ...c, pinned })),
+    () => call('conversation.pin', { id, pinned }),
+  );
+}
+
+/** Archives or unarchives a conversation (it leaves the list it is in at once). */
+export async function archiveConversation(id: string, archived: boolean): Promise<void> {
+  await mutate(
+    () => patchEverywhere(id, (c) => (c.archived === archived ? c : null)),
+    () => call('conversation.archive', { id, archived }),
+  );
+}
+
+/** Moves a conversation to the Trash and offers Undo for a few seconds. */
+export async function deleteConversation(id: string): Promise<void> {
+  const known = VIEWS.flatMap((v) => state.views[v].items).find((c) => c.id === id);
+  const wasOpen = getNavigation().conversationId === id;
+  const done = await mutate(
+    () => patchEverywhere(id, (c) => (c.deletedAt ? c : null)),
+    () => call('conversation.delete', { id }),
+  );
+  if (done === null) return;
+  if (wasOpen && getNavigation().conversationId === id) openConversation(null);
+  showToast('undo', known?.title ?? '', id);
+}
+
+/** Brings a conversation back from the Trash. */
+export async function restoreConversation(id: string): Promise<void> {
+  await mutate(
+    () => patchEverywhere(id, (c) => (c.deletedAt ? null : c)),
+    () => call('conversation.restore', { id }),
+  );
+}
+
+/** The Undo button of the toast: restores the conversation and reopens it. */
+export async function undoDelete(): Promise<void> {
+  const toast = state.toast;
+  dismissToast();
+  if (toast?.kind !== 'undo' || !toast.conversationId) return;
+  const id = toast.conversationId;
+  await restoreConversation(id);
+  if (getNavigation().conversationId === null) openConversation(id);
+}
+
+/** Removes everything in the Trash for good; returns how many were removed. */
+export async function emptyTrash(): Promise<number | null> {
+  const result = await mutate(
+    () => setView('trash', { items: [] }),
+    () => call('conversation.emptyTrash', {}),
+  );
+  return result?.removed ?? null;
+}
+
+/** Test hook: forgets all cached state, subscriptions and timers. */
+export function resetLibraryForTests(): void {
+  unsubscribeEvents?.();
+  unsubscribeEvents = null;
+  if (refetchTimer !== null) clearTimeout(refetchTimer);
+  if (toastTimer !== null) clearTimeout(toastTimer);
+  refetchTimer = null;
+  toastTimer = null;
+  wanted.clear();
+  listeners.clear();
+  state = { views: { active: emptyView, archived: emptyView, trash: emptyView }, toast: null };
+}
