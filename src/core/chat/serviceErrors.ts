@@ -122,5 +122,5 @@ export function redactSecrets(text: string, apiKey?: string | null): string {
   let out = text;
   if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[key]');
   // `sk-…` keys, and masked echoes like `sk-pro****abcd` of keys with any prefix.
-  return out.replace(/\bsk-[A-Za-z0-9_*.-]{6,}/g, '[key]').replace(/[A-Za-z0-9_.-]*\*{3,}[A-Za-z0-9_.-]*/g, '[key]');
+  return out.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, '[key]').replace(/[A-Za-z0-9_-]*\*{3,}[A-Za-z0-9_-]*/g, '[key]');
 }

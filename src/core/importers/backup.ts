@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { IsoDate, MessageRoleSchema, MessageStatusSchema } from '../../shared/schemas';
-import type { BackupData, ImportedConversation } from '../store/types';
+import type { BackupData, ImportedConversation, ImportedMessage } from '../store/types';
 import { getNumber, isObject, type JsonObject } from './json';
 import type { SkippedItem } from './types';
 
@@ -81,14 +81,17 @@ export function readPenpalDocument(
   const skipped: SkippedItem[] = [];
   items.forEach((item, index) => {
     const parsed = ImportedConversationSchema.safeParse(item);
-    const title = isObject(item) && typeof item.title === 'string' && item.title ? `"${item.title}"` : `conversation ${index + 1} in ${fileName}`;
+    const title =
+      isObject(item) && typeof item.title === 'string' && item.title
+        ? `"${item.title}"`
+        : `conversation ${index + 1} in ${fileName}`;
     if (!parsed.success) {
       skipped.push({ item: title, reason: `It is damaged: ${describe(parsed.error)}.` });
       return;
     }
-    const problem = treeProblem(parsed.data);
-    if (problem) skipped.push({ item: title, reason: `It is damaged: ${problem}.` });
-    else conversations.push(parsed.data);
+    const ordered = orderParentsFirst(parsed.data);
+    if (typeof ordered === 'string') skipped.push({ item: title, reason: `It is damaged: ${ordered}.` });
+    else conversations.push(ordered);
   });
   return { conversations, skipped };
 }
@@ -103,19 +106,39 @@ export function conversationToJson(conversation: ImportedConversation): string {
   return JSON.stringify({ format: 'penpal-conversation', version: BACKUP_VERSION, conversation }, null, 2);
 }
 
-/** Checks that parents exist, ids are unique and parents come first (the store inserts in order). */
-function treeProblem(conversation: ImportedConversation): string | null {
-  const seen = new Set<string>();
+/**
+ * Checks that ids are unique, parents exist and there is no loop, and puts parents before their
+ * children (the store inserts in order; an export sorted by time may list an answer stamped a
+ * few milliseconds before its question first). Returns the problem in words, or the ordered list.
+ */
+function orderParentsFirst(conversation: ImportedConversation): ImportedConversation | string {
+  const ids = new Set<string>();
   for (const message of conversation.messages) {
-    if (seen.has(message.localId)) return `message id ${message.localId} appears twice`;
-    if (message.parentLocalId !== null && !seen.has(message.parentLocalId)) {
-      return `message ${message.localId} refers to a parent that does not come before it`;
-    }
-    seen.add(message.localId);
+    if (ids.has(message.localId)) return `message id ${message.localId} appears twice`;
+    ids.add(message.localId);
   }
+  const children = new Map<string | null, ImportedMessage[]>();
+  for (const message of conversation.messages) {
+    if (message.parentLocalId !== null && !ids.has(message.parentLocalId)) {
+      return `message ${message.localId} refers to a parent that does not exist`;
+    }
+    const list = children.get(message.parentLocalId);
+    if (list) list.push(message);
+    else children.set(message.parentLocalId, [message]);
+  }
+  const ordered: ImportedMessage[] = [];
+  const stack = [...(children.get(null) ?? [])].reverse();
+  while (stack.length > 0) {
+    const message = stack.pop() as ImportedMessage;
+    ordered.push(message);
+    const list = children.get(message.localId) ?? [];
+    for (let index = list.length - 1; index >= 0; index--) stack.push(list[index] as ImportedMessage);
+  }
+  if (ordered.length < conversation.messages.length) return 'its messages refer to each other in a loop';
   const leaf = conversation.currentLeafLocalId;
-  if (leaf !== null && !seen.has(leaf)) return `the current message ${leaf} does not exist`;
-  return null;
+  if (leaf !== null && !ids.has(leaf)) return `the current message ${leaf} does not exist`;
+  const unchanged = ordered.every((message, index) => message === conversation.messages[index]);
+  return unchanged ? conversation : { ...conversation, messages: ordered };
 }
 
 function damaged(fileName: string, error: z.ZodError): AppError {

@@ -31,7 +31,9 @@ export function readDocuments(files: ImportFile[]): JsonDocument[] {
 
 /** Whether the bytes start like a zip archive (a local file header or an empty archive's end record). */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)
+  );
 }
 
 function unzipExport(file: ImportFile): ImportFile[] {
@@ -49,10 +51,16 @@ function unzipExport(file: ImportFile): ImportFile[] {
   const conversationFiles = Object.keys(entries).filter((name) => CONVERSATION_FILE.test(baseName(name)));
   if (conversationFiles.length === 0) {
     // A zipped Penpal backup has no conversations.json; look at its other JSON files.
-    entries = unzip(file, (info) => info.name.toLowerCase().endsWith('.json') && !baseName(info.name).startsWith('._'));
+    entries = unzip(
+      file,
+      (info) => info.name.toLowerCase().endsWith('.json') && !baseName(info.name).startsWith('._'),
+    );
     const names = Object.keys(entries);
     if (names.length === 0) {
-      throw new AppError('import_failed', `"${file.name}" holds no conversations.json. Is it a ChatGPT data export?`);
+      throw new AppError(
+        'import_failed',
+        `"${file.name}" holds no conversations.json. Is it a ChatGPT data export?`,
+      );
     }
     return names.map((name) => ({ name, bytes: entries[name] as Uint8Array }));
   }
@@ -69,12 +77,22 @@ function unzip(file: ImportFile, filter: (info: UnzipFileInfo) => boolean): Reco
     return unzipSync(file.bytes, { filter });
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message})` : '';
-    throw new AppError('import_failed', `"${file.name}" could not be read as a zip file; it may be damaged or incomplete${detail}.`);
+    throw new AppError(
+      'import_failed',
+      `"${file.name}" could not be read as a zip file; it may be damaged or incomplete${detail}.`,
+    );
   }
 }
 
 function parseJson(file: ImportFile, name: string): JsonDocument {
-  const text = new TextDecoder('utf-8').decode(file.bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(file.bytes);
+  } catch {
+    // V8 strings stop at about 512 MB; a bigger single file cannot be read in one piece.
+    const megabytes = Math.round(file.bytes.length / 1024 / 1024);
+    throw new AppError('import_failed', `"${name}" is too large to read (${megabytes} MB).`);
+  }
   const start = text.search(/\S/);
   const first = start === -1 ? '' : text[start];
   if (first !== '{' && first !== '[') {
@@ -85,7 +103,10 @@ function parseJson(file: ImportFile, name: string): JsonDocument {
     return { name, baseName: baseName(name), value: JSON.parse(text) };
   } catch (error) {
     const detail = error instanceof Error ? `: ${error.message}` : '';
-    throw new AppError('import_failed', `"${name}" is not valid JSON; it may be cut short or damaged${detail}.`);
+    throw new AppError(
+      'import_failed',
+      `"${name}" is not valid JSON; it may be cut short or damaged${detail}.`,
+    );
   }
 }
 

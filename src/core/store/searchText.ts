@@ -45,7 +45,7 @@ export function parseQuery(query: string): QueryTerm[] {
   }
   const last = terms[terms.length - 1];
   // As you type, the last Latin word is unfinished; after a space it is a whole word.
-  if (last && !last.cjk && !/[\s\p{P}]$/u.test(query)) last.prefix = true;
+  if (last && !last.cjk && !/\s$/u.test(query)) last.prefix = true;
   return terms;
 }
 

@@ -165,6 +165,13 @@ async function mutate<T>(optimistic: (() => void) | null, run: () => Promise<T>)
   }
 }
 
+/** Puts a conversation just created at the top of the active list, before the refetch confirms it. */
+export function noteCreated(conversation: Conversation): void {
+  const active = state.views.active;
+  if (active.items.some((c) => c.id === conversation.id)) return;
+  setView('active', { items: [conversation, ...active.items] });
+}
+
 /** Renames a conversation (the title is trimmed; empty titles are refused). */
 export async function renameConversation(id: string, title: string): Promise<boolean> {
   const trimmed = title.trim();

@@ -46,13 +46,13 @@ export function renderMessage(message: JsonObject): RenderOutcome {
   if (metadata.is_visually_hidden_from_conversation === true) return { segment: null, unsupported };
 
   const recipient = getString(message, 'recipient') ?? 'all';
-  const toolName = getString(author, 'name') ?? recipient;
+  const toolName = getString(author, 'name') ?? 'Tool';
   let text = renderContent(contentType, content, metadata, unsupported).trim();
   if (role === 'assistant' && recipient !== 'all' && text && contentType !== 'code') {
     text = fence(text, looksLikeJson(text) ? 'json' : '');
   }
   if (role === 'assistant' && recipient !== 'all' && text) text = `**→ ${recipient}**\n\n${text}`;
-  if (role === 'tool' && text) text = `**${toolName || 'Tool'} output**\n\n${toolBody(contentType, text)}`;
+  if (role === 'tool' && text) text = `**${toolName} output**\n\n${toolBody(contentType, text)}`;
   if (role === 'user') text = appendAttachments(text, metadata);
   text = text.replace(CITATION_MARKER, '').trim();
   if (!text) return { segment: null, unsupported };
@@ -61,7 +61,12 @@ export function renderMessage(message: JsonObject): RenderOutcome {
   return { segment: { ...base, kind, text }, unsupported };
 }
 
-function renderContent(contentType: string, content: JsonObject, metadata: JsonObject, unsupported: string[]): string {
+function renderContent(
+  contentType: string,
+  content: JsonObject,
+  metadata: JsonObject,
+  unsupported: string[],
+): string {
   switch (contentType) {
     case 'text':
     case 'multimodal_text':
@@ -83,7 +88,8 @@ function renderContent(contentType: string, content: JsonObject, metadata: JsonO
     case 'thoughts':
       return renderThoughts(content, metadata, unsupported);
     case 'reasoning_recap': {
-      const recap = getString(content, 'content') ?? renderParts(getArray(content, 'parts') ?? [], metadata, unsupported);
+      const recap =
+        getString(content, 'content') ?? renderParts(getArray(content, 'parts') ?? [], metadata, unsupported);
       return recap.trim() ? `*${recap.trim()}*` : '';
     }
     case 'system_error':
@@ -140,7 +146,12 @@ function renderThoughts(content: JsonObject, metadata: JsonObject, unsupported: 
 }
 
 /** Newer content types: keep any text they carry, otherwise a placeholder that is reported. */
-function renderUnknown(contentType: string, content: JsonObject, metadata: JsonObject, unsupported: string[]): string {
+function renderUnknown(
+  contentType: string,
+  content: JsonObject,
+  metadata: JsonObject,
+  unsupported: string[],
+): string {
   const text = getString(content, 'text') ?? getString(content, 'content');
   if (text !== undefined) return text;
   const parts = getArray(content, 'parts');
@@ -153,7 +164,11 @@ function renderUnknown(contentType: string, content: JsonObject, metadata: JsonO
 function customInstructions(content: JsonObject, metadata: JsonObject): string {
   const data = getObject(metadata, 'user_context_message_data') ?? {};
   const about = (getString(data, 'about_user_message') ?? getString(content, 'user_profile') ?? '').trim();
-  const how = (getString(data, 'about_model_message') ?? getString(content, 'user_instructions') ?? '').trim();
+  const how = (
+    getString(data, 'about_model_message') ??
+    getString(content, 'user_instructions') ??
+    ''
+  ).trim();
   if (about && how) return `About me:\n${about}\n\nHow to respond:\n${how}`;
   if (about || how) return about || how;
   return renderParts(getArray(content, 'parts') ?? [], metadata, []).trim();
@@ -161,13 +176,18 @@ function customInstructions(content: JsonObject, metadata: JsonObject): string {
 
 function isInterrupted(message: JsonObject, metadata: JsonObject): boolean {
   const finish = getObject(metadata, 'finish_details');
-  return getString(message, 'status') === 'in_progress' || (finish !== undefined && getString(finish, 'type') === 'interrupted');
+  return (
+    getString(message, 'status') === 'in_progress' ||
+    (finish !== undefined && getString(finish, 'type') === 'interrupted')
+  );
 }
 
 /** `file-service://file-abc` or `sediment://file_1` → the uploaded file's name when known, else its id. */
 function assetName(pointer: string | undefined, metadata: JsonObject): string {
   const id = (pointer ?? '').replace(/^[a-z-]+:\/\//, '') || 'unknown';
-  const attachment = (getArray(metadata, 'attachments') ?? []).find((entry) => isObject(entry) && entry.id === id);
+  const attachment = (getArray(metadata, 'attachments') ?? []).find(
+    (entry) => isObject(entry) && entry.id === id,
+  );
   return (isObject(attachment) && getString(attachment, 'name')) || id;
 }
 

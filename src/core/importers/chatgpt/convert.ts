@@ -72,7 +72,7 @@ export function convertChatGptConversation(raw: unknown, label: string): Convert
       parentLocalId,
       role: segment.kind === 'user' ? 'user' : 'assistant',
       content: segment.text,
-      createdAt: unixToIso(segment.createTime) ?? parent?.createdAt ?? createdAt,
+      createdAt: notBefore(unixToIso(segment.createTime), parent?.createdAt ?? createdAt),
       model: segment.kind === 'assistant' ? (segment.model ?? defaultModel) : null,
       status: segment.interrupted ? 'interrupted' : 'done',
     };
@@ -84,16 +84,25 @@ export function convertChatGptConversation(raw: unknown, label: string): Convert
   const skipped: SkippedItem[] = [];
   if (unsupported.size > 0) {
     const types = [...unsupported].join(', ');
-    skipped.push({ item, reason: `Some content could not be imported and is marked by a placeholder (${types}).` });
+    skipped.push({
+      item,
+      reason: `Some content could not be imported and is marked by a placeholder (${types}).`,
+    });
   }
   if (tree.unreachable > 0) {
-    skipped.push({ item, reason: `${tree.unreachable} message(s) were left out: the export's message tree loops back on itself.` });
+    skipped.push({
+      item,
+      reason: `${tree.unreachable} message(s) were left out: the export's message tree loops back on itself.`,
+    });
   }
   if (messages.length === 0) {
     return { conversation: null, skipped: [...skipped, { item, reason: 'It has no visible messages.' }] };
   }
 
-  const latest = messages.reduce((max, message) => (message.createdAt > max ? message.createdAt : max), createdAt);
+  const latest = messages.reduce(
+    (max, message) => (message.createdAt > max ? message.createdAt : max),
+    createdAt,
+  );
   const conversation: ImportedConversation = {
     sourceKey: `chatgpt:${getString(raw, 'conversation_id') ?? getString(raw, 'id') ?? fallbackId(raw, mapping)}`,
     title: givenTitle || titleFromMessages(messages),
@@ -110,6 +119,14 @@ export function convertChatGptConversation(raw: unknown, label: string): Convert
 
 function skip(item: string, reason: string): ConvertOutcome {
   return { conversation: null, skipped: [{ item, reason }] };
+}
+
+/**
+ * ChatGPT sometimes stamps an answer a few milliseconds before its question; a reply never
+ * predates what it answers, so time-ordered views keep the thread's order.
+ */
+function notBefore(time: string | undefined, earliest: string): string {
+  return time === undefined || time < earliest ? earliest : time;
 }
 
 function earliestTime(segments: Map<string, Segment>): string | undefined {

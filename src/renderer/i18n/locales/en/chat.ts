@@ -1,2 +1,44 @@
 /** The "chat" strings in en. Keys must match the English file exactly (a test checks). */
-export default {} as const;
+export default {
+  empty: {
+    title: 'How can I help today?',
+    hint: 'Ask anything. Press Enter to send, Shift+Enter for a new line.',
+  },
+  composer: {
+    label: 'Message',
+    placeholder: 'Message Penpal…',
+    send: 'Send',
+    stop: 'Stop',
+    hint: 'Enter to send · Shift+Enter for a new line',
+  },
+  messages: {
+    label: 'Messages',
+    you: 'You',
+    assistant: 'Penpal',
+    thinking: 'Thinking…',
+    interrupted: 'Interrupted',
+    jumpToLatest: 'Jump to latest',
+    loadFailed: 'This conversation could not be loaded.',
+  },
+  actions: {
+    copy: 'Copy',
+    copied: 'Copied',
+    edit: 'Edit',
+    regenerate: 'Regenerate',
+    delete: 'Delete',
+    retry: 'Retry',
+    previousVersion: 'Previous version',
+    nextVersion: 'Next version',
+    version: '{{current}} / {{total}}',
+    versionLabel: 'Version {{current}} of {{total}}',
+  },
+  editor: {
+    label: 'Edit message',
+    saveAndSend: 'Save & send',
+    cancel: 'Cancel',
+  },
+  header: {
+    newConversation: 'New conversation',
+    model: 'Model: {{model}}',
+  },
+} as const;

@@ -1,2 +1,77 @@
 /** The "settings" strings in en. Keys must match the English file exactly (a test checks). */
-export default {} as const;
+export default {
+  title: 'Settings',
+  sections: {
+    connection: 'Connection',
+    model: 'Model',
+    app: 'App',
+  },
+  key: {
+    label: 'API key',
+    placeholder: 'sk-…',
+    configured: 'Configured, ends in …{{last4}}',
+    notConfigured: 'No key yet',
+    replaceHint: 'Type a new key to replace it.',
+    anyText: 'A local server such as Ollama accepts any text here.',
+    sessionOnly: 'Keep for this session only',
+    sessionOnlyHint: 'The key is forgotten when Penpal quits.',
+    storedSession: 'Kept for this session only',
+    storedKeychain: 'Stored encrypted in the system keychain',
+    storedHost: 'Stored encrypted by Penpal',
+    noKeychainTitle: 'This system has no keychain',
+    noKeychain:
+      'Your operating system offers no secure storage ({{backend}}), so the key will be kept for this session only. Untick “Keep for this session only” to save it on disk without real encryption.',
+    remove: 'Remove key',
+    required: 'Enter an API key (any text for a local server).',
+  },
+  baseURL: {
+    label: 'Base URL',
+    hint: 'Any OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://localhost:11434/v1',
+    invalid: 'Enter a URL starting with http:// or https://',
+  },
+  model: {
+    label: 'Model',
+    hint: 'Pick from the list or type any model name.',
+    required: 'Enter a model name.',
+  },
+  temperature: {
+    label: 'Temperature',
+    hint: 'Higher is more creative, lower more focused (0–2).',
+  },
+  topP: {
+    label: 'Top P',
+    hint: 'Nucleus sampling (0–1).',
+  },
+  maxTokens: {
+    label: 'Max tokens',
+    hint: 'Leave empty to let the service decide.',
+    invalid: 'Enter a whole number from 1 to 1,000,000, or leave it empty.',
+  },
+  systemPrompt: {
+    label: 'System prompt',
+    placeholder: 'You are a helpful assistant.',
+  },
+  language: {
+    label: 'Language',
+  },
+  autoTitle: {
+    label: 'Name conversations automatically',
+  },
+  range: 'Enter a number from {{min}} to {{max}}.',
+  test: {
+    button: 'Test connection',
+    testing: 'Testing…',
+    ok_one: 'Connected — {{count}} model',
+    ok_other: 'Connected — {{count}} models',
+    modelMissing: 'Connected, but the service has no model named “{{model}}”.',
+  },
+  saved: 'Saved',
+  saveFailed: 'Could not save: {{message}}',
+  welcome: {
+    title: 'Welcome to Penpal',
+    tagline: 'A calm place to talk with AI models — yours, on your desktop.',
+    intro: 'Connect an OpenAI API key, or any OpenAI-compatible endpoint (a local Ollama or LM Studio works too).',
+    start: 'Start chatting',
+    privacy: 'Your key stays on this computer and is only sent to the Base URL above.',
+  },
+} as const;

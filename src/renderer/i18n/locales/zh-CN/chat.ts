@@ -1,2 +1,44 @@
 /** The "chat" strings in zh-CN. Keys must match the English file exactly (a test checks). */
-export default {} as const;
+export default {
+  empty: {
+    title: '今天想聊点什么？',
+    hint: '随便问。按 Enter 发送，Shift+Enter 换行。',
+  },
+  composer: {
+    label: '消息',
+    placeholder: '给 Penpal 发消息…',
+    send: '发送',
+    stop: '停止',
+    hint: 'Enter 发送 · Shift+Enter 换行',
+  },
+  messages: {
+    label: '消息列表',
+    you: '你',
+    assistant: 'Penpal',
+    thinking: '正在思考…',
+    interrupted: '已中断',
+    jumpToLatest: '跳到最新',
+    loadFailed: '无法加载此对话。',
+  },
+  actions: {
+    copy: '复制',
+    copied: '已复制',
+    edit: '编辑',
+    regenerate: '重新生成',
+    delete: '删除',
+    retry: '重试',
+    previousVersion: '上一个版本',
+    nextVersion: '下一个版本',
+    version: '{{current}} / {{total}}',
+    versionLabel: '第 {{current}} 个版本，共 {{total}} 个',
+  },
+  editor: {
+    label: '编辑消息',
+    saveAndSend: '保存并发送',
+    cancel: '取消',
+  },
+  header: {
+    newConversation: '新对话',
+    model: '模型：{{model}}',
+  },
+} as const;

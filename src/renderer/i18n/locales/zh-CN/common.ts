@@ -1,2 +1,26 @@
 /** The "common" strings in zh-CN. Keys must match the English file exactly (a test checks). */
-export default {} as const;
+export default {
+  appName: 'Penpal',
+  settings: '设置',
+  close: '关闭',
+  cancel: '取消',
+  save: '保存',
+  saving: '正在保存…',
+  loading: '正在加载…',
+  retry: '重试',
+  newChat: '新对话',
+  conversations: '对话',
+  untitled: '新对话',
+  loadFailed: '无法加载：{{message}}',
+  startFailed: 'Penpal 无法启动：{{message}}',
+  languages: {
+    system: '跟随系统',
+    en: 'English',
+    'zh-CN': '简体中文',
+  },
+  link: {
+    title: '在浏览器中打开此链接？',
+    open: '打开链接',
+    onlyHttps: '只能打开 https:// 链接。',
+  },
+} as const;

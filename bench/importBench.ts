@@ -1,0 +1,233 @@
+/**
+ * Import benchmark: a synthetic ~50 MB ChatGPT `conversations.json` (realistic mapping trees with
+ * hidden system nodes, thoughts, tool calls, regenerations and edits; English and Chinese text),
+ * zipped, then parsed and, when the store is available, imported into a temporary database file.
+ * Run alone with `npx tsx bench/importBench.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
+import { parseImportFiles } from '../src/core/importers';
+import { result, type BenchResult } from './types';
+
+const TARGET_BYTES = 50 * 1024 * 1024;
+const BUDGET_MS = 20_000;
+
+const ENGLISH = [
+  'The quick brown fox jumps over the lazy dog while the team reviews the deployment plan.',
+  'Could you explain how the garbage collector decides which objects are still reachable?',
+  'Here is a summary of the trade-offs between consistency and availability in distributed systems.',
+  'I kept a diary when I was twelve and I want to know what that version of me would say today.',
+  'Photosynthesis turns sunlight, water and carbon dioxide into sugar and oxygen.',
+];
+const CHINESE = [
+  '今天天气很好，我们去学校的路上看到了一只小猫。',
+  '请解释一下数据库事务的隔离级别以及它们各自的优缺点。',
+  '这个函数的时间复杂度是多少？能不能用更快的方法实现？',
+  '我小时候的梦想是当一名宇航员，现在想起来觉得很有意思。',
+];
+const CODE = '```ts\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n```';
+
+/** A small deterministic PRNG (mulberry32) so every run parses the same bytes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Node = { id: string; parent: string | null; children: string[]; message: object | null };
+
+function paragraph(next: () => number, sentences: number): string {
+  const pool = next() < 0.3 ? CHINESE : ENGLISH;
+  return Array.from({ length: sentences }, () => pool[Math.floor(next() * pool.length)]).join(' ');
+}
+
+function message(
+  id: string,
+  role: string,
+  time: number,
+  content: object,
+  extra: Record<string, unknown> = {},
+): object {
+  return {
+    id,
+    author: { role, name: role === 'tool' ? 'python' : null, metadata: {} },
+    create_time: time,
+    update_time: null,
+    content,
+    status: 'finished_successfully',
+    end_turn: role === 'assistant' ? true : null,
+    weight: 1,
+    metadata: {
+      model_slug: role === 'user' ? undefined : 'gpt-4o',
+      finish_details: { type: 'stop' },
+      request_id: `req-${id}`,
+      timestamp_: 'absolute',
+    },
+    recipient: 'all',
+    channel: null,
+    ...extra,
+  };
+}
+
+/** One conversation: ~10–30 turns, sometimes with thoughts, a python run, a regeneration or an edit. */
+function conversation(index: number, next: () => number): object {
+  const mapping: Record<string, Node> = {};
+  const add = (id: string, parent: string | null, body: object | null): string => {
+    mapping[id] = { id, parent, children: [], message: body };
+    if (parent) mapping[parent]?.children.push(id);
+    return id;
+  };
+  const start = 1_600_000_000 + index * 3600 + next();
+  let time = start;
+  let tip = add(`c${index}-root`, null, null);
+  tip = add(
+    `c${index}-sys`,
+    tip,
+    message(
+      `c${index}-sys`,
+      'system',
+      time,
+      { content_type: 'text', parts: [''] },
+      { metadata: { is_visually_hidden_from_conversation: true } },
+    ),
+  );
+  const turns = 10 + Math.floor(next() * 20);
+  for (let turn = 0; turn < turns; turn++) {
+    const id = `c${index}-t${turn}`;
+    time += 30 + next() * 60;
+    const user = add(
+      `${id}-u`,
+      tip,
+      message(`${id}-u`, 'user', time, {
+        content_type: 'text',
+        parts: [paragraph(next, 2 + Math.floor(next() * 4))],
+      }),
+    );
+    let answerParent = user;
+    if (next() < 0.15) {
+      answerParent = add(
+        `${id}-th`,
+        user,
+        message(`${id}-th`, 'assistant', time + 1, {
+          content_type: 'thoughts',
+          thoughts: [{ summary: 'Planning', content: paragraph(next, 2) }],
+        }),
+      );
+    }
+    if (next() < 0.1) {
+      const call = add(
+        `${id}-py`,
+        answerParent,
+        message(
+          `${id}-py`,
+          'assistant',
+          time + 2,
+          { content_type: 'code', language: 'python', text: 'print(6 * 7)' },
+          { recipient: 'python' },
+        ),
+      );
+      answerParent = add(
+        `${id}-out`,
+        call,
+        message(`${id}-out`, 'tool', time + 3, { content_type: 'execution_output', text: '42' }),
+      );
+    }
+    const answerText = `${paragraph(next, 6 + Math.floor(next() * 12))}\n\n${next() < 0.3 ? CODE : paragraph(next, 4)}`;
+    tip = add(
+      `${id}-a`,
+      answerParent,
+      message(`${id}-a`, 'assistant', time + 5, { content_type: 'text', parts: [answerText] }),
+    );
+    // A regeneration (an older answer next to the current one) or an edited question.
+    if (next() < 0.08)
+      add(
+        `${id}-a2`,
+        answerParent,
+        message(`${id}-a2`, 'assistant', time + 4, { content_type: 'text', parts: [paragraph(next, 8)] }),
+      );
+    if (next() < 0.05) {
+      const edit = add(
+        `${id}-e`,
+        mapping[user]?.parent ?? null,
+        message(`${id}-e`, 'user', time - 1, { content_type: 'text', parts: [paragraph(next, 2)] }),
+      );
+      add(
+        `${id}-ea`,
+        edit,
+        message(`${id}-ea`, 'assistant', time, { content_type: 'text', parts: [paragraph(next, 6)] }),
+      );
+    }
+  }
+  const id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+  return {
+    title: `Conversation ${index} 对话`,
+    create_time: start,
+    update_time: time,
+    mapping,
+    current_node: tip,
+    conversation_id: id,
+    id,
+    default_model_slug: 'gpt-4o',
+    is_archived: false,
+  };
+}
+
+/** Builds the synthetic export until it reaches about `targetBytes` of JSON. */
+export function syntheticExport(targetBytes: number): { json: string; conversations: number } {
+  const next = random(42);
+  const parts: string[] = [];
+  let size = 2;
+  while (size < targetBytes) {
+    const text = JSON.stringify(conversation(parts.length, next));
+    parts.push(text);
+    size += Buffer.byteLength(text) + 1;
+  }
+  return { json: `[${parts.join(',')}]`, conversations: parts.length };
+}
+
+/** Runs the benchmark. */
+export async function run(): Promise<BenchResult[]> {
+  const { json, conversations } = syntheticExport(TARGET_BYTES);
+  const megabytes = Buffer.byteLength(json) / 1024 / 1024;
+  const zip = zipSync({ 'conversations.json': strToU8(json) }, { level: 6 });
+  const started = performance.now();
+  const parsed = parseImportFiles([{ name: 'chatgpt-export.zip', bytes: zip }]);
+  const parseMs = performance.now() - started;
+  const messages = parsed.conversations.reduce((sum, entry) => sum + entry.messages.length, 0);
+  const label = `${megabytes.toFixed(0)} MB zipped export, ${conversations} conversations, ${messages} messages`;
+  const results = [result(`import parse, ${label}`, parseMs, 'ms', BUDGET_MS)];
+
+  const storeModule = await import('../src/core/store/index').catch(() => null);
+  if (storeModule?.openConversationStore) {
+    const dir = mkdtempSync(join(tmpdir(), 'penpal-import-bench-'));
+    try {
+      const { store } = storeModule.openConversationStore({ path: join(dir, 'library.db') });
+      const storeStarted = performance.now();
+      store.importConversations(parsed.conversations);
+      const storeMs = performance.now() - storeStarted;
+      store.close();
+      results.push(result(`import parse + store, ${label}`, parseMs + storeMs, 'ms', BUDGET_MS));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run().then(
+    (results) => console.table(results),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,237 @@
+import type OpenAI from 'openai';
+import { AppError } from '../../shared/errors';
+import type { Conversation, Message } from '../../shared/schemas';
+import type { EventBus } from '../events';
+import type { ConversationStore } from '../store/types';
+import { runAnswer } from './answerRun';
+import { proposeTitle } from './autoTitle';
+import { checkConnection, fetchModels } from './connection';
+import { createOpenAIClient, normalizeBaseURL } from './openaiClient';
+import type { ChatTurn } from './streamChatCompletion';
+
+/** The settings a chat call uses, read fresh for each call. */
+export interface ChatConfig {
+  baseURL: string;
+  apiKey: string | null;
+  model: string;
+  temperature: number;
+  topP: number;
+  maxTokens: number | null;
+  systemPrompt: string;
+  autoTitle: boolean;
+}
+
+/** What ChatService is built from. */
+export interface ChatServiceOptions {
+  store: ConversationStore;
+  events: EventBus;
+  getConfig(): Promise<ChatConfig>;
+  /** Silence allowed inside a stream before it counts as stalled (default 60 s). */
+  idleTimeoutMs?: number;
+  /** Gap between saves of a streaming answer (default 250 ms). */
+  persistIntervalMs?: number;
+  /** Gap between two `chat.delta` events of one answer (default 33 ms). */
+  coalesceMs?: number;
+}
+
+/** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
+export interface SendStarted {
+  userMessageId: string | null;
+  assistantMessageId: string;
+}
+
+/** One answer streaming now. */
+interface ActiveRun {
+  conversationId: string;
+  controller: AbortController;
+}
+
+/**
+ * Sends messages to the model and streams the answers into the store, announcing each piece on
+ * the event bus. Methods return as soon as the messages exist; the answer arrives in the background.
+ */
+export class ChatService {
+  private readonly runs = new Map<string, ActiveRun>();
+  private readonly titleAttempts = new Set<string>();
+  /** Every background job (answers and title calls), so tests and shutdown can wait for them. */
+  private readonly pending = new Set<Promise<void>>();
+  private readonly background = new AbortController();
+
+  constructor(private readonly options: ChatServiceOptions) {}
+
+  /** Appends a user message to the conversation's shown branch and streams an answer to it. */
+  async send(input: { conversationId: string; content: string }): Promise<SendStarted> {
+    const config = await this.readyConfig();
+    const view = this.options.store.getView(input.conversationId);
+    this.assertIdle(input.conversationId);
+    const parentId = view.messages.at(-1)?.id ?? null;
+    const user = this.options.store.addMessage({
+      conversationId: input.conversationId,
+      parentId,
+      role: 'user',
+      content: input.content,
+      status: 'done',
+    });
+    return { userMessageId: user.id, assistantMessageId: this.startAnswer(view.conversation, user, config) };
+  }
+
+  /** Makes a new version of a user message (a sibling under the same parent) and answers it. */
+  async edit(input: { messageId: string; content: string }): Promise<SendStarted> {
+    const config = await this.readyConfig();
+    const original = this.options.store.getMessage(input.messageId);
+    if (original.role !== 'user') throw new AppError('invalid_input', 'Only your own messages can be edited.');
+    this.assertIdle(original.conversationId);
+    const user = this.options.store.addMessage({
+      conversationId: original.conversationId,
+      parentId: original.parentId,
+      role: 'user',
+      content: input.content,
+      status: 'done',
+    });
+    const conversation = this.options.store.getConversation(original.conversationId);
+    return { userMessageId: user.id, assistantMessageId: this.startAnswer(conversation, user, config) };
+  }
+
+  /**
+   * Makes a new version of an answer under the same user message ("Regenerate", and "Retry" after
+   * an error). Given a user message instead, answers it anew.
+   */
+  async regenerate(input: { messageId: string }): Promise<SendStarted> {
+    const config = await this.readyConfig();
+    const target = this.options.store.getMessage(input.messageId);
+    const user = target.role === 'user' ? target : target.parentId ? this.options.store.getMessage(target.parentId) : null;
+    if (!user || user.role !== 'user') throw new AppError('invalid_input', 'This message has no question to answer again.');
+    this.assertIdle(user.conversationId);
+    const conversation = this.options.store.getConversation(user.conversationId);
+    return { userMessageId: null, assistantMessageId: this.startAnswer(conversation, user, config) };
+  }
+
+  /** Stops a streaming answer at once; what arrived is kept and marked interrupted. */
+  stop(input: { messageId: string }): void {
+    this.runs.get(input.messageId)?.controller.abort();
+  }
+
+  /** Checks an endpoint, key and model; unsaved values from the form win over the saved ones. */
+  async testConnection(input: { baseURL?: string; key?: string; model?: string }): Promise<{ models: string[]; modelFound: boolean }> {
+    const config = await this.options.getConfig();
+    const apiKey = input.key?.trim() || config.apiKey;
+    if (!apiKey) throw noKey();
+    const baseURL = normalizeBaseURL(input.baseURL?.trim() || config.baseURL);
+    return checkConnection({ baseURL, apiKey, model: input.model?.trim() || config.model });
+  }
+
+  /** The models the saved endpoint offers. */
+  async listModels(): Promise<string[]> {
+    const config = await this.readyConfig();
+    return fetchModels({ baseURL: normalizeBaseURL(config.baseURL), apiKey: config.apiKey as string });
+  }
+
+  /** Resolves when every answer and title call under way has finished and been announced. */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  /** Aborts every stream and title call; resolves once each answer is saved as interrupted. */
+  async shutdown(): Promise<void> {
+    this.background.abort();
+    for (const run of this.runs.values()) run.controller.abort();
+    await this.idle();
+  }
+
+  private async readyConfig(): Promise<ChatConfig & { apiKey: string }> {
+    if (this.background.signal.aborted) throw new AppError('busy', 'Penpal is shutting down.');
+    const config = await this.options.getConfig();
+    if (!config.apiKey) throw noKey();
+    normalizeBaseURL(config.baseURL);
+    return { ...config, apiKey: config.apiKey };
+  }
+
+  private assertIdle(conversationId: string): void {
+    for (const run of this.runs.values()) {
+      // Two answers streaming into one conversation would race for its current branch.
+      if (run.conversationId === conversationId) throw new AppError('busy', 'An answer is still arriving in this conversation.');
+    }
+  }
+
+  /** Creates the streaming assistant message under `user` and streams into it in the background. */
+  private startAnswer(conversation: Conversation, user: Message, config: ChatConfig & { apiKey: string }): string {
+    const { store, events } = this.options;
+    const messages = buildRequestMessages(store.getPath(user.id), conversation.systemPrompt.trim() || config.systemPrompt.trim());
+    const assistant = store.addMessage({
+      conversationId: conversation.id,
+      parentId: user.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      model: config.model,
+    });
+    events.emit('conversation.changed', { id: conversation.id });
+    events.emit('library.changed', {});
+
+    const client = createOpenAIClient({ baseURL: config.baseURL, apiKey: config.apiKey });
+    const controller = new AbortController();
+    this.runs.set(assistant.id, { conversationId: conversation.id, controller });
+    const job = runAnswer({
+      store,
+      events,
+      client,
+      conversationId: conversation.id,
+      messageId: assistant.id,
+      model: config.model,
+      messages,
+      temperature: config.temperature,
+      topP: config.topP,
+      maxTokens: config.maxTokens,
+      signal: controller.signal,
+      idleTimeoutMs: this.options.idleTimeoutMs,
+      persistIntervalMs: this.options.persistIntervalMs,
+      coalesceMs: this.options.coalesceMs,
+    })
+      .then(async (outcome) => {
+        // Free the conversation before the title call: the user may already send the next message.
+        this.runs.delete(assistant.id);
+        if (outcome.status === 'done' && config.autoTitle) await this.maybeTitle(client, conversation.id, config.model, user, outcome.content);
+      })
+      .finally(() => {
+        this.runs.delete(assistant.id);
+        this.pending.delete(job);
+      });
+    this.pending.add(job);
+    return assistant.id;
+  }
+
+  /** Names an untitled conversation after its first good exchange; any failure is skipped quietly. */
+  private async maybeTitle(client: OpenAI, conversationId: string, model: string, user: Message, answer: string): Promise<void> {
+    const { store, events } = this.options;
+    try {
+      if (this.titleAttempts.has(conversationId) || store.getConversation(conversationId).title.trim()) return;
+      this.titleAttempts.add(conversationId);
+      const userText = store.getPath(user.id).find((m) => m.role === 'user')?.content ?? user.content;
+      const title = await proposeTitle({ client, model, userText, answerText: answer, signal: this.background.signal });
+      // The user may have named it while we waited.
+      if (!title || store.getConversation(conversationId).title.trim()) return;
+      store.renameConversation(conversationId, title);
+      events.emit('conversation.changed', { id: conversationId });
+      events.emit('library.changed', {});
+    } catch {
+      // A title is a nicety: no key, quota, network or store trouble should surface for it.
+    }
+  }
+}
+
+/**
+ * What the model is sent: the system prompt (if any), then the shown branch up to the new user
+ * message, as role and text only. Failed answers (no text) are left out.
+ */
+export function buildRequestMessages(path: Message[], systemPrompt: string): ChatTurn[] {
+  const turns: ChatTurn[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
+  for (const message of path) {
+    if (message.role === 'assistant' && (message.status === 'error' || !message.content)) continue;
+    turns.push({ role: message.role, content: message.content });
+  }
+  return turns;
+}
+
+function noKey(): AppError {
+  return new AppError('no_key', 'No API key is set. Add one in Settings.');
+}

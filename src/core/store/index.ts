@@ -1,0 +1,77 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { deleteMessage, getPath, getView, switchVersion } from './branches';
+import { createContext } from './context';
+import {
+  createConversation,
+  emptyTrash,
+  getConversation,
+  listConversations,
+  renameConversation,
+  restoreConversation,
+  setArchived,
+  setPinned,
+  trashConversation,
+} from './conversations';
+import { openDatabase, type StoreNotice } from './database';
+import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
+import { search } from './search';
+import { exportAll, exportConversation, importConversations } from './transfer';
+import type { ConversationStore } from './types';
+
+export type { StoreNotice } from './database';
+export type * from './types';
+
+/** What `openConversationStore` needs. */
+export interface OpenStoreOptions {
+  /** The database file, or `:memory:`. */
+  path: string;
+  /** The source of timestamps; tests pin it. */
+  clock?: { now(): Date };
+  /** Opens the library without writing to it: every change fails with `read_only`. */
+  readOnly?: boolean;
+}
+
+const systemClock = { now: () => new Date() };
+
+/**
+ * Opens (creating, migrating or setting aside as needed) the conversation store. `notices` says
+ * what the user must be told: a damaged library set aside, or a backup made before an upgrade.
+ */
+export function openConversationStore(options: OpenStoreOptions): { store: ConversationStore; notices: StoreNotice[] } {
+  const clock = options.clock ?? systemClock;
+  const { db, notices } = openDatabase({ path: options.path, clock, readOnly: options.readOnly });
+  return { store: createStore(db, clock), notices };
+}
+
+/** The store over a database already opened by `openDatabase` (tests use it to set pragmas first). */
+export function createStore(db: DatabaseSync, clock: { now(): Date } = systemClock): ConversationStore {
+  const ctx = createContext(db, clock);
+  return {
+    createConversation: (options) => createConversation(ctx, options),
+    listConversations: (view) => listConversations(ctx, view),
+    getConversation: (id) => getConversation(ctx, id),
+    getView: (id) => getView(ctx, id),
+    renameConversation: (id, title) => renameConversation(ctx, id, title),
+    setPinned: (id, pinned) => setPinned(ctx, id, pinned),
+    setArchived: (id, archived) => setArchived(ctx, id, archived),
+    trashConversation: (id) => trashConversation(ctx, id),
+    restoreConversation: (id) => restoreConversation(ctx, id),
+    emptyTrash: () => emptyTrash(ctx),
+    addMessage: (message) => addMessage(ctx, message),
+    getMessage: (id) => getMessage(ctx, id),
+    getPath: (id) => getPath(ctx, id),
+    updateContent: (id, content) => updateContent(ctx, id, content),
+    finishMessage: (id, result) => finishMessage(ctx, id, result),
+    switchVersion: (id) => switchVersion(ctx, id),
+    deleteMessage: (id) => deleteMessage(ctx, id),
+    recoverInterrupted: () => recoverInterrupted(ctx),
+    search: (query, options) => search(ctx, query, options),
+    importConversations: (list, onProgress) => importConversations(ctx, list, onProgress),
+    exportAll: () => exportAll(ctx),
+    exportConversation: (id) => exportConversation(ctx, id),
+    close: () => {
+      // Closing twice (a shutdown path racing another) must not throw.
+      if (db.isOpen) db.close();
+    },
+  };
+}

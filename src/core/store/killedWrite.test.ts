@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openConversationStore } from './index';
+import { tempDir } from './testing/fixtures';
+
+const CHILD = join(import.meta.dirname, 'testing', 'writerChild.ts');
+
+/**
+ * Runs the writer child and SIGKILLs it as soon as `shouldKill` accepts a line it printed.
+ * Resolves with every line printed and how the child ended.
+ */
+function runAndKill(path: string, mode: string, shouldKill: (line: string) => boolean): Promise<{ lines: string[]; signal: string | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, mode], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let buffer = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const complete = buffer.split('\n');
+      buffer = complete.pop() ?? '';
+      for (const line of complete) {
+        lines.push(line);
+        if (shouldKill(line)) child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (signal === null && code !== 0) reject(new Error(`child failed (${code}): ${stderr}`));
+      else resolve({ lines, signal });
+    });
+  });
+}
+
+function integrity(path: string): string {
+  const db = new DatabaseSync(path);
+  try {
+    return String(db.prepare('PRAGMA integrity_check').get()?.integrity_check);
+  } finally {
+    db.close();
+  }
+}
+
+let cleanup = (): void => {};
+afterEach(() => cleanup());
+
+describe('a killed write', () => {
+  it('keeps a streaming answer, up to its last saved update, as interrupted', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const path = join(temp.dir, 'penpal.sqlite');
+    let saves = 0;
+    const { lines, signal } = await runAndKill(path, 'stream', (line) => line.startsWith('saved') && ++saves === 15);
+    expect(signal).toBe('SIGKILL');
+    const answerId = lines.find((line) => line.startsWith('answer '))?.slice(7) ?? '';
+    const lastSaved = Math.max(...lines.filter((line) => line.startsWith('saved')).map((line) => Number(line.slice(6))));
+
+    expect(integrity(path)).toBe('ok');
+    const { store, notices } = openConversationStore({ path });
+    expect(notices).toEqual([]);
+    expect(store.getMessage(answerId).status).toBe('streaming');
+    expect(store.recoverInterrupted()).toBe(1);
+    const answer = store.getMessage(answerId);
+    expect(answer.status).toBe('interrupted');
+    // Everything reported as saved survived the kill, and the text is whole chunks, never torn.
+    expect(answer.content.length).toBeGreaterThanOrEqual(lastSaved);
+    expect(answer.content).toMatch(/^(chunk\d+ )+$/);
+    expect(answer.content.startsWith('chunk0 chunk1 chunk2 ')).toBe(true);
+    const view = store.getView(answer.conversationId);
+    expect(view.messages.map((m) => m.status)).toEqual(['done', 'interrupted']);
+    store.close();
+  });
+
+  it('leaves nothing of an import killed half-way', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const path = join(temp.dir, 'penpal.sqlite');
+    const { lines, signal } = await runAndKill(path, 'import', (line) => {
+      const [word, done, total] = line.split(' ');
+      return word === 'progress' && Number(done) >= Number(total) / 3;
+    });
+    expect(signal).toBe('SIGKILL');
+    expect(lines).not.toContain('committed');
+    expect(lines.some((line) => line.startsWith('progress'))).toBe(true);
+
+    expect(integrity(path)).toBe('ok');
+    const { store } = openConversationStore({ path });
+    expect(store.listConversations('active')).toEqual([]);
+    expect(store.search('message', { titlesOnly: false, limit: 5 })).toEqual([]);
+    // The library still takes writes after the crash.
+    store.createConversation({ title: 'after' });
+    expect(store.listConversations('active').map((c) => c.title)).toEqual(['after']);
+    store.close();
+  });
+});

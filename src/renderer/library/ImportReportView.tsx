@@ -1,0 +1,56 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../shared/schemas';
+
+const SHOWN_TITLES = 8;
+
+/** What an import did, in full: counts, what was skipped and why, and the first titles added. */
+export function ImportReportView({ report }: { report: ImportReport }): ReactElement {
+  const { t } = useTranslation();
+  const stats: [string, number][] = [
+    [t('library:import.conversationsAdded'), report.conversationsAdded],
+    [t('library:import.messagesAdded'), report.messagesAdded],
+    [t('library:import.duplicatesSkipped'), report.duplicatesSkipped],
+  ];
+  const more = report.addedTitles.length - SHOWN_TITLES;
+  return (
+    <div className="lib-report">
+      <p className="lib-report-source">
+        {t(report.source === 'chatgpt' ? 'library:import.sourceChatgpt' : 'library:import.sourceBackup')}
+      </p>
+      <dl className="lib-report-stats">
+        {stats.map(([label, value]) => (
+          <div key={label} className="lib-report-stat">
+            <dt>{label}</dt>
+            <dd>{value.toLocaleString()}</dd>
+          </div>
+        ))}
+      </dl>
+      {report.addedTitles.length > 0 && (
+        <section>
+          <h3>{t('library:import.addedTitle')}</h3>
+          <ul className="lib-report-list">
+            {report.addedTitles.slice(0, SHOWN_TITLES).map((title, index) => (
+              <li key={index}>{title || t('library:sidebar.untitled')}</li>
+            ))}
+            {more > 0 && <li className="lib-muted">{t('library:import.moreTitles', { count: more })}</li>}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>{t('library:import.skippedTitle')}</h3>
+        {report.skipped.length === 0 ? (
+          <p className="lib-muted">{t('library:import.skippedNone')}</p>
+        ) : (
+          <ul className="lib-report-list lib-report-skipped">
+            {report.skipped.map((item, index) => (
+              <li key={index}>
+                <strong>{item.item}</strong> — {item.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, type HTMLAttributes, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+interface ModalProps {
+  /** Accessible name of the dialog. */
+  label: string;
+  onClose: () => void;
+  className?: string;
+  children: ReactNode;
+  /** Extra props for the dialog box (e.g. drag-and-drop handlers). */
+  boxProps?: HTMLAttributes<HTMLDivElement>;
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog over a dimmed backdrop: focus moves in and stays in (Tab wraps), Escape or a
+ * click on the backdrop closes it, and focus returns where it was.
+ */
+export function Modal({ label, onClose, className, children, boxProps }: ModalProps): ReactElement {
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const box = boxRef.current;
+    if (box && !box.contains(document.activeElement)) {
+      (box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>(FOCUSABLE) ?? box).focus();
+    }
+    return () => {
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    } else if (event.key === 'Tab' && boxRef.current) {
+      const items = [...boxRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      if (!items.length) return;
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
+  return createPortal(
+    <div
+      className="lib-root lib-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      <div
+        {...boxProps}
+        ref={boxRef}
+        className={`lib-modal ${className ?? ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        {children}
+      </div>
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,37 @@
+import type { ReactElement } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { dismissToast, undoDelete, useLibraryToast } from '../state/library';
+import { Icon } from './icons';
+
+/**
+ * The library's toast, bottom-left: "Conversation moved to Trash · Undo" for ~8 s after a delete,
+ * or an error in plain words. Announced politely to screen readers.
+ */
+export function UndoToast(): ReactElement {
+  const { t } = useTranslation();
+  const toast = useLibraryToast();
+  return createPortal(
+    <div className="lib-root lib-toast-region" role="status" aria-live="polite">
+      {toast && (
+        <div key={toast.id} className={`lib-toast${toast.kind === 'error' ? ' lib-toast-error' : ''}`}>
+          <span className="lib-toast-text">{toast.kind === 'undo' ? t('library:toast.deleted') : toast.text}</span>
+          {toast.kind === 'undo' && (
+            <button type="button" className="lib-toast-action" onClick={() => void undoDelete()}>
+              {t('library:toast.undo')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="lib-toast-close"
+            aria-label={t('library:toast.dismiss')}
+            onClick={dismissToast}
+          >
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      )}
+    </div>,
+    document.body,
+  );
+}
