@@ -46,15 +46,22 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
   const persistMs = options.persistIntervalMs ?? DEFAULT_PERSIST_INTERVAL_MS;
   let content = '';
   let persistTimer: NodeJS.Timeout | undefined;
-  let storageError: AppError | null = null;
+  let storageError: WireError | null = null;
+  // Our own stop too: a message deleted while it streams has nowhere to go.
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort();
+  if (options.signal.aborted) forwardAbort();
+  options.signal.addEventListener('abort', forwardAbort, { once: true });
 
   const persist = () => {
     persistTimer = undefined;
     try {
       store.updateContent(messageId, content);
     } catch (err) {
-      // Keep streaming: the final save may still work, and the user should not lose the answer on screen.
-      storageError = err instanceof AppError ? err : new AppError('storage', String(err));
+      const error = err instanceof AppError ? err : new AppError('storage', String(err));
+      storageError = error.toWire();
+      if (error.code === 'not_found') controller.abort();
+      // Otherwise keep streaming: the final save may still work, and the answer stays on screen.
     }
   };
   const coalescer = new DeltaCoalescer(
@@ -69,7 +76,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     temperature: options.temperature,
     topP: options.topP,
     maxTokens: options.maxTokens,
-    signal: options.signal,
+    signal: controller.signal,
     idleTimeoutMs: options.idleTimeoutMs,
     onDelta: (delta) => {
       content += delta;
@@ -78,12 +85,13 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     },
   });
   clearTimeout(persistTimer);
+  options.signal.removeEventListener('abort', forwardAbort);
   coalescer.flush();
 
   const outcome: AnswerOutcome = {
     status: result.status,
     content: result.content,
-    error: result.error ?? (storageError as AppError | null)?.toWire() ?? null,
+    error: result.error ?? storageError,
     usage: result.usage,
   };
   try {

@@ -139,6 +139,19 @@ describe('ChatService.stop and failures', () => {
     expect(everything).not.toContain('SECRET');
   });
 
+  it('stops streaming when its message is deleted mid-stream', async () => {
+    const { id } = h.store.createConversation();
+    h.server.script([{ reply: 'gone '.repeat(100), delayMs: 10 }]);
+    const { assistantMessageId } = await h.chat.send({ conversationId: id, content: 'delete me' });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    h.store.deleteMessage(assistantMessageId);
+    await h.chat.idle();
+    expect(doneFor(assistantMessageId)?.payload.error?.code).toBe('not_found');
+    // The conversation is free again.
+    await h.exchange(id, 'next');
+    expect(h.store.getView(id).messages.at(-1)?.status).toBe('done');
+  });
+
   it('marks streams interrupted on shutdown', async () => {
     const { id } = h.store.createConversation();
     h.server.script([{ reply: 'slow '.repeat(100), delayMs: 20 }]);

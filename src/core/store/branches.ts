@@ -84,12 +84,12 @@ function view(ctx: StoreContext, conversationId: string): ConversationView {
 
 /** The conversation and its current branch, root first. */
 export function getView(ctx: StoreContext, conversationId: string): ConversationView {
-  return read(() => view(ctx, conversationId));
+  return read(ctx, () => view(ctx, conversationId));
 }
 
 /** The messages from the root to this one, inclusive: what a model call resends. */
 export function getPath(ctx: StoreContext, messageId: string): Message[] {
-  return read(() => {
+  return read(ctx, () => {
     const message = loadMessage(ctx, messageId);
     return branch(loadTree(ctx, message.conversationId), messageId);
   });

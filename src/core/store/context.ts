@@ -11,13 +11,16 @@ export interface StoreContext {
   now(): string;
   /** The prepared statement for this SQL text, prepared on first use. */
   sql(text: string): StatementSync;
+  /** Called when SQLite reports the file damaged, so the next start checks it in full. */
+  onCorrupt(): void;
 }
 
 /** Builds a context over an open database. */
-export function createContext(db: DatabaseSync, clock: { now(): Date }): StoreContext {
+export function createContext(db: DatabaseSync, clock: { now(): Date }, onCorrupt: () => void = () => {}): StoreContext {
   const cache = new Map<string, StatementSync>();
   return {
     db,
+    onCorrupt,
     now: () => clock.now().toISOString(),
     sql(text) {
       let statement = cache.get(text);
@@ -32,7 +35,9 @@ export function createContext(db: DatabaseSync, clock: { now(): Date }): StoreCo
 
 // Primary result codes (the low byte of an extended code), from sqlite3.h.
 const SQLITE_READONLY = 8;
+const SQLITE_CORRUPT = 11;
 const SQLITE_FULL = 13;
+const SQLITE_NOTADB = 26;
 
 /** The SQLite result code of a `node:sqlite` error, or null when it is not one. */
 export function sqliteCode(error: unknown): number | null {
@@ -51,9 +56,19 @@ export function toAppError(error: unknown): AppError {
       return new AppError('disk_full', `The disk is full: Penpal could not save this change. Free some space and try again. (${detail})`);
     case SQLITE_READONLY:
       return new AppError('read_only', `The library is read-only: Penpal could not save this change. (${detail})`);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return new AppError('storage', `The library file is damaged; Penpal will check it and set it aside if needed when it next starts. (${detail})`);
     default:
       return new AppError('storage', `The library could not be read or saved. (${detail})`);
   }
+}
+
+/** The `AppError` for a failed database call, flagging the file for a full check when it is damaged. */
+export function failure(ctx: StoreContext, error: unknown): AppError {
+  const code = sqliteCode(error);
+  if (code === SQLITE_CORRUPT || code === SQLITE_NOTADB) ctx.onCorrupt();
+  return toAppError(error);
 }
 
 /**
@@ -64,7 +79,7 @@ export function writeTransaction<T>(ctx: StoreContext, work: () => T): T {
   try {
     ctx.db.exec('BEGIN IMMEDIATE');
   } catch (error) {
-    throw toAppError(error);
+    throw failure(ctx, error);
   }
   try {
     const result = work();
@@ -79,16 +94,16 @@ export function writeTransaction<T>(ctx: StoreContext, work: () => T): T {
         // The original error is what the user needs to see.
       }
     }
-    throw toAppError(error);
+    throw failure(ctx, error);
   }
 }
 
 /** Runs a read, turning database errors into `AppError`s. */
-export function read<T>(work: () => T): T {
+export function read<T>(ctx: StoreContext, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    throw toAppError(error);
+    throw failure(ctx, error);
   }
 }
 

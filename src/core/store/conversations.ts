@@ -37,7 +37,7 @@ export function createConversation(ctx: StoreContext, options: { title?: string;
 
 /** One of the sidebar's lists: pinned first, then the most recently active. */
 export function listConversations(ctx: StoreContext, view: ConversationListView): Conversation[] {
-  return read(() =>
+  return read(ctx, () =>
     ctx
       .sql(`${SELECT} WHERE ${LIST_WHERE[view]} ORDER BY pinned DESC, updated_at DESC, seq DESC`)
       .all()
@@ -47,7 +47,7 @@ export function listConversations(ctx: StoreContext, view: ConversationListView)
 
 /** One conversation, whichever list it is in. */
 export function getConversation(ctx: StoreContext, id: string): Conversation {
-  return read(() => toConversation(loadConversation(ctx, id)));
+  return read(ctx, () => toConversation(loadConversation(ctx, id)));
 }
 
 // Renaming, pinning and archiving are not "activity": they leave updated_at, and so the

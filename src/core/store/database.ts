@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/errors';
@@ -24,6 +24,30 @@ export interface OpenDatabaseOptions {
   readOnly?: boolean;
   /** The schema steps to apply; tests pass a shorter list to build an old database. */
   migrations?: readonly Migration[];
+  /** Files up to this size get a full quick_check at every open (default 32 MB). */
+  fullCheckMaxBytes?: number;
+}
+
+// A full quick_check reads the whole file (about 1.2 s at 220 MB), too slow for every start of a
+// big library. It runs when there is a reason to doubt the file: it is small enough to check
+// cheaply, a crash left its WAL behind, or an error in an earlier session flagged it as damaged.
+// Otherwise only the schema and the conversations table (all the sidebar needs) are checked, and
+// damage elsewhere surfaces as a storage error that flags the file for a full check next time.
+const FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The flag file that asks for a full check at the next open. */
+export function checkFlagPath(path: string): string {
+  return `${path}.needs-check`;
+}
+
+/** Asks for a full integrity check the next time the library is opened (after a corruption error). */
+export function flagForCheck(path: string): void {
+  if (path === ':memory:') return;
+  try {
+    writeFileSync(checkFlagPath(path), 'SQLite reported corruption; check at next start.\n');
+  } catch {
+    // Best effort: the error itself still reaches the user.
+  }
 }
 
 /**
@@ -40,9 +64,16 @@ export function openDatabase(options: OpenDatabaseOptions): { db: DatabaseSync; 
     return { db, notices };
   }
   let db: DatabaseSync | null = null;
+  const flag = checkFlagPath(options.path);
+  const fullCheck =
+    !existsSync(options.path) ||
+    statSync(options.path).size <= (options.fullCheckMaxBytes ?? FULL_CHECK_MAX_BYTES) ||
+    existsSync(`${options.path}-wal`) ||
+    existsSync(flag);
   try {
     db = connect(options.path, options.readOnly ?? false);
-    check(db);
+    check(db, fullCheck);
+    rmSync(flag, { force: true });
     if (!options.readOnly) migrate(db, migrations, options, notices);
     else if (version(db) !== (migrations[migrations.length - 1]?.version ?? 0)) {
       throw new AppError('storage', 'This library needs an upgrade, which a read-only library cannot get.');
@@ -61,6 +92,7 @@ export function openDatabase(options: OpenDatabaseOptions): { db: DatabaseSync; 
         `The old file was kept, not deleted: ${setAside}. To get its conversations back, open it with ` +
         `the sqlite3 command-line tool and run ".recover" (sqlite3 "${setAside}" .recover | sqlite3 recovered.sqlite).`,
     });
+    rmSync(flag, { force: true });
     const fresh = connect(options.path, false);
     migrate(fresh, migrations, options, notices);
     return { db: fresh, notices };
@@ -81,8 +113,12 @@ function connect(path: string, readOnly: boolean): DatabaseSync {
   return db;
 }
 
-function check(db: DatabaseSync): void {
-  const rows = db.prepare('PRAGMA quick_check').all();
+function check(db: DatabaseSync, full: boolean): void {
+  // Reading the schema catches a damaged first page even when the table check below is skipped.
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  const hasConversations = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'conversations'").get() !== undefined;
+  if (!full && !hasConversations) return;
+  const rows = db.prepare(full ? 'PRAGMA quick_check' : 'PRAGMA quick_check(conversations)').all();
   const first = rows[0] ? Object.values(rows[0])[0] : 'no answer';
   if (rows.length !== 1 || first !== 'ok') throw new Error(`quick_check: ${String(first)}`);
 }

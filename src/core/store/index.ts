@@ -12,7 +12,7 @@ import {
   setPinned,
   trashConversation,
 } from './conversations';
-import { openDatabase, type StoreNotice } from './database';
+import { flagForCheck, openDatabase, type StoreNotice } from './database';
 import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
 import { search } from './search';
 import { exportAll, exportConversation, importConversations } from './transfer';
@@ -40,12 +40,15 @@ const systemClock = { now: () => new Date() };
 export function openConversationStore(options: OpenStoreOptions): { store: ConversationStore; notices: StoreNotice[] } {
   const clock = options.clock ?? systemClock;
   const { db, notices } = openDatabase({ path: options.path, clock, readOnly: options.readOnly });
-  return { store: createStore(db, clock), notices };
+  return { store: createStore(db, clock, () => flagForCheck(options.path)), notices };
 }
 
-/** The store over a database already opened by `openDatabase` (tests use it to set pragmas first). */
-export function createStore(db: DatabaseSync, clock: { now(): Date } = systemClock): ConversationStore {
-  const ctx = createContext(db, clock);
+/**
+ * The store over a database already opened by `openDatabase` (tests use it to set pragmas first).
+ * `onCorrupt` runs when SQLite reports the file damaged.
+ */
+export function createStore(db: DatabaseSync, clock: { now(): Date } = systemClock, onCorrupt?: () => void): ConversationStore {
+  const ctx = createContext(db, clock, onCorrupt);
   return {
     createConversation: (options) => createConversation(ctx, options),
     listConversations: (view) => listConversations(ctx, view),

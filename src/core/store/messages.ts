@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WireError } from '../../shared/errors';
 import type { Message, MessageStatus, Usage } from '../../shared/schemas';
-import { notFound, read, toAppError, writeTransaction, type StoreContext } from './context';
+import { failure, notFound, read, writeTransaction, type StoreContext } from './context';
 import { loadConversation } from './conversations';
 import { MESSAGE_COLUMNS, toMessage, toMessageRecord, type MessageRecord } from './rows';
 import type { NewMessage } from './types';
@@ -50,7 +50,7 @@ export function addMessage(ctx: StoreContext, message: NewMessage): Message {
 
 /** One message with its version ids. */
 export function getMessage(ctx: StoreContext, id: string): Message {
-  return read(() => {
+  return read(ctx, () => {
     const record = loadMessage(ctx, id);
     return toMessage(record, siblingIds(ctx, record));
   });
@@ -65,10 +65,10 @@ export function updateContent(ctx: StoreContext, messageId: string, content: str
   try {
     changes = Number(ctx.sql("UPDATE messages SET content = ? WHERE id = ? AND status = 'streaming'").run(content, messageId).changes);
   } catch (error) {
-    throw toAppError(error);
+    throw failure(ctx, error);
   }
   // A throttled update arriving after the message was finished must not overwrite the final text.
-  if (changes === 0) read(() => loadMessage(ctx, messageId));
+  if (changes === 0) read(ctx, () => loadMessage(ctx, messageId));
 }
 
 /** Sets the final status, text, error and usage of a streamed message. */

@@ -26,7 +26,7 @@ CREATE TABLE conversations (
   source_key TEXT UNIQUE,
   message_count INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX conversations_sidebar ON conversations (archived, deleted_at, pinned DESC, updated_at DESC);
+CREATE INDEX conversations_sidebar ON conversations (archived, deleted_at, pinned DESC, updated_at DESC, seq DESC);
 CREATE INDEX conversations_trash ON conversations (deleted_at) WHERE deleted_at IS NOT NULL;
 
 -- parent_id has no foreign key on purpose: a cascade down a 5,000-message chain would recurse
@@ -63,9 +63,10 @@ END;
 const v2 = `
 -- Search. The indexed text is derived (each CJK character spaced out into its own token, see
 -- searchText.ts), so the FTS tables are contentless and snippets are cut from the original text.
--- The prefix indexes keep one- and two-letter as-you-type queries fast.
-CREATE VIRTUAL TABLE message_fts USING fts5 (body, content = '', contentless_delete = 1, prefix = '1 2 3');
-CREATE VIRTUAL TABLE title_fts USING fts5 (title, content = '', contentless_delete = 1, prefix = '1 2 3');
+-- Prefix indexes for one and two letters keep the first keystrokes of a query fast (longer
+-- prefixes expand to few enough terms to merge quickly; a third index would slow every write).
+CREATE VIRTUAL TABLE message_fts USING fts5 (body, content = '', contentless_delete = 1, prefix = '1 2');
+CREATE VIRTUAL TABLE title_fts USING fts5 (title, content = '', contentless_delete = 1, prefix = '1 2');
 
 -- A streaming message is indexed once it stops streaming, so the throttled updateContent during a
 -- stream stays a single cheap UPDATE. penpal_search_text is registered by the store on open.

@@ -42,7 +42,7 @@ export function search(ctx: StoreContext, query: string, options: SearchOptions)
   const match = toMatchExpression(terms);
   const limit = Math.max(1, Math.floor(options.limit));
   if (match === null) return [];
-  return read(() => {
+  return read(ctx, () => {
     // Title hits come first but take at most a quarter of the list, so messages are never crowded out.
     const titleLimit = options.titlesOnly ? limit : Math.max(1, Math.floor(limit / 4));
     // A conversation's span overlaps the range: it started before `to` and was active after `from`.

@@ -114,7 +114,7 @@ function toImported(conversation: ConversationRecord, messages: MessageRecord[])
 
 /** One conversation with all its branches. */
 export function exportConversation(ctx: StoreContext, id: string): ImportedConversation {
-  return read(() => {
+  return read(ctx, () => {
     const conversation = loadConversation(ctx, id);
     const messages = ctx
       .sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at, seq`)
@@ -126,7 +126,7 @@ export function exportConversation(ctx: StoreContext, id: string): ImportedConve
 
 /** Every conversation outside the Trash (archived ones included), for a backup. */
 export function exportAll(ctx: StoreContext): BackupData {
-  return read(() => {
+  return read(ctx, () => {
     const conversations = ctx
       .sql(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE deleted_at IS NULL ORDER BY created_at, seq`)
       .all()

@@ -1,0 +1,86 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../shared/schemas';
+import { Icon, type ChatIconName } from '../components/Icon';
+import { copyText, deleteMessage, regenerate, switchVersion } from './chatActions';
+import type { MessageHandlers } from './messageHandlers';
+import { VersionSwitcher } from './VersionSwitcher';
+
+interface MessageActionsProps {
+  message: Message;
+  /** The text shown (for Copy while streaming). */
+  text: string;
+  /** Some answer in this conversation is streaming: actions that start another are disabled. */
+  busy: boolean;
+  handlers: MessageHandlers;
+  onEdit: () => void;
+}
+
+function ActionButton(props: { label: string; icon: ChatIconName; onClick: () => void; disabled?: boolean }): ReactElement {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      <Icon name={props.icon} size={15} />
+    </button>
+  );
+}
+
+/** The row under a message: version switcher, Copy, Edit or Regenerate, Delete. */
+export function MessageActions({ message, text, busy, handlers, onEdit }: MessageActionsProps): ReactElement {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  const run = <T,>(action: () => Promise<T>, then: (result: T) => void): void => {
+    action().then(then, handlers.onFailure);
+  };
+  const isUser = message.role === 'user';
+
+  return (
+    <div className="msg-actions">
+      <VersionSwitcher
+        messageId={message.id}
+        siblingIds={message.siblingIds}
+        disabled={busy}
+        onSwitch={(id) => run(() => switchVersion(id), handlers.onReplace)}
+      />
+      <ActionButton
+        label={t('chat:actions.copy')}
+        icon={copied ? 'check' : 'copy'}
+        onClick={() => run(() => copyText(text), () => setCopied(true))}
+      />
+      {isUser ? (
+        <ActionButton label={t('chat:actions.edit')} icon="edit" disabled={busy} onClick={onEdit} />
+      ) : (
+        <ActionButton
+          label={t('chat:actions.regenerate')}
+          icon="refresh"
+          disabled={busy}
+          onClick={() => run(() => regenerate(message.id), handlers.onStarted)}
+        />
+      )}
+      <ActionButton
+        label={t('chat:actions.delete')}
+        icon="trash"
+        disabled={busy}
+        onClick={() => run(() => deleteMessage(message.id), handlers.onReplace)}
+      />
+      {copied && (
+        <span className="msg-copied" role="status">
+          {t('chat:actions.copied')}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { memo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../shared/schemas';
+import { pickShownText, useStreamText } from '../state/streamStore';
+import { AssistantText, PlainText } from './AssistantText';
+import { editAndSend } from './chatActions';
+import type { ErrorContext } from './errorText';
+import { MessageActions } from './MessageActions';
+import { MessageEditor } from './MessageEditor';
+import type { MessageHandlers } from './messageHandlers';
+import { MessageStatus } from './MessageStatus';
+
+interface MessageItemProps {
+  message: Message;
+  /** This answer is streaming now (as far as the view knows). */
+  live: boolean;
+  /** Some answer in the conversation is streaming. */
+  busy: boolean;
+  highlighted: boolean;
+  context: ErrorContext;
+  handlers: MessageHandlers;
+}
+
+/**
+ * One message: the user's as plain text (with an inline editor), the assistant's as markdown,
+ * growing with the streamed deltas; status, errors and actions underneath.
+ */
+export const MessageItem = memo(function MessageItem(props: MessageItemProps): ReactElement {
+  const { message, live, busy, highlighted, context, handlers } = props;
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const streamed = useStreamText(message.id);
+  const text = pickShownText(message.content, streamed);
+  const isUser = message.role === 'user';
+
+  const saveEdit = (content: string): void => {
+    setEditing(false);
+    if (content === message.content.trim()) return;
+    editAndSend(message.id, content).then(handlers.onStarted, handlers.onFailure);
+  };
+
+  return (
+    <article
+      className={`msg msg-${message.role}${highlighted ? ' msg-highlight' : ''}`}
+      data-message-id={message.id}
+      data-role={message.role}
+      data-status={live ? 'streaming' : message.status}
+      aria-busy={live || undefined}
+    >
+      <h3 className="sr-only">{isUser ? t('chat:messages.you') : t('chat:messages.assistant')}</h3>
+      {isUser ? (
+        editing ? (
+          <MessageEditor initial={message.content} onSave={saveEdit} onCancel={() => setEditing(false)} />
+        ) : (
+          <div className="msg-bubble">
+            <PlainText text={text} />
+          </div>
+        )
+      ) : (
+        <div className="msg-body">
+          {text ? (
+            <AssistantText text={text} streaming={live} />
+          ) : live ? (
+            <p className="msg-thinking" aria-label={t('chat:messages.thinking')}>
+              <span />
+              <span />
+              <span />
+            </p>
+          ) : null}
+        </div>
+      )}
+      {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
+      {!editing && !live && (
+        <MessageActions message={message} text={text} busy={busy} handlers={handlers} onEdit={() => setEditing(true)} />
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,71 @@
+import type { Output } from '../../shared/contract';
+import type { ConversationView } from '../../shared/schemas';
+import { call } from '../bridge/api';
+import { openConversation } from '../state/navigation';
+
+/** What `chat.send`, `chat.edit` and `chat.regenerate` return: the ids of the new messages. */
+export type SendStarted = Output<'chat.send'>;
+
+/**
+ * Sends a message. With no conversation open, creates one first, sends, and only then opens it,
+ * so the first view already shows the message and the answer starting.
+ */
+export async function sendMessage(conversationId: string | null, content: string): Promise<SendStarted & { conversationId: string }> {
+  if (conversationId) {
+    const started = await call('chat.send', { conversationId, content });
+    return { ...started, conversationId };
+  }
+  const conversation = await call('conversation.create', {});
+  try {
+    const started = await call('chat.send', { conversationId: conversation.id, content });
+    return { ...started, conversationId: conversation.id };
+  } finally {
+    openConversation(conversation.id);
+  }
+}
+
+/** Stops a streaming answer at once; what arrived is kept and marked interrupted. */
+export async function stopAnswer(messageId: string): Promise<void> {
+  await call('chat.stop', { messageId });
+}
+
+/** A new version of an assistant message (also "Retry" after an error). */
+export function regenerate(messageId: string): Promise<SendStarted> {
+  return call('chat.regenerate', { messageId });
+}
+
+/** A new version of a user message, answered again. */
+export function editAndSend(messageId: string, content: string): Promise<SendStarted> {
+  return call('chat.edit', { messageId, content });
+}
+
+/** Removes a message (and the answers below it) from the shown branch. */
+export function deleteMessage(messageId: string): Promise<ConversationView> {
+  return call('message.delete', { id: messageId });
+}
+
+/** Shows another version of a message. */
+export function switchVersion(messageId: string): Promise<ConversationView> {
+  return call('message.switchVersion', { id: messageId });
+}
+
+/** Copies text to the clipboard; falls back to a hidden textarea where the API is missing. */
+export async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // Permission denied (e.g. an unfocused page): try the old way.
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  document.execCommand('copy');
+  area.remove();
+}
