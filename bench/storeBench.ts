@@ -59,7 +59,15 @@ function conversation(next: () => number, index: number, count: number): Importe
     });
   }
   const iso = new Date(start).toISOString();
-  return { sourceKey: `bench:${index}`, title: sentence(next, next() < 0.4).slice(0, 40), createdAt: iso, updatedAt: messages.at(-1)?.createdAt ?? iso, systemPrompt: '', messages, currentLeafLocalId: null };
+  return {
+    sourceKey: `bench:${index}`,
+    title: sentence(next, next() < 0.4).slice(0, 40),
+    createdAt: iso,
+    updatedAt: messages.at(-1)?.createdAt ?? iso,
+    systemPrompt: '',
+    messages,
+    currentLeafLocalId: null,
+  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -76,13 +84,37 @@ function time(work: () => void): number {
 /** The queries a user types, one keystroke at a time. */
 function asYouTypeQueries(): string[] {
   const queries: string[] = [];
-  for (const word of ['photosynthesis', 'remember', 'breakfast', 'umbrella', 'friendship', 'mountain', 'keyboard', 'library']) {
+  for (const word of [
+    'photosynthesis',
+    'remember',
+    'breakfast',
+    'umbrella',
+    'friendship',
+    'mountain',
+    'keyboard',
+    'library',
+  ]) {
     for (let end = 1; end <= Math.min(word.length, 8); end++) queries.push(word.slice(0, end));
   }
   for (const phrase of ['chemistry hist', 'morning coffee', 'the garden']) {
     for (let end = phrase.indexOf(' ') + 2; end <= phrase.length; end++) queries.push(phrase.slice(0, end));
   }
-  queries.push('学', '学校', '猫', '一只猫', '朋', '朋友', '图', '图书', '图书馆', '小时候', '天气', '下雨', '日记', '生日礼物');
+  queries.push(
+    '学',
+    '学校',
+    '猫',
+    '一只猫',
+    '朋',
+    '朋友',
+    '图',
+    '图书',
+    '图书馆',
+    '小时候',
+    '天气',
+    '下雨',
+    '日记',
+    '生日礼物',
+  );
   return queries;
 }
 
@@ -97,7 +129,8 @@ export async function run(): Promise<BenchResult[]> {
     const batch: ImportedConversation[] = [];
     let total = 0;
     for (let index = 0; index < CONVERSATIONS; index++) {
-      const count = index % 2 === 0 ? Math.floor(MESSAGES_PER_CONVERSATION) : Math.ceil(MESSAGES_PER_CONVERSATION);
+      const count =
+        index % 2 === 0 ? Math.floor(MESSAGES_PER_CONVERSATION) : Math.ceil(MESSAGES_PER_CONVERSATION);
       batch.push(conversation(next, index, count));
       total += count;
     }
@@ -105,7 +138,9 @@ export async function run(): Promise<BenchResult[]> {
     total += LONG_CONVERSATION;
     setup.importConversations(batch);
     setup.close();
-    console.log(`  built ${batch.length} conversations, ${total} messages in ${Math.round(performance.now() - build)} ms`);
+    console.log(
+      `  built ${batch.length} conversations, ${total} messages in ${Math.round(performance.now() - build)} ms`,
+    );
 
     let store = setup;
     const openTimes: number[] = [];
@@ -129,22 +164,33 @@ export async function run(): Promise<BenchResult[]> {
 
     const queries = asYouTypeQueries();
     for (const query of queries.slice(0, 5)) store.search(query, { titlesOnly: false, limit: 50 });
-    const searchTimes = queries.map((query) => time(() => store.search(query, { titlesOnly: false, limit: 50 })));
+    const searchTimes = queries.map((query) =>
+      time(() => store.search(query, { titlesOnly: false, limit: 50 })),
+    );
     store.close();
 
     return [
       result('store: open + sidebar list, 10k conversations', percentile(openTimes, 50), 'ms', 500),
       result('store: getView p95, random conversation', percentile(viewTimes, 95), 'ms', 200),
       result('store: getView, 5,000-message conversation', percentile(longTimes, 50), 'ms', 300),
-      result(`store: search p95, ${queries.length} as-you-type queries, 200k messages`, percentile(searchTimes, 95), 'ms', 50),
+      result(
+        `store: search p95, ${queries.length} as-you-type queries, 200k messages`,
+        percentile(searchTimes, 95),
+        'ms',
+        50,
+      ),
     ];
   } finally {
-    if (!process.env.KEEP_BENCH_DB) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
+    // KEEP_BENCH_DB=1 keeps the 220 MB library for poking at with sqlite3 (EXPLAIN QUERY PLAN, dbstat).
+    if (process.env.KEEP_BENCH_DB) console.log(`  library kept at ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const entry of await run()) {
-    console.log(`${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value} ${entry.unit} (budget ${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget})`);
+    console.log(
+      `${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value} ${entry.unit} (budget ${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget})`,
+    );
   }
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
+import type { AnyEvent } from '../../shared/contract';
 import { useChatHarness } from './chatTestHarness';
 
 // ChatService end to end: real store (in memory), real SDK, real loopback server.
 
 const h = useChatHarness();
-const doneFor = (messageId: string) => h.seen.find((e) => e.name === 'chat.done' && e.payload.messageId === messageId);
+const doneFor = (messageId: string) =>
+  h.seen.find(
+    (e): e is Extract<AnyEvent, { name: 'chat.done' }> => e.name === 'chat.done' && e.payload.messageId === messageId,
+  );
 
 describe('ChatService.send', () => {
   it('stores both messages, streams coalesced deltas, saves the answer and announces it', async () => {

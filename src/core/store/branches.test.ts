@@ -21,7 +21,12 @@ describe('branches', () => {
     const store = memoryStore();
     const { conversation } = chat(store);
     const view = store.getView(conversation.id);
-    expect(view.messages.map((m) => m.content)).toEqual(['question one', 'answer one', 'question two', 'answer two']);
+    expect(view.messages.map((m) => m.content)).toEqual([
+      'question one',
+      'answer one',
+      'question two',
+      'answer two',
+    ]);
     expect(view.messages.every((m) => m.siblingIds.length === 1 && m.siblingIds[0] === m.id)).toBe(true);
     expect(view.conversation.messageCount).toBe(4);
   });
@@ -32,12 +37,22 @@ describe('branches', () => {
     const edited = add(a1.id, 'user', 'question two, edited');
     const answer = add(edited.id, 'assistant', 'answer to the edit');
     const view = store.getView(conversation.id);
-    expect(view.messages.map((m) => m.content)).toEqual(['question one', 'answer one', 'question two, edited', 'answer to the edit']);
+    expect(view.messages.map((m) => m.content)).toEqual([
+      'question one',
+      'answer one',
+      'question two, edited',
+      'answer to the edit',
+    ]);
     // Versions are listed oldest first, on each message of the pair.
     expect(view.messages[2].siblingIds).toEqual([u2.id, edited.id]);
     expect(store.getMessage(u2.id).siblingIds).toEqual([u2.id, edited.id]);
     expect(view.messages[3].siblingIds).toEqual([answer.id]);
-    expect(store.getPath(answer.id).map((m) => m.content)).toEqual(['question one', 'answer one', 'question two, edited', 'answer to the edit']);
+    expect(store.getPath(answer.id).map((m) => m.content)).toEqual([
+      'question one',
+      'answer one',
+      'question two, edited',
+      'answer to the edit',
+    ]);
   });
 
   it('switchVersion shows the newest leaf below the chosen version', () => {
@@ -49,12 +64,22 @@ describe('branches', () => {
     const edited = add(a1.id, 'user', 'edited');
     add(edited.id, 'assistant', 'edited answer');
     const back = store.switchVersion(u2.id);
-    expect(back.messages.map((m) => m.content)).toEqual(['question one', 'answer one', 'question two', 'answer two c']);
+    expect(back.messages.map((m) => m.content)).toEqual([
+      'question one',
+      'answer one',
+      'question two',
+      'answer two c',
+    ]);
     expect(back.messages[3].siblingIds).toHaveLength(3);
     expect(store.switchVersion(a2b.id).messages.at(-1)?.content).toBe('answer two b');
     expect(contents(store, conversation.id).at(-1)).toBe('answer two b');
     expect(store.switchVersion(a2.id).messages.at(-1)?.content).toBe('answer two');
-    expect(store.switchVersion(edited.id).messages.map((m) => m.content)).toEqual(['question one', 'answer one', 'edited', 'edited answer']);
+    expect(store.switchVersion(edited.id).messages.map((m) => m.content)).toEqual([
+      'question one',
+      'answer one',
+      'edited',
+      'edited answer',
+    ]);
   });
 
   it('deleteMessage removes the subtree and moves to the newest remaining version, else the parent', () => {
@@ -70,7 +95,12 @@ describe('branches', () => {
     expect(view.messages[2].siblingIds).toEqual([u2.id, later.id]);
     expect(view.conversation.messageCount).toBe(5);
     store.deleteMessage(later.id);
-    expect(contents(store, conversation.id)).toEqual(['question one', 'answer one', 'question two', 'answer two']);
+    expect(contents(store, conversation.id)).toEqual([
+      'question one',
+      'answer one',
+      'question two',
+      'answer two',
+    ]);
     // No sibling left: the parent becomes the leaf, and the whole subtree is gone.
     const last = store.deleteMessage(u2.id);
     expect(last.messages.map((m) => m.content)).toEqual(['question one', 'answer one']);
@@ -84,7 +114,12 @@ describe('branches', () => {
     add(a1.id, 'user', 'other');
     store.switchVersion(u2.id);
     const view = store.deleteMessage(store.getView(conversation.id).messages[2].siblingIds[1]);
-    expect(view.messages.map((m) => m.content)).toEqual(['question one', 'answer one', 'question two', 'answer two']);
+    expect(view.messages.map((m) => m.content)).toEqual([
+      'question one',
+      'answer one',
+      'question two',
+      'answer two',
+    ]);
     expect(view.messages[2].siblingIds).toEqual([u2.id]);
   });
 
@@ -101,7 +136,14 @@ describe('streaming', () => {
   it('updates content while streaming, then finishes with status, usage and error', () => {
     const store = memoryStore();
     const { conversation, a2 } = chat(store);
-    const streaming = store.addMessage({ conversationId: conversation.id, parentId: a2.id, role: 'assistant', content: '', status: 'streaming', model: 'm1' });
+    const streaming = store.addMessage({
+      conversationId: conversation.id,
+      parentId: a2.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      model: 'm1',
+    });
     store.updateContent(streaming.id, 'Hel');
     store.updateContent(streaming.id, 'Hello wor');
     expect(store.getMessage(streaming.id)).toMatchObject({ content: 'Hello wor', status: 'streaming' });
@@ -111,24 +153,57 @@ describe('streaming', () => {
       error: null,
       usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 },
     });
-    expect(done).toMatchObject({ content: 'Hello world', status: 'done', model: 'm1', usage: { totalTokens: 5 }, error: null });
+    expect(done).toMatchObject({
+      content: 'Hello world',
+      status: 'done',
+      model: 'm1',
+      usage: { totalTokens: 5 },
+      error: null,
+    });
     // A late throttled update must not overwrite the final text.
     store.updateContent(streaming.id, 'Hello wo');
     expect(store.getMessage(streaming.id).content).toBe('Hello world');
-    const failed = store.addMessage({ conversationId: conversation.id, parentId: a2.id, role: 'assistant', content: '', status: 'streaming' });
-    const errored = store.finishMessage(failed.id, { status: 'error', content: '', error: { code: 'rate_limited', message: 'slow down', retryAfter: 3 }, usage: null, model: 'm2' });
-    expect(errored).toMatchObject({ status: 'error', error: { code: 'rate_limited', retryAfter: 3 }, model: 'm2' });
+    const failed = store.addMessage({
+      conversationId: conversation.id,
+      parentId: a2.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    });
+    const errored = store.finishMessage(failed.id, {
+      status: 'error',
+      content: '',
+      error: { code: 'rate_limited', message: 'slow down', retryAfter: 3 },
+      usage: null,
+      model: 'm2',
+    });
+    expect(errored).toMatchObject({
+      status: 'error',
+      error: { code: 'rate_limited', retryAfter: 3 },
+      model: 'm2',
+    });
   });
 
   it('recoverInterrupted turns streaming messages into interrupted ones, keeping the text', () => {
     const store = memoryStore();
     const { conversation, a2 } = chat(store);
-    const streaming = store.addMessage({ conversationId: conversation.id, parentId: a2.id, role: 'assistant', content: '', status: 'streaming' });
+    const streaming = store.addMessage({
+      conversationId: conversation.id,
+      parentId: a2.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    });
     store.updateContent(streaming.id, 'partial answer');
     expect(store.recoverInterrupted()).toBe(1);
-    expect(store.getMessage(streaming.id)).toMatchObject({ status: 'interrupted', content: 'partial answer' });
+    expect(store.getMessage(streaming.id)).toMatchObject({
+      status: 'interrupted',
+      content: 'partial answer',
+    });
     expect(store.recoverInterrupted()).toBe(0);
     // Interrupted text is searchable: it left the streaming state.
-    expect(store.search('partial', { titlesOnly: false, limit: 10 }).map((hit) => hit.messageId)).toEqual([streaming.id]);
+    expect(store.search('partial', { titlesOnly: false, limit: 10 }).map((hit) => hit.messageId)).toEqual([
+      streaming.id,
+    ]);
   });
 });

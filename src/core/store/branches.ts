@@ -68,7 +68,10 @@ function branch(tree: Tree, leafId: string | null): Message[] {
   return path.map((record) => {
     const parent = record.parentId !== null && tree.byId.has(record.parentId) ? record.parentId : null;
     const versions = (tree.children.get(parent) ?? []).filter((sibling) => sibling.role === record.role);
-    return toMessage(record, versions.map((sibling) => sibling.id));
+    return toMessage(
+      record,
+      versions.map((sibling) => sibling.id),
+    );
   });
 }
 
@@ -132,11 +135,18 @@ export function deleteMessage(ctx: StoreContext, messageId: string): Conversatio
     const leaf = conversation.currentLeafId;
     if (leaf === null || removed.has(leaf) || !tree.byId.has(leaf)) {
       const parent = message.parentId !== null && tree.byId.has(message.parentId) ? message.parentId : null;
-      const versions = (tree.children.get(parent) ?? []).filter((other) => other.role === message.role && !removed.has(other.id));
+      const versions = (tree.children.get(parent) ?? []).filter(
+        (other) => other.role === message.role && !removed.has(other.id),
+      );
       for (const id of removed) tree.byId.delete(id);
-      tree.children.set(parent, (tree.children.get(parent) ?? []).filter((other) => !removed.has(other.id)));
+      tree.children.set(
+        parent,
+        (tree.children.get(parent) ?? []).filter((other) => !removed.has(other.id)),
+      );
       const next =
-        versions.length > 0 ? newestLeaf(tree, versions[versions.length - 1].id) : (parent ?? fallbackLeaf(tree));
+        versions.length > 0
+          ? newestLeaf(tree, versions[versions.length - 1].id)
+          : (parent ?? fallbackLeaf(tree));
       ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(next, message.conversationId);
     }
     return view(ctx, message.conversationId);

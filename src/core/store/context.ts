@@ -16,7 +16,11 @@ export interface StoreContext {
 }
 
 /** Builds a context over an open database. */
-export function createContext(db: DatabaseSync, clock: { now(): Date }, onCorrupt: () => void = () => {}): StoreContext {
+export function createContext(
+  db: DatabaseSync,
+  clock: { now(): Date },
+  onCorrupt: () => void = () => {},
+): StoreContext {
   const cache = new Map<string, StatementSync>();
   return {
     db,
@@ -53,12 +57,21 @@ export function toAppError(error: unknown): AppError {
   const detail = error instanceof Error ? error.message : String(error);
   switch (sqliteCode(error)) {
     case SQLITE_FULL:
-      return new AppError('disk_full', `The disk is full: Penpal could not save this change. Free some space and try again. (${detail})`);
+      return new AppError(
+        'disk_full',
+        `The disk is full: Penpal could not save this change. Free some space and try again. (${detail})`,
+      );
     case SQLITE_READONLY:
-      return new AppError('read_only', `The library is read-only: Penpal could not save this change. (${detail})`);
+      return new AppError(
+        'read_only',
+        `The library is read-only: Penpal could not save this change. (${detail})`,
+      );
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return new AppError('storage', `The library file is damaged; Penpal will check it and set it aside if needed when it next starts. (${detail})`);
+      return new AppError(
+        'storage',
+        `The library file is damaged; Penpal will check it and set it aside if needed when it next starts. (${detail})`,
+      );
     default:
       return new AppError('storage', `The library could not be read or saved. (${detail})`);
   }

@@ -6,8 +6,21 @@ describe('conversation library', () => {
   it('creates, reads, renames and counts messages', () => {
     const store = memoryStore();
     const created = store.createConversation({ title: 'First', systemPrompt: 'Be brief.' });
-    expect(created).toMatchObject({ title: 'First', systemPrompt: 'Be brief.', pinned: false, archived: false, deletedAt: null, messageCount: 0 });
-    store.addMessage({ conversationId: created.id, parentId: null, role: 'user', content: 'hi', status: 'done' });
+    expect(created).toMatchObject({
+      title: 'First',
+      systemPrompt: 'Be brief.',
+      pinned: false,
+      archived: false,
+      deletedAt: null,
+      messageCount: 0,
+    });
+    store.addMessage({
+      conversationId: created.id,
+      parentId: null,
+      role: 'user',
+      content: 'hi',
+      status: 'done',
+    });
     expect(store.getConversation(created.id).messageCount).toBe(1);
     const renamed = store.renameConversation(created.id, 'Renamed');
     expect(renamed.title).toBe('Renamed');
@@ -21,7 +34,13 @@ describe('conversation library', () => {
     const c = store.createConversation({ title: 'c' });
     expect(store.listConversations('active').map((x) => x.title)).toEqual(['c', 'b', 'a']);
     // A new message is activity: "a" moves to the top.
-    store.addMessage({ conversationId: a.id, parentId: null, role: 'user', content: 'hello', status: 'done' });
+    store.addMessage({
+      conversationId: a.id,
+      parentId: null,
+      role: 'user',
+      content: 'hello',
+      status: 'done',
+    });
     expect(store.listConversations('active').map((x) => x.title)).toEqual(['a', 'c', 'b']);
     store.setPinned(b.id, true);
     expect(store.listConversations('active').map((x) => x.title)).toEqual(['b', 'a', 'c']);
@@ -39,11 +58,22 @@ describe('conversation library', () => {
     const store = memoryStore();
     const keep = store.createConversation({ title: 'keep' });
     const gone = store.createConversation({ title: 'gone' });
-    const message = store.addMessage({ conversationId: gone.id, parentId: null, role: 'user', content: 'bye', status: 'done' });
+    const message = store.addMessage({
+      conversationId: gone.id,
+      parentId: null,
+      role: 'user',
+      content: 'bye',
+      status: 'done',
+    });
     store.trashConversation(keep.id);
     store.trashConversation(gone.id);
     expect(store.listConversations('active')).toEqual([]);
-    expect(store.listConversations('trash').map((x) => x.title).sort()).toEqual(['gone', 'keep']);
+    expect(
+      store
+        .listConversations('trash')
+        .map((x) => x.title)
+        .sort(),
+    ).toEqual(['gone', 'keep']);
     expect(store.getConversation(gone.id).deletedAt).not.toBeNull();
     expect(store.restoreConversation(keep.id).deletedAt).toBeNull();
     expect(store.listConversations('active').map((x) => x.title)).toEqual(['keep']);
@@ -61,7 +91,14 @@ describe('conversation library', () => {
       () => store.getView('nope'),
       () => store.renameConversation('nope', 'x'),
       () => store.trashConversation('nope'),
-      () => store.addMessage({ conversationId: 'nope', parentId: null, role: 'user', content: '', status: 'done' }),
+      () =>
+        store.addMessage({
+          conversationId: 'nope',
+          parentId: null,
+          role: 'user',
+          content: '',
+          status: 'done',
+        }),
       () => store.updateContent('nope', 'x'),
     ]) {
       try {

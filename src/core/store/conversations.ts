@@ -24,12 +24,17 @@ export function loadConversation(ctx: StoreContext, id: string): ConversationRec
 }
 
 /** A new, empty conversation. */
-export function createConversation(ctx: StoreContext, options: { title?: string; systemPrompt?: string } = {}): Conversation {
+export function createConversation(
+  ctx: StoreContext,
+  options: { title?: string; systemPrompt?: string } = {},
+): Conversation {
   return writeTransaction(ctx, () => {
     const id = randomUUID();
     const now = ctx.now();
     ctx
-      .sql('INSERT INTO conversations (id, title, created_at, updated_at, system_prompt) VALUES (?, ?, ?, ?, ?)')
+      .sql(
+        'INSERT INTO conversations (id, title, created_at, updated_at, system_prompt) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(id, options.title ?? '', now, now, options.systemPrompt ?? '');
     return toConversation(loadConversation(ctx, id));
   });
@@ -52,7 +57,12 @@ export function getConversation(ctx: StoreContext, id: string): Conversation {
 
 // Renaming, pinning and archiving are not "activity": they leave updated_at, and so the
 // conversation's place in the list by date, alone.
-function updateColumn(ctx: StoreContext, id: string, sql: string, value: string | number | null): Conversation {
+function updateColumn(
+  ctx: StoreContext,
+  id: string,
+  sql: string,
+  value: string | number | null,
+): Conversation {
   return writeTransaction(ctx, () => {
     const { changes } = ctx.sql(`UPDATE conversations SET ${sql} WHERE id = ?`).run(value, id);
     if (Number(changes) === 0) throw notFound('conversation', id);
@@ -87,5 +97,7 @@ export function restoreConversation(ctx: StoreContext, id: string): Conversation
 
 /** Deletes every conversation in the Trash for good (messages go with them); returns how many. */
 export function emptyTrash(ctx: StoreContext): number {
-  return writeTransaction(ctx, () => Number(ctx.sql('DELETE FROM conversations WHERE deleted_at IS NOT NULL').run().changes));
+  return writeTransaction(ctx, () =>
+    Number(ctx.sql('DELETE FROM conversations WHERE deleted_at IS NOT NULL').run().changes),
+  );
 }

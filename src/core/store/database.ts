@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { toSearchText } from './searchText';
-import { toAppError } from './context';
+import { sqliteCode, toAppError } from './context';
 
 /** Something the user must be told after opening: a database set aside, or a migration backup made. */
 export interface StoreNotice {
@@ -30,7 +30,7 @@ export interface OpenDatabaseOptions {
 
 // A full quick_check reads the whole file (about 1.2 s at 220 MB), too slow for every start of a
 // big library. It runs when there is a reason to doubt the file: it is small enough to check
-// cheaply, a crash left its WAL behind, or an error in an earlier session flagged it as damaged.
+// cheaply, a crash left a non-empty WAL behind, or an error in an earlier session flagged it as damaged.
 // Otherwise only the schema and the conversations table (all the sidebar needs) are checked, and
 // damage elsewhere surfaces as a storage error that flags the file for a full check next time.
 const FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024;
@@ -66,14 +66,13 @@ export function openDatabase(options: OpenDatabaseOptions): { db: DatabaseSync; 
   let db: DatabaseSync | null = null;
   const flag = checkFlagPath(options.path);
   const fullCheck =
-    !existsSync(options.path) ||
-    statSync(options.path).size <= (options.fullCheckMaxBytes ?? FULL_CHECK_MAX_BYTES) ||
-    existsSync(`${options.path}-wal`) ||
+    fileSize(options.path) <= (options.fullCheckMaxBytes ?? FULL_CHECK_MAX_BYTES) ||
+    fileSize(`${options.path}-wal`) > 0 ||
     existsSync(flag);
   try {
     db = connect(options.path, options.readOnly ?? false);
     check(db, fullCheck);
-    rmSync(flag, { force: true });
+    if (!options.readOnly) rmSync(flag, { force: true });
     if (!options.readOnly) migrate(db, migrations, options, notices);
     else if (version(db) !== (migrations[migrations.length - 1]?.version ?? 0)) {
       throw new AppError('storage', 'This library needs an upgrade, which a read-only library cannot get.');
@@ -81,8 +80,9 @@ export function openDatabase(options: OpenDatabaseOptions): { db: DatabaseSync; 
     return { db, notices };
   } catch (error) {
     db?.close();
-    // Our own refusals (newer schema, failed backup, read-only) must not cost the user their file.
-    if (error instanceof AppError || options.readOnly) throw toAppError(error);
+    // Only a damaged file is set aside. A locked, unreadable or full one, or our own refusals
+    // (newer schema, failed backup, read-only), are reported and the file is left where it is.
+    if (!isDamage(error) || options.readOnly) throw toAppError(error);
     const setAside = setAsideFile(options.path, options.clock.now());
     notices.push({
       kind: 'set_aside',
@@ -113,14 +113,28 @@ function connect(path: string, readOnly: boolean): DatabaseSync {
   return db;
 }
 
+/** A failed integrity check: the file opened but its content is damaged. */
+class IntegrityError extends Error {}
+
+// SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the bytes are not a sound database.
+function isDamage(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return error instanceof IntegrityError || code === 11 || code === 26;
+}
+
+function fileSize(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
 function check(db: DatabaseSync, full: boolean): void {
   // Reading the schema catches a damaged first page even when the table check below is skipped.
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
-  const hasConversations = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'conversations'").get() !== undefined;
+  const hasConversations =
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'conversations'").get() !== undefined;
   if (!full && !hasConversations) return;
   const rows = db.prepare(full ? 'PRAGMA quick_check' : 'PRAGMA quick_check(conversations)').all();
   const first = rows[0] ? Object.values(rows[0])[0] : 'no answer';
-  if (rows.length !== 1 || first !== 'ok') throw new Error(`quick_check: ${String(first)}`);
+  if (rows.length !== 1 || first !== 'ok') throw new IntegrityError(`quick_check: ${String(first)}`);
 }
 
 function version(db: DatabaseSync): number {
@@ -128,11 +142,19 @@ function version(db: DatabaseSync): number {
   return Number(row?.user_version ?? 0);
 }
 
-function migrate(db: DatabaseSync, migrations: readonly Migration[], options: OpenDatabaseOptions, notices: StoreNotice[]): void {
+function migrate(
+  db: DatabaseSync,
+  migrations: readonly Migration[],
+  options: OpenDatabaseOptions,
+  notices: StoreNotice[],
+): void {
   const from = version(db);
   const target = migrations[migrations.length - 1]?.version ?? 0;
   if (from > Math.max(target, SCHEMA_VERSION)) {
-    throw new AppError('storage', `This library was written by a newer Penpal (schema ${from}); update Penpal to open it.`);
+    throw new AppError(
+      'storage',
+      `This library was written by a newer Penpal (schema ${from}); update Penpal to open it.`,
+    );
   }
   const pending = migrations.filter((migration) => migration.version > from);
   if (pending.length === 0) return;
@@ -175,9 +197,15 @@ export function backupPath(path: string, now: Date, from: number): string {
 // newest commits, and recovery needs them side by side under matching names.
 function setAsideFile(path: string, now: Date): string {
   const extension = extname(path);
-  let target = join(dirname(path), `${basename(path, extension)}.corrupt-${stamp(now)}${extension || '.sqlite'}`);
+  let target = join(
+    dirname(path),
+    `${basename(path, extension)}.corrupt-${stamp(now)}${extension || '.sqlite'}`,
+  );
   for (let n = 2; existsSync(target); n++) {
-    target = join(dirname(path), `${basename(path, extension)}.corrupt-${stamp(now)}-${n}${extension || '.sqlite'}`);
+    target = join(
+      dirname(path),
+      `${basename(path, extension)}.corrupt-${stamp(now)}-${n}${extension || '.sqlite'}`,
+    );
   }
   for (const suffix of ['-wal', '-shm', '']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);

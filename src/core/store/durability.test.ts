@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { checkFlagPath, flagForCheck, openDatabase } from './database';
 import { createStore, openConversationStore } from './index';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { importedConversation, steppingClock, tempDir } from './testing/fixtures';
@@ -30,7 +30,13 @@ describe('on disk', () => {
     const first = openConversationStore({ path });
     expect(first.notices).toEqual([]);
     const conversation = first.store.createConversation({ title: 'persisted' });
-    const message = first.store.addMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: '持久 data', status: 'done' });
+    const message = first.store.addMessage({
+      conversationId: conversation.id,
+      parentId: null,
+      role: 'user',
+      content: '持久 data',
+      status: 'done',
+    });
     first.store.close();
     first.store.close();
 
@@ -91,7 +97,10 @@ describe('on disk', () => {
     const garbage = 'this is not a database, just some text. '.repeat(200);
     writeFileSync(path, garbage);
     writeFileSync(`${path}-wal`, 'wal garbage');
-    const { store, notices } = openConversationStore({ path, clock: steppingClock('2024-06-01T00:00:00.000Z') });
+    const { store, notices } = openConversationStore({
+      path,
+      clock: steppingClock('2024-06-01T00:00:00.000Z'),
+    });
     expect(notices).toHaveLength(1);
     expect(notices[0].kind).toBe('set_aside');
     const aside = notices[0].path;
@@ -121,6 +130,38 @@ describe('on disk', () => {
     reopened.store.close();
   });
 
+  it('checks a big library in part, and in full after an error flagged it damaged', () => {
+    const { store } = openConversationStore({ path });
+    store.importConversations(Array.from({ length: 40 }, (_, n) => importedConversation(`k${n}`, 20)));
+    const id = store.listConversations('active')[0].id;
+    store.close();
+    const raw = new DatabaseSync(path, { readOnly: true });
+    const pages = raw
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'")
+      .all()
+      .map((row) => Number(row.pageno));
+    raw.close();
+    const bytes = readFileSync(path);
+    for (const page of pages) bytes.fill(0x5a, (page - 1) * 4096 + 8, page * 4096);
+    writeFileSync(path, bytes);
+
+    // Treated as a big library: only the schema and the conversations table are checked, which pass.
+    const options = { path, clock: steppingClock(), fullCheckMaxBytes: 0 };
+    const opened = openDatabase(options);
+    expect(opened.notices.map((notice) => notice.message)).toEqual([]);
+    const damaged = createStore(opened.db, steppingClock(), () => flagForCheck(path));
+    expect(damaged.listConversations('active')).toHaveLength(40);
+    expect(() => damaged.getView(id)).toThrow(expect.objectContaining({ code: 'storage' }));
+    expect(existsSync(checkFlagPath(path))).toBe(true);
+    damaged.close();
+
+    // The flag forces the full check: the file is set aside now, and the flag is cleared.
+    const next = openDatabase(options);
+    expect(next.notices.map((notice) => notice.kind)).toEqual(['set_aside']);
+    expect(existsSync(checkFlagPath(path))).toBe(false);
+    next.db.close();
+  });
+
   it('refuses a library from a newer Penpal without touching it', () => {
     const raw = new DatabaseSync(path);
     raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 5}; CREATE TABLE future (x)`);
@@ -136,11 +177,19 @@ describe('write failures', () => {
     const { db } = openDatabase({ path, clock: steppingClock() });
     const store = createStore(db, steppingClock());
     const kept = store.createConversation({ title: 'kept' });
-    store.addMessage({ conversationId: kept.id, parentId: null, role: 'user', content: 'before', status: 'done' });
+    store.addMessage({
+      conversationId: kept.id,
+      parentId: null,
+      role: 'user',
+      content: 'before',
+      status: 'done',
+    });
     const pages = Number(db.prepare('PRAGMA page_count').get()?.page_count);
     // The database may grow by only a few pages: a big import cannot fit.
     db.exec(`PRAGMA max_page_count = ${pages + 3}`);
-    const big = Array.from({ length: 50 }, (_, n) => importedConversation(`full:${n}`, 40, (i) => `long text ${i} `.repeat(50)));
+    const big = Array.from({ length: 50 }, (_, n) =>
+      importedConversation(`full:${n}`, 40, (i) => `long text ${i} `.repeat(50)),
+    );
     expect(() => store.importConversations(big)).toThrow(expect.objectContaining({ code: 'disk_full' }));
     expect(store.listConversations('active').map((c) => c.title)).toEqual(['kept']);
     expect(store.getView(kept.id).messages.map((m) => m.content)).toEqual(['before']);
@@ -160,8 +209,12 @@ describe('write failures', () => {
 
     const { store } = openConversationStore({ path, readOnly: true });
     expect(store.getConversation(conversation.id).title).toBe('readable');
-    expect(() => store.createConversation({ title: 'nope' })).toThrow(expect.objectContaining({ code: 'read_only' }));
-    expect(() => store.renameConversation(conversation.id, 'nope')).toThrow(expect.objectContaining({ code: 'read_only' }));
+    expect(() => store.createConversation({ title: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'read_only' }),
+    );
+    expect(() => store.renameConversation(conversation.id, 'nope')).toThrow(
+      expect.objectContaining({ code: 'read_only' }),
+    );
     expect(() => store.recoverInterrupted()).toThrow(expect.objectContaining({ code: 'read_only' }));
     expect(store.listConversations('active').map((c) => c.title)).toEqual(['readable']);
     store.close();
@@ -169,9 +222,17 @@ describe('write failures', () => {
     // The same through query_only on a writable connection, including the autocommit streaming update.
     const { db } = openDatabase({ path, clock: steppingClock() });
     const guarded = createStore(db);
-    const message = guarded.addMessage({ conversationId: conversation.id, parentId: null, role: 'assistant', content: '', status: 'streaming' });
+    const message = guarded.addMessage({
+      conversationId: conversation.id,
+      parentId: null,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    });
     db.exec('PRAGMA query_only = 1');
-    expect(() => guarded.updateContent(message.id, 'x')).toThrow(expect.objectContaining({ code: 'read_only' }));
+    expect(() => guarded.updateContent(message.id, 'x')).toThrow(
+      expect.objectContaining({ code: 'read_only' }),
+    );
     expect(() => guarded.emptyTrash()).toThrow(expect.objectContaining({ code: 'read_only' }));
     expect(guarded.getMessage(message.id).content).toBe('');
     guarded.close();

@@ -37,7 +37,10 @@ const systemClock = { now: () => new Date() };
  * Opens (creating, migrating or setting aside as needed) the conversation store. `notices` says
  * what the user must be told: a damaged library set aside, or a backup made before an upgrade.
  */
-export function openConversationStore(options: OpenStoreOptions): { store: ConversationStore; notices: StoreNotice[] } {
+export function openConversationStore(options: OpenStoreOptions): {
+  store: ConversationStore;
+  notices: StoreNotice[];
+} {
   const clock = options.clock ?? systemClock;
   const { db, notices } = openDatabase({ path: options.path, clock, readOnly: options.readOnly });
   return { store: createStore(db, clock, () => flagForCheck(options.path)), notices };
@@ -47,7 +50,11 @@ export function openConversationStore(options: OpenStoreOptions): { store: Conve
  * The store over a database already opened by `openDatabase` (tests use it to set pragmas first).
  * `onCorrupt` runs when SQLite reports the file damaged.
  */
-export function createStore(db: DatabaseSync, clock: { now(): Date } = systemClock, onCorrupt?: () => void): ConversationStore {
+export function createStore(
+  db: DatabaseSync,
+  clock: { now(): Date } = systemClock,
+  onCorrupt?: () => void,
+): ConversationStore {
   const ctx = createContext(db, clock, onCorrupt);
   return {
     createConversation: (options) => createConversation(ctx, options),

@@ -11,9 +11,16 @@ const CHILD = join(import.meta.dirname, 'testing', 'writerChild.ts');
  * Runs the writer child and SIGKILLs it as soon as `shouldKill` accepts a line it printed.
  * Resolves with every line printed and how the child ended.
  */
-function runAndKill(path: string, mode: string, shouldKill: (line: string) => boolean): Promise<{ lines: string[]; signal: string | null }> {
+function runAndKill(
+  path: string,
+  mode: string,
+  shouldKill: (line: string) => boolean,
+): Promise<{ lines: string[]; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, mode], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, mode], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let buffer = '';
     let stderr = '';
@@ -53,10 +60,16 @@ describe('a killed write', () => {
     cleanup = temp.cleanup;
     const path = join(temp.dir, 'penpal.sqlite');
     let saves = 0;
-    const { lines, signal } = await runAndKill(path, 'stream', (line) => line.startsWith('saved') && ++saves === 15);
+    const { lines, signal } = await runAndKill(
+      path,
+      'stream',
+      (line) => line.startsWith('saved') && ++saves === 15,
+    );
     expect(signal).toBe('SIGKILL');
     const answerId = lines.find((line) => line.startsWith('answer '))?.slice(7) ?? '';
-    const lastSaved = Math.max(...lines.filter((line) => line.startsWith('saved')).map((line) => Number(line.slice(6))));
+    const lastSaved = Math.max(
+      ...lines.filter((line) => line.startsWith('saved')).map((line) => Number(line.slice(6))),
+    );
 
     expect(integrity(path)).toBe('ok');
     const { store, notices } = openConversationStore({ path });

@@ -29,7 +29,10 @@ export function siblingIds(ctx: StoreContext, message: MessageRecord): string[] 
 export function addMessage(ctx: StoreContext, message: NewMessage): Message {
   return writeTransaction(ctx, () => {
     loadConversation(ctx, message.conversationId);
-    if (message.parentId !== null && loadMessage(ctx, message.parentId).conversationId !== message.conversationId) {
+    if (
+      message.parentId !== null &&
+      loadMessage(ctx, message.parentId).conversationId !== message.conversationId
+    ) {
       throw notFound('message', message.parentId);
     }
     const id = randomUUID();
@@ -39,7 +42,16 @@ export function addMessage(ctx: StoreContext, message: NewMessage): Message {
         `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, message.conversationId, message.parentId, message.role, message.content, message.status, message.model ?? null, createdAt);
+      .run(
+        id,
+        message.conversationId,
+        message.parentId,
+        message.role,
+        message.content,
+        message.status,
+        message.model ?? null,
+        createdAt,
+      );
     ctx
       .sql('UPDATE conversations SET current_leaf_id = ?, updated_at = max(updated_at, ?) WHERE id = ?')
       .run(id, createdAt, message.conversationId);
@@ -63,7 +75,10 @@ export function getMessage(ctx: StoreContext, id: string): Message {
 export function updateContent(ctx: StoreContext, messageId: string, content: string): void {
   let changes: number;
   try {
-    changes = Number(ctx.sql("UPDATE messages SET content = ? WHERE id = ? AND status = 'streaming'").run(content, messageId).changes);
+    changes = Number(
+      ctx.sql("UPDATE messages SET content = ? WHERE id = ? AND status = 'streaming'").run(content, messageId)
+        .changes,
+    );
   } catch (error) {
     throw failure(ctx, error);
   }
@@ -75,12 +90,20 @@ export function updateContent(ctx: StoreContext, messageId: string, content: str
 export function finishMessage(
   ctx: StoreContext,
   messageId: string,
-  result: { status: MessageStatus; content: string; error: WireError | null; usage: Usage | null; model?: string | null },
+  result: {
+    status: MessageStatus;
+    content: string;
+    error: WireError | null;
+    usage: Usage | null;
+    model?: string | null;
+  },
 ): Message {
   return writeTransaction(ctx, () => {
     const before = loadMessage(ctx, messageId);
     ctx
-      .sql('UPDATE messages SET status = ?, content = ?, error_json = ?, usage_json = ?, model = ? WHERE id = ?')
+      .sql(
+        'UPDATE messages SET status = ?, content = ?, error_json = ?, usage_json = ?, model = ? WHERE id = ?',
+      )
       .run(
         result.status,
         result.content,
@@ -89,7 +112,9 @@ export function finishMessage(
         result.model === undefined ? before.model : result.model,
         messageId,
       );
-    ctx.sql('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?').run(ctx.now(), before.conversationId);
+    ctx
+      .sql('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
+      .run(ctx.now(), before.conversationId);
     const record = loadMessage(ctx, messageId);
     return toMessage(record, siblingIds(ctx, record));
   });

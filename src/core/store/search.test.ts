@@ -10,7 +10,11 @@ function library() {
   const school = store.createConversation({ title: '学校的回忆' });
   const schoolMessage = add(school.id, '我们的学校很大，操场上总有一只猫在睡觉。后来我们都毕业了。');
   const english = store.createConversation({ title: 'Photosynthesis notes' });
-  const plants = add(english.id, 'Plants convert sunlight into chemical energy through photosynthesis in their leaves.', '2024-01-15T10:00:00.000Z');
+  const plants = add(
+    english.id,
+    'Plants convert sunlight into chemical energy through photosynthesis in their leaves.',
+    '2024-01-15T10:00:00.000Z',
+  );
   const later = add(english.id, 'Later we talked about photography and cameras.', '2024-02-20T10:00:00.000Z');
   const trashed = store.createConversation({ title: 'Secret photos' });
   add(trashed.id, 'photographs hidden in the trash');
@@ -23,7 +27,11 @@ const options = { titlesOnly: false, limit: 20 };
 describe('search', () => {
   it('matches English words by prefix as you type', () => {
     const { store, plants, later } = library();
-    const ids = (query: string) => store.search(query, options).filter((hit) => hit.messageId).map((hit) => hit.messageId);
+    const ids = (query: string) =>
+      store
+        .search(query, options)
+        .filter((hit) => hit.messageId)
+        .map((hit) => hit.messageId);
     expect(ids('photo')).toEqual([later.id, plants.id]);
     expect(ids('photos')).toEqual([plants.id]);
     expect(ids('SUNL')).toEqual([plants.id]);
@@ -48,7 +56,9 @@ describe('search', () => {
     const [hit] = store.search('猫', options);
     expect(hit.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['猫']);
     // No spaces were inserted between Chinese characters.
-    expect(hit.snippet.map((part) => part.text).join('')).toBe('我们的学校很大，操场上总有一只猫在睡觉。后来我们都毕业了。');
+    expect(hit.snippet.map((part) => part.text).join('')).toBe(
+      '我们的学校很大，操场上总有一只猫在睡觉。后来我们都毕业了。',
+    );
     const [english] = store.search('sunl', { ...options, titlesOnly: false }).filter((h) => h.messageId);
     expect(english.snippet).toContainEqual({ text: 'sunlight', match: true });
     expect(english.title).toBe('Photosynthesis notes');
@@ -58,7 +68,13 @@ describe('search', () => {
     const { store } = library();
     const conversation = store.createConversation({ title: 'long' });
     const filler = Array.from({ length: 80 }, (_, n) => `word${n}`).join(' ');
-    store.addMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: `${filler} needle ${filler}`, status: 'done' });
+    store.addMessage({
+      conversationId: conversation.id,
+      parentId: null,
+      role: 'user',
+      content: `${filler} needle ${filler}`,
+      status: 'done',
+    });
     const [hit] = store.search('needle', options);
     const text = hit.snippet.map((part) => part.text).join('');
     const words = text.split(' ').length;
@@ -73,13 +89,19 @@ describe('search', () => {
     const { store, english } = library();
     const hits = store.search('photo', { ...options, titlesOnly: true });
     expect(hits.map((hit) => [hit.conversationId, hit.messageId])).toEqual([[english.id, null]]);
-    expect(hits[0].snippet).toEqual([{ text: 'Photosynthesis', match: true }, { text: ' notes', match: false }]);
+    expect(hits[0].snippet).toEqual([
+      { text: 'Photosynthesis', match: true },
+      { text: ' notes', match: false },
+    ]);
   });
 
   it('filters messages by date', () => {
     const { store, plants, later } = library();
     const messageIds = (from?: string, to?: string) =>
-      store.search('photo', { ...options, from, to }).filter((hit) => hit.messageId).map((hit) => hit.messageId);
+      store
+        .search('photo', { ...options, from, to })
+        .filter((hit) => hit.messageId)
+        .map((hit) => hit.messageId);
     expect(messageIds('2024-02-01T00:00:00.000Z')).toEqual([later.id]);
     expect(messageIds(undefined, '2024-01-31T00:00:00.000Z')).toEqual([plants.id]);
     // A bare date as `to` includes that whole day.
@@ -95,7 +117,30 @@ describe('search', () => {
 
   it('treats hostile input as text, never as syntax', () => {
     const { store } = library();
-    for (const query of ['"', '""', 'AND', 'OR', 'NOT', '*', 'NEAR(', 'NEAR(a b, 2)', '-x', 'a:b', 'body:photo', '(', ')', '^', "'; DROP TABLE messages; --", '{a b}', '+', 'photo*', 'a"b', '\\', '\u0301', '😀']) {
+    for (const query of [
+      '"',
+      '""',
+      'AND',
+      'OR',
+      'NOT',
+      '*',
+      'NEAR(',
+      'NEAR(a b, 2)',
+      '-x',
+      'a:b',
+      'body:photo',
+      '(',
+      ')',
+      '^',
+      "'; DROP TABLE messages; --",
+      '{a b}',
+      '+',
+      'photo*',
+      'a"b',
+      '\\',
+      '\u0301',
+      '😀',
+    ]) {
       expect(() => store.search(query, options), query).not.toThrow();
     }
     // The words in them still search: "body:photo" looks for body and photo*, not a column filter.
@@ -108,7 +153,13 @@ describe('search', () => {
     const { store } = library();
     const conversation = store.createConversation({ title: 'many' });
     for (let n = 0; n < 30; n++) {
-      store.addMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: `repeat ${n}`, status: 'done' });
+      store.addMessage({
+        conversationId: conversation.id,
+        parentId: null,
+        role: 'user',
+        content: `repeat ${n}`,
+        status: 'done',
+      });
     }
     expect(store.search('repeat', { titlesOnly: false, limit: 7 })).toHaveLength(7);
     expect(store.search('   ', options)).toEqual([]);
@@ -116,10 +167,21 @@ describe('search', () => {
 
   it('indexes a streamed message when it finishes, and follows renames and deletions', () => {
     const { store, english, later } = library();
-    const streaming = store.addMessage({ conversationId: english.id, parentId: later.id, role: 'assistant', content: '', status: 'streaming' });
+    const streaming = store.addMessage({
+      conversationId: english.id,
+      parentId: later.id,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+    });
     store.updateContent(streaming.id, 'zebra crossing');
     expect(store.search('zebra', options)).toEqual([]);
-    store.finishMessage(streaming.id, { status: 'done', content: 'zebra crossing done', error: null, usage: null });
+    store.finishMessage(streaming.id, {
+      status: 'done',
+      content: 'zebra crossing done',
+      error: null,
+      usage: null,
+    });
     expect(store.search('zebra', options).map((hit) => hit.messageId)).toEqual([streaming.id]);
     store.deleteMessage(streaming.id);
     expect(store.search('zebra', options)).toEqual([]);

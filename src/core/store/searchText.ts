@@ -38,7 +38,9 @@ export function parseQuery(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const match of query.matchAll(WORD)) {
     // A word like "hello学校" is two terms: the Latin part and the CJK run.
-    for (const piece of match[0].split(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u)) {
+    for (const piece of match[0].split(
+      /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u,
+    )) {
       const text = fold(piece);
       if (text !== '') terms.push({ text, cjk: CJK.test(piece), prefix: false });
     }

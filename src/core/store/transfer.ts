@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { read, writeTransaction, type StoreContext } from './context';
 import { loadConversation } from './conversations';
-import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS, toConversationRecord, toMessageRecord, type ConversationRecord, type MessageRecord } from './rows';
+import {
+  CONVERSATION_COLUMNS,
+  MESSAGE_COLUMNS,
+  toConversationRecord,
+  toMessageRecord,
+  type ConversationRecord,
+  type MessageRecord,
+} from './rows';
 import type { BackupData, ImportedConversation, ImportedMessage, ImportResult } from './types';
 
 /** Import and export: whole conversations with every branch, in the importers' common shape. */
@@ -18,7 +25,12 @@ export function importConversations(
   conversations: ImportedConversation[],
   onProgress?: (done: number, total: number) => void,
 ): ImportResult {
-  const result: ImportResult = { conversationsAdded: 0, messagesAdded: 0, duplicatesSkipped: 0, addedTitles: [] };
+  const result: ImportResult = {
+    conversationsAdded: 0,
+    messagesAdded: 0,
+    duplicatesSkipped: 0,
+    addedTitles: [],
+  };
   const total = conversations.length;
   // Progress about a hundred times, not once per conversation: each call may become an IPC event.
   const step = Math.max(1, Math.floor(total / 100));
@@ -38,7 +50,10 @@ export function importConversations(
 
 function isDuplicate(ctx: StoreContext, sourceKey: string): boolean {
   const ownId = sourceKey.startsWith(PENPAL_KEY) ? sourceKey.slice(PENPAL_KEY.length) : null;
-  return ctx.sql('SELECT 1 FROM conversations WHERE source_key = ? OR id = ? LIMIT 1').get(sourceKey, ownId) !== undefined;
+  return (
+    ctx.sql('SELECT 1 FROM conversations WHERE source_key = ? OR id = ? LIMIT 1').get(sourceKey, ownId) !==
+    undefined
+  );
 }
 
 function insertConversation(ctx: StoreContext, conversation: ImportedConversation): number {
@@ -69,12 +84,24 @@ function insertConversation(ctx: StoreContext, conversation: ImportedConversatio
     const parentId = message.parentLocalId === null ? null : (ids.get(message.parentLocalId) ?? null);
     // Nothing imported can still be arriving.
     const status = message.status === 'streaming' ? 'interrupted' : (message.status ?? 'done');
-    insert.run(ids.get(message.localId) ?? null, id, parentId, message.role, message.content, status, message.model, message.createdAt);
+    insert.run(
+      ids.get(message.localId) ?? null,
+      id,
+      parentId,
+      message.role,
+      message.content,
+      status,
+      message.model,
+      message.createdAt,
+    );
   }
-  const leafLocalId = conversation.currentLeafLocalId !== null && ids.has(conversation.currentLeafLocalId)
-    ? conversation.currentLeafLocalId
-    : newestLeafLocalId(conversation.messages);
-  ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leafLocalId === null ? null : (ids.get(leafLocalId) ?? null), id);
+  const leafLocalId =
+    conversation.currentLeafLocalId !== null && ids.has(conversation.currentLeafLocalId)
+      ? conversation.currentLeafLocalId
+      : newestLeafLocalId(conversation.messages);
+  ctx
+    .sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?')
+    .run(leafLocalId === null ? null : (ids.get(leafLocalId) ?? null), id);
   return conversation.messages.length;
 }
 
@@ -128,14 +155,18 @@ export function exportConversation(ctx: StoreContext, id: string): ImportedConve
 export function exportAll(ctx: StoreContext): BackupData {
   return read(ctx, () => {
     const conversations = ctx
-      .sql(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE deleted_at IS NULL ORDER BY created_at, seq`)
+      .sql(
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE deleted_at IS NULL ORDER BY created_at, seq`,
+      )
       .all()
       .map(toConversationRecord);
     const byConversation = new Map<string, MessageRecord[]>();
     // One pass over all messages beats a query per conversation at 10,000 conversations.
     for (const row of ctx
       .sql(
-        `SELECT ${MESSAGE_COLUMNS.split(', ').map((column) => `m.${column}`).join(', ')}
+        `SELECT ${MESSAGE_COLUMNS.split(', ')
+          .map((column) => `m.${column}`)
+          .join(', ')}
          FROM messages m JOIN conversations c ON c.id = m.conversation_id
          WHERE c.deleted_at IS NULL ORDER BY m.conversation_id, m.created_at, m.seq`,
       )
@@ -149,7 +180,9 @@ export function exportAll(ctx: StoreContext): BackupData {
       format: 'penpal-backup',
       version: 1,
       exportedAt: ctx.now(),
-      conversations: conversations.map((conversation) => toImported(conversation, byConversation.get(conversation.id) ?? [])),
+      conversations: conversations.map((conversation) =>
+        toImported(conversation, byConversation.get(conversation.id) ?? []),
+      ),
     };
   });
 }

@@ -1,24 +1,13 @@
-import { lazy, Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { requestOpenLink } from '../state/ui';
 
-/** The props of the markdown renderer built in `src/renderer/markdown/`. */
-export interface MarkdownMessageProps {
-  text: string;
-  streaming: boolean;
-  onOpenLink: (url: string) => void;
-}
-
-type MarkdownModule = { MarkdownMessage: ComponentType<MarkdownMessageProps> };
-
-// Loaded lazily so the markdown parser and highlighter never delay the first paint. The glob
-// resolves to nothing while that module does not exist yet, and plain text is shown instead.
-const loaders = import.meta.glob<MarkdownModule>('../markdown/MarkdownMessage.tsx');
-const loadMarkdown = Object.values(loaders)[0];
-const LazyMarkdown = loadMarkdown ? lazy(() => loadMarkdown().then((m) => ({ default: m.MarkdownMessage }))) : null;
+// Loaded lazily so the markdown parser, KaTeX and the highlighter never delay the first paint.
+const importMarkdown = (): Promise<typeof import('../markdown/MarkdownMessage')> => import('../markdown/MarkdownMessage');
+const LazyMarkdown = lazy(() => importMarkdown().then((m) => ({ default: m.MarkdownMessage })));
 
 /** Starts loading the markdown renderer early (after the first paint) so the first answer does not wait. */
 export function preloadMarkdown(): void {
-  void loadMarkdown?.();
+  void importMarkdown();
 }
 
 /** Plain text with line breaks kept: the fallback while markdown loads, and user messages. */
@@ -29,7 +18,6 @@ export function PlainText({ text }: { text: string }): ReactElement {
 /** An assistant message's text, rendered as markdown; links ask before opening. */
 export function AssistantText({ text, streaming }: { text: string; streaming: boolean }): ReactElement {
   useEffect(() => preloadMarkdown(), []);
-  if (!LazyMarkdown) return <PlainText text={text} />;
   return (
     <Suspense fallback={<PlainText text={text} />}>
       <LazyMarkdown text={text} streaming={streaming} onOpenLink={requestOpenLink} />

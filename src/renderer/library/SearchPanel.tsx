@@ -58,7 +58,7 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
       const step = event.key === 'ArrowDown' ? 1 : -1;
       const next = (active + step + items.length) % items.length;
       setActiveIndex(next);
-      document.getElementById(`${listId}-${next}`)?.scrollIntoView({ block: 'nearest' });
+      document.getElementById(`${listId}-${next}`)?.scrollIntoView?.({ block: 'nearest' });
     } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       choose(items[active]);

@@ -41,7 +41,9 @@ function emit(name: string): void {
 }
 
 const listCalls = (): number => fake.calls.filter((c) => c.method === 'conversation.list').length;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -13,6 +13,8 @@ const MAX_LIST_BLOCK = 8 * 1024;
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const MATH_OPEN = /^ {0,3}(\${2,})([^$]*)$/;
+const INDENTED_CODE = /^(?: {4}|\t)/;
+const FOOTNOTE = /^ {0,3}\[\^[^\]]+\]:/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** An unfinished last line that may still grow into a list marker (`-`, `12`, `3.`). */
 const MAYBE_LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)]?)$/;
@@ -53,15 +55,22 @@ function opensFence(line: string): Fence | null {
 
 type Decision = 'continue' | 'new' | 'undecided';
 
+/** What the lines of the current block say about what may continue it after a blank line. */
+interface BlockShape {
+  /** It holds a list item (or footnote), so an indented line or the next item continues it. */
+  hasList: boolean;
+  /** Its last line is indented code, which an indented line after a blank line continues. */
+  takesIndented: boolean;
+  size: number;
+}
+
 /** After blank lines: does `line` continue the current block, start a new one, or is it too early to say? */
-function decide(line: string, complete: boolean, blockHasList: boolean, blockSize: number): Decision {
+function decide(line: string, complete: boolean, shape: BlockShape): Decision {
   if (line.trim() === '') return complete ? 'continue' : 'undecided';
-  if (line[0] === ' ' || line[0] === '\t') {
-    // Indented text continues a list item (or an indented code block).
-    if (!LIST_ITEM.test(line) || blockHasList) return 'continue';
-  }
-  if (!blockHasList) return 'new';
-  if (LIST_ITEM.test(line)) return blockSize > MAX_LIST_BLOCK ? 'new' : 'continue';
+  const indented = line[0] === ' ' || line[0] === '\t';
+  if (indented && (shape.hasList || shape.takesIndented)) return 'continue';
+  if (!shape.hasList) return 'new';
+  if (LIST_ITEM.test(line)) return shape.size > MAX_LIST_BLOCK ? 'new' : 'continue';
   return !complete && MAYBE_LIST_ITEM.test(line) ? 'undecided' : 'new';
 }
 
@@ -75,7 +84,7 @@ export function scanBlocks(text: string, from = 0): ScanResult {
   let contentEnd = from; // End of the block's last non-blank line.
   let fence: Fence | null = null;
   let sawBlank = false;
-  let hasList = false;
+  let shape: BlockShape = { hasList: false, takesIndented: false, size: 0 };
   let pos = from;
   while (pos < text.length) {
     const newline = text.indexOf('\n', pos);
@@ -101,17 +110,21 @@ export function scanBlocks(text: string, from = 0): ScanResult {
       pos = next;
       continue;
     } else if (sawBlank) {
-      const decision = decide(line, complete, hasList, contentEnd - blockStart);
+      shape.size = contentEnd - blockStart;
+      const decision = decide(line, complete, shape);
       if (decision === 'undecided') break;
       if (decision === 'new') {
         finished.push(text.slice(blockStart, contentEnd).replace(/\r$/, ''));
         blockStart = pos;
-        hasList = false;
+        shape = { hasList: false, takesIndented: false, size: 0 };
       }
       sawBlank = false;
     }
     fence = opensFence(line);
-    if (LIST_ITEM.test(line)) hasList = true;
+    if (LIST_ITEM.test(line)) shape.hasList = true;
+    // A footnote definition takes indented continuations like a list item does.
+    if (pos === blockStart && FOOTNOTE.test(line)) shape.hasList = true;
+    shape.takesIndented = INDENTED_CODE.test(line);
     contentEnd = lineEnd;
     pos = next;
   }

@@ -30,7 +30,11 @@ export function tempDir(): { dir: string; cleanup(): void } {
 }
 
 /** A linear imported conversation of `count` alternating user/assistant messages. */
-export function importedConversation(key: string, count: number, text = (n: number) => `message number ${n}`): ImportedConversation {
+export function importedConversation(
+  key: string,
+  count: number,
+  text = (n: number) => `message number ${n}`,
+): ImportedConversation {
   const messages = Array.from({ length: count }, (_, n) => ({
     localId: `m${n}`,
     parentLocalId: n === 0 ? null : `m${n - 1}`,

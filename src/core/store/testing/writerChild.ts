@@ -11,8 +11,20 @@ const { store } = openConversationStore({ path });
 
 if (mode === 'stream') {
   const conversation = store.createConversation({ title: 'streaming' });
-  const question = store.addMessage({ conversationId: conversation.id, parentId: null, role: 'user', content: 'tell me a story', status: 'done' });
-  const answer = store.addMessage({ conversationId: conversation.id, parentId: question.id, role: 'assistant', content: '', status: 'streaming' });
+  const question = store.addMessage({
+    conversationId: conversation.id,
+    parentId: null,
+    role: 'user',
+    content: 'tell me a story',
+    status: 'done',
+  });
+  const answer = store.addMessage({
+    conversationId: conversation.id,
+    parentId: question.id,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+  });
   process.stdout.write(`answer ${answer.id}\n`);
   let text = '';
   for (let n = 0; ; n++) {
@@ -22,7 +34,9 @@ if (mode === 'stream') {
   }
 } else if (mode === 'import') {
   const conversations = Array.from({ length: 3000 }, (_, n) => importedConversation(`bulk:${n}`, 20));
-  store.importConversations(conversations, (done, total) => process.stdout.write(`progress ${done} ${total}\n`));
+  store.importConversations(conversations, (done, total) =>
+    process.stdout.write(`progress ${done} ${total}\n`),
+  );
   process.stdout.write('committed\n');
   store.close();
 }

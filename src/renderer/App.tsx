@@ -1,0 +1,68 @@
+import { useEffect, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChatView } from './chat/ChatView';
+import { LinkConfirmDialog } from './components/LinkConfirmDialog';
+import { SearchPalette } from './library/SearchPalette';
+import { Sidebar } from './library/Sidebar';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { WelcomeScreen } from './settings/WelcomeScreen';
+import { reloadSettings, useSettings } from './state/settingsStore';
+import { closeSettings, openSettings, useUi } from './state/ui';
+
+/** Ctrl/Cmd+, opens Settings, as in most desktop apps. */
+function useSettingsShortcut(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        openSettings();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}
+
+/**
+ * The whole window: the welcome screen until a key is configured; then the library's sidebar on
+ * the left, the chat on the right, and the dialogs (Settings, search, link confirmation) on top.
+ */
+export function App(): ReactElement {
+  const { t } = useTranslation();
+  const { current, error } = useSettings();
+  const { settingsOpen } = useUi();
+  const ready = current !== null && current.key.configured;
+  useSettingsShortcut(ready);
+
+  if (!current) {
+    return (
+      <div className="splash">
+        {error ? (
+          <div className="splash-error" role="alert">
+            <p>{t('common:startFailed', { message: error })}</p>
+            <button type="button" className="btn" onClick={() => void reloadSettings()}>
+              {t('common:retry')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t('common:loading')}</p>
+        )}
+      </div>
+    );
+  }
+
+  if (!ready) return <WelcomeScreen snapshot={current} />;
+
+  return (
+    <div className="app">
+      <div className="app-sidebar">
+        <Sidebar />
+      </div>
+      <ChatView />
+      {settingsOpen && <SettingsDialog snapshot={current} onClose={closeSettings} />}
+      <SearchPalette />
+      <LinkConfirmDialog />
+    </div>
+  );
+}

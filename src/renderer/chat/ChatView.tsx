@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConversationView } from '../../shared/schemas';
+import { onEvent } from '../bridge/api';
+import { Icon } from '../components/Icon';
+import { useConversationView } from '../state/conversationView';
+import { useNavigation } from '../state/navigation';
+import { useSettings } from '../state/settingsStore';
+import { hasFinished } from '../state/streamEvents';
+import { openSettings } from '../state/ui';
+import { sendMessage, stopAnswer, type SendStarted } from './chatActions';
+import { Composer } from './Composer';
+import { EmptyChat } from './EmptyChat';
+import { errorText } from './errorText';
+import type { MessageHandlers } from './messageHandlers';
+import { MessageList } from './MessageList';
+
+/**
+ * The right-hand side: header with the title and Settings, the virtualized messages, and the
+ * composer. Tracks which answers are streaming so the Send button can become Stop at once.
+ */
+export function ChatView(): ReactElement {
+  const { t } = useTranslation();
+  const { conversationId, focusMessageId } = useNavigation();
+  const { view, error: loadError, refetch, replace } = useConversationView(conversationId);
+  const settings = useSettings().current?.settings;
+  const [started, setStarted] = useState<ReadonlyMap<string, string>>(new Map());
+  const [stopped, setStopped] = useState<ReadonlySet<string>>(new Set());
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  // Forget a started stream once its `chat.done` arrives.
+  useEffect(
+    () =>
+      onEvent('chat.done', ({ messageId }) =>
+        setStarted((current) => (current.has(messageId) ? without(current, messageId) : current)),
+      ),
+    [],
+  );
+  useEffect(() => setActionError(null), [conversationId]);
+
+  const liveIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const [id, conversation] of started) if (conversation === conversationId) ids.add(id);
+    for (const m of view?.messages ?? []) if (m.status === 'streaming') ids.add(m.id);
+    for (const id of stopped) ids.delete(id);
+    return ids;
+  }, [started, stopped, view, conversationId]);
+  const busy = liveIds.size > 0;
+
+  const noteStarted = useCallback(
+    (result: SendStarted, inConversation: string | null) => {
+      setActionError(null);
+      const id = result.assistantMessageId;
+      if (inConversation && !hasFinished(id)) setStarted((current) => new Map(current).set(id, inConversation));
+      refetch();
+    },
+    [refetch],
+  );
+  const handlers: MessageHandlers = useMemo(
+    () => ({
+      onStarted: (result: SendStarted) => noteStarted(result, conversationId),
+      onReplace: (next: ConversationView) => replace(next),
+      onFailure: (failure: unknown) => setActionError(failure),
+    }),
+    [noteStarted, replace, conversationId],
+  );
+
+  const send = async (content: string): Promise<boolean> => {
+    try {
+      const result = await sendMessage(conversationId, content);
+      noteStarted(result, result.conversationId);
+      return true;
+    } catch (failure) {
+      setActionError(failure);
+      return false;
+    }
+  };
+  const stop = (): void => {
+    for (const id of liveIds) {
+      setStopped((current) => new Set(current).add(id));
+      stopAnswer(id).catch(setActionError);
+    }
+  };
+
+  const context = { baseURL: settings?.baseURL, model: settings?.model };
+  const title = view?.conversation.title.trim() || t('chat:header.newConversation');
+  const problem = actionError ?? (view ? null : loadError);
+  const shownError = problem ? errorText(t, problem, context) : null;
+
+  return (
+    <main className="chat">
+      <header className="chat-header">
+        <h1 className="chat-title" title={title}>
+          {title}
+        </h1>
+        {settings?.model && <span className="chat-model">{settings.model}</span>}
+        <button type="button" className="icon-button header-button" aria-label={t('common:settings')} title={t('common:settings')} onClick={openSettings}>
+          <Icon name="settings" size={18} />
+        </button>
+      </header>
+      {view && view.messages.length > 0 ? (
+        <MessageList
+          messages={view.messages}
+          liveIds={liveIds}
+          busy={busy}
+          focusMessageId={focusMessageId}
+          context={context}
+          handlers={handlers}
+        />
+      ) : (
+        <EmptyChat loading={conversationId !== null && !view && !loadError} />
+      )}
+      <div className="chat-footer">
+        {shownError && (
+          <div className="chat-error" role="alert">
+            <Icon name="alert" size={16} />
+            <div>
+              <p>{shownError.summary}</p>
+              {shownError.detail && <p className="msg-error-detail">{shownError.detail}</p>}
+            </div>
+            <button type="button" className="icon-button" aria-label={t('common:close')} onClick={() => setActionError(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        <Composer streaming={busy} onSend={send} onStop={stop} />
+      </div>
+    </main>
+  );
+}
+
+function without(map: ReadonlyMap<string, string>, id: string): ReadonlyMap<string, string> {
+  const next = new Map(map);
+  next.delete(id);
+  return next;
+}

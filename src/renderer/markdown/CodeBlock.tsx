@@ -1,0 +1,66 @@
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { highlightTokens, scopeClassName, useHighlighter, type TokenNode } from './highlighter';
+
+/** Props of {@link CodeBlock}. */
+export interface CodeBlockProps {
+  /** The raw code, exactly what Copy puts on the clipboard. */
+  code: string;
+  /** The fence's language ("python"), or "" when none was given. */
+  language: string;
+  /** While the block is still growing it stays plain text: highlighting it per delta is waste. */
+  streaming: boolean;
+}
+
+function renderTokens(node: TokenNode | string, key: number): ReactNode {
+  if (typeof node === 'string') return node;
+  const children = node.children.map(renderTokens);
+  if (!node.scope) return <Fragment key={key}>{children}</Fragment>;
+  return (
+    <span key={key} className={scopeClassName(node.scope)}>
+      {children}
+    </span>
+  );
+}
+
+/** How long "Copied" stays on the button. */
+const COPIED_MS = 1500;
+
+/** A fenced code block: language label, Copy button, and lazily loaded syntax highlighting. */
+export function CodeBlock({ code, language, streaming }: CodeBlockProps): ReactNode {
+  const { t } = useTranslation('chat');
+  const hljs = useHighlighter(!streaming && language !== '');
+  const [copied, setCopied] = useState(false);
+  const highlighted = useMemo(() => {
+    if (!hljs || streaming) return null;
+    const tree = highlightTokens(hljs, code, language);
+    return tree && renderTokens(tree, 0);
+  }, [hljs, streaming, code, language]);
+
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  const copy = (): void => {
+    navigator.clipboard.writeText(code).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+
+  return (
+    <div className="md-code">
+      <div className="md-code-header">
+        <span className="md-code-language">{language || t('chat:markdown.plainText', 'text')}</span>
+        <button type="button" className="md-code-copy" aria-label={t('chat:markdown.copyCode', 'Copy code')} onClick={copy}>
+          {copied ? t('chat:markdown.copied', 'Copied') : t('chat:markdown.copy', 'Copy')}
+        </button>
+      </div>
+      <pre>
+        <code className={highlighted ? `hljs language-${language}` : undefined}>{highlighted ?? code}</code>
+      </pre>
+    </div>
+  );
+}

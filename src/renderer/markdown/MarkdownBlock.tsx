@@ -1,0 +1,48 @@
+import { memo, type ReactNode } from 'react';
+import Markdown, { defaultUrlTransform, type Options } from 'react-markdown';
+import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
+import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { finishedComponents, streamingComponents } from './markdownComponents';
+
+// "~5 min" is far more common in answers than single-tilde strikethrough; "~~x~~" still works.
+const gfmOptions: GfmOptions = { singleTilde: false };
+// trust: false keeps \href, \url and \includegraphics inert; rehype-katex renders errors inline.
+// KaTeX escapes its input and rehype-katex parses its output into a tree: no HTML string reaches React.
+const katexOptions: KatexOptions = { trust: false, strict: 'ignore', maxSize: 50, maxExpand: 500 };
+const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, gfmOptions], remarkMath];
+const rehypePlugins: Options['rehypePlugins'] = [[rehypeKatex, katexOptions]];
+
+/**
+ * href and src pass through untouched: MarkdownLink and MarkdownImage apply the real policy
+ * (safeUrl.ts) and need the original to show it as text. Any other URL attribute gets
+ * react-markdown's default filter.
+ */
+const urlTransform: Options['urlTransform'] = (url, key) =>
+  key === 'href' || key === 'src' ? url : defaultUrlTransform(url);
+
+/** Props of {@link MarkdownBlock}. */
+export interface MarkdownBlockProps {
+  /** One top-level block of markdown (see splitBlocks.ts). */
+  text: string;
+  /** True for the last block of a message that is still streaming. */
+  streaming: boolean;
+}
+
+/**
+ * Renders one block. Raw HTML in it is shown as literal text: without rehype-raw, react-markdown
+ * turns every `raw` node into a text node (and we keep `skipHtml` off so nothing silently vanishes).
+ * Memoized on (text, streaming): a finished block never renders again while the message grows.
+ */
+export const MarkdownBlock = memo(function MarkdownBlock({ text, streaming }: MarkdownBlockProps): ReactNode {
+  return (
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={streaming ? streamingComponents : finishedComponents}
+      urlTransform={urlTransform}
+    >
+      {text}
+    </Markdown>
+  );
+});

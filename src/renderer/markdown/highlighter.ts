@@ -1,0 +1,77 @@
+/**
+ * Lazy highlight.js: nothing is loaded until a finished code block asks for it after first paint,
+ * and a highlighted block is rendered from highlight.js's token tree as React elements, so no
+ * HTML string ever reaches the DOM.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { HLJSApi } from 'highlight.js';
+
+/** A node of highlight.js's token tree (its internal TokenTree, stable across v11). */
+export interface TokenNode {
+  scope?: string;
+  children: (TokenNode | string)[];
+}
+
+let instance: HLJSApi | null = null;
+let loading: Promise<HLJSApi> | null = null;
+const listeners = new Set<() => void>();
+
+/** Loads highlight.js and its languages once; later calls share the same promise. */
+export function loadHighlighter(): Promise<HLJSApi> {
+  loading ??= import('./hljsBundle').then(({ default: hljs }) => {
+    instance = hljs;
+    for (const listener of listeners) listener();
+    return hljs;
+  });
+  return loading;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function getInstance(): HLJSApi | null {
+  return instance;
+}
+
+/**
+ * The highlighter once loaded, else null. When `wanted`, starts loading it from an effect,
+ * i.e. after the first paint, never during startup.
+ */
+export function useHighlighter(wanted: boolean): HLJSApi | null {
+  const current = useSyncExternalStore(subscribe, getInstance, getInstance);
+  useEffect(() => {
+    if (!wanted || instance) return;
+    const timer = setTimeout(() => void loadHighlighter().catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, [wanted]);
+  return current;
+}
+
+function isTokenNode(value: unknown): value is TokenNode {
+  return typeof value === 'object' && value !== null && Array.isArray((value as TokenNode).children);
+}
+
+/**
+ * Highlights `code` as `language` and returns the token tree, or null when the language is
+ * unknown (no auto-detection: it is slow on long code and often wrong).
+ */
+export function highlightTokens(hljs: HLJSApi, code: string, language: string): TokenNode | null {
+  if (!language || !hljs.getLanguage(language)) return null;
+  try {
+    const result = hljs.highlight(code, { language, ignoreIllegals: true });
+    // `_emitter.root` is the token tree highlight.js itself renders its HTML from.
+    const root: unknown = (result._emitter as unknown as { root?: unknown }).root;
+    return isTokenNode(root) ? root : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The CSS classes highlight.js gives a scope ("title.class" → "hljs-title class_"). */
+export function scopeClassName(scope: string): string {
+  if (scope.startsWith('language:')) return scope.replace('language:', 'language-');
+  const [first, ...rest] = scope.split('.');
+  return [`hljs-${first}`, ...rest.map((piece, index) => `${piece}${'_'.repeat(index + 1)}`)].join(' ');
+}

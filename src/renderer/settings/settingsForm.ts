@@ -1,0 +1,90 @@
+import type { Language, Settings } from '../../shared/schemas';
+
+/** The Settings form as typed: numbers stay strings until saved, so half-typed values are allowed. */
+export interface SettingsForm {
+  baseURL: string;
+  model: string;
+  temperature: string;
+  topP: string;
+  maxTokens: string;
+  systemPrompt: string;
+  language: Language;
+  autoTitle: boolean;
+  /** A new key to save; empty keeps the one configured. */
+  key: string;
+  sessionOnly: boolean;
+}
+
+/** The form's fields that can show an inline error. */
+export type FormField = 'baseURL' | 'model' | 'temperature' | 'topP' | 'maxTokens' | 'key';
+
+/** An inline error: a `settings:` translation key and its values. */
+export interface FieldError {
+  key: string;
+  values?: Record<string, number | string>;
+}
+
+/** Errors by field; empty when the form can be saved. */
+export type FormErrors = Partial<Record<FormField, FieldError>>;
+
+/** The form filled from saved settings. */
+export function formFromSettings(settings: Settings, sessionOnly: boolean): SettingsForm {
+  return {
+    baseURL: settings.baseURL,
+    model: settings.model,
+    temperature: String(settings.temperature),
+    topP: String(settings.topP),
+    maxTokens: settings.maxTokens === null ? '' : String(settings.maxTokens),
+    systemPrompt: settings.systemPrompt,
+    language: settings.language,
+    autoTitle: settings.autoTitle,
+    key: '',
+    sessionOnly,
+  };
+}
+
+/** Whether a string is an http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function numberIn(value: string, min: number, max: number): boolean {
+  if (value.trim() === '') return false;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min && n <= max;
+}
+
+/** Checks the form; `needKey` when no key is configured yet (the welcome screen). */
+export function validateForm(form: SettingsForm, needKey: boolean): FormErrors {
+  const errors: FormErrors = {};
+  if (!isHttpUrl(form.baseURL)) errors.baseURL = { key: 'baseURL.invalid' };
+  if (!form.model.trim()) errors.model = { key: 'model.required' };
+  if (!numberIn(form.temperature, 0, 2)) errors.temperature = { key: 'range', values: { min: 0, max: 2 } };
+  if (!numberIn(form.topP, 0, 1)) errors.topP = { key: 'range', values: { min: 0, max: 1 } };
+  const max = form.maxTokens.trim();
+  if (max !== '' && !(Number.isInteger(Number(max)) && numberIn(max, 1, 1_000_000))) {
+    errors.maxTokens = { key: 'maxTokens.invalid' };
+  }
+  if (needKey && !form.key.trim()) errors.key = { key: 'key.required' };
+  return errors;
+}
+
+/** The settings to save from a valid form. */
+export function settingsFromForm(form: SettingsForm): Settings {
+  const max = form.maxTokens.trim();
+  return {
+    baseURL: form.baseURL.trim(),
+    model: form.model.trim(),
+    temperature: Number(form.temperature),
+    topP: Number(form.topP),
+    maxTokens: max === '' ? null : Number(max),
+    systemPrompt: form.systemPrompt,
+    language: form.language,
+    autoTitle: form.autoTitle,
+  };
+}

@@ -1,0 +1,59 @@
+import { useCallback, useState } from 'react';
+import type { KeyStatus } from '../../shared/schemas';
+import { call } from '../bridge/api';
+import { noteKeyStatus, noteSettings, type SettingsSnapshot } from '../state/settingsStore';
+import { formFromSettings, settingsFromForm, validateForm, type FormErrors, type SettingsForm } from './settingsForm';
+
+/** Session-only is the default where the key is already session-only or the OS has no keychain. */
+export function defaultSessionOnly(key: KeyStatus): boolean {
+  return key.storage === 'session' || !key.canPersistSecurely;
+}
+
+/** The Settings form's state and its Save: settings first, then the key if one was typed. */
+export function useSettingsForm(
+  snapshot: SettingsSnapshot,
+  needKey: boolean,
+): {
+  form: SettingsForm;
+  errors: FormErrors;
+  saving: boolean;
+  saveError: unknown;
+  change: (patch: Partial<SettingsForm>) => void;
+  save: () => Promise<boolean>;
+} {
+  const [form, setForm] = useState(() => formFromSettings(snapshot.settings, defaultSessionOnly(snapshot.key)));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+
+  const change = useCallback((patch: Partial<SettingsForm>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    setErrors((current) => {
+      const next = { ...current };
+      for (const field of Object.keys(patch)) delete next[field as keyof FormErrors];
+      return next;
+    });
+  }, []);
+
+  const save = async (): Promise<boolean> => {
+    const found = validateForm(form, needKey);
+    setErrors(found);
+    setSaveError(null);
+    if (Object.keys(found).length > 0) return false;
+    setSaving(true);
+    try {
+      noteSettings(await call('settings.update', settingsFromForm(form)));
+      const key = form.key.trim();
+      if (key) noteKeyStatus(await call('settings.setKey', { key, persist: !form.sessionOnly }));
+      setForm((current) => ({ ...current, key: '' }));
+      return true;
+    } catch (error) {
+      setSaveError(error);
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return { form, errors, saving, saveError, change, save };
+}
