@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import type { Options } from 'react-markdown';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MarkdownMessage } from './MarkdownMessage';
 
 // Counts how often each block's markdown is parsed and rendered.
@@ -15,6 +17,10 @@ vi.mock('react-markdown', async (importOriginal) => {
       return actual.default(options);
     },
   };
+});
+
+beforeAll(async () => {
+  await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
 });
 
 afterEach(() => {
