@@ -96,6 +96,8 @@ export const methods = {
 
   /** Removes one message (and the answers that hang from it) from the shown branch. */
   'message.delete': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
+  /** Undoes `message.delete`: the message and what was deleted with it come back, and are shown. */
+  'message.restore': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
   /** Shows this version of a message; the conversation continues from it. */
   'message.switchVersion': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
 

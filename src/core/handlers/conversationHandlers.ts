@@ -15,10 +15,14 @@ type ConversationMethods =
   | 'conversation.emptyTrash'
   | 'conversation.export'
   | 'message.delete'
+  | 'message.restore'
   | 'message.switchVersion';
 
 /** Handlers for the conversation library and message versions; each change is announced. */
-export function conversationHandlers(store: ConversationStore, events: EventBus): Pick<Handlers, ConversationMethods> {
+export function conversationHandlers(
+  store: ConversationStore,
+  events: EventBus,
+): Pick<Handlers, ConversationMethods> {
   const changed = (id: string): void => {
     events.emit('conversation.changed', { id });
     events.emit('library.changed', {});
@@ -66,10 +70,19 @@ export function conversationHandlers(store: ConversationStore, events: EventBus)
       const base = safeFileName(conversation.title);
       return format === 'markdown'
         ? { filename: `${base}.md`, mimeType: 'text/markdown', content: conversationToMarkdown(conversation) }
-        : { filename: `${base}.json`, mimeType: 'application/json', content: conversationToJson(conversation) };
+        : {
+            filename: `${base}.json`,
+            mimeType: 'application/json',
+            content: conversationToJson(conversation),
+          };
     },
     'message.delete': async ({ id }) => {
       const view = store.deleteMessage(id);
+      changed(view.conversation.id);
+      return view;
+    },
+    'message.restore': async ({ id }) => {
+      const view = store.restoreMessage(id);
       changed(view.conversation.id);
       return view;
     },

@@ -9,8 +9,8 @@ import { MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type Messa
  * and the conversation remembers which leaf is shown. The branch shown is root → that leaf.
  */
 
-/** A conversation's messages, indexed for walking the tree. */
-interface Tree {
+/** A conversation's visible messages, indexed for walking the tree. */
+export interface Tree {
   byId: Map<string, MessageRecord>;
   /** Children of each message (null: the roots), oldest first. */
   children: Map<string | null, MessageRecord[]>;
@@ -18,9 +18,13 @@ interface Tree {
 
 // One indexed query for the whole conversation is cheaper than a query per message on the path,
 // even at 5,000 messages, and gives every message's versions in the same pass.
-function loadTree(ctx: StoreContext, conversationId: string): Tree {
+/** Every visible (not deleted) message of the conversation. */
+export function loadTree(ctx: StoreContext, conversationId: string): Tree {
   const rows = ctx
-    .sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at, seq`)
+    .sql(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND deleted_at IS NULL
+       ORDER BY created_at, seq`,
+    )
     .all(conversationId);
   const byId = new Map<string, MessageRecord>();
   const children = new Map<string | null, MessageRecord[]>();
@@ -39,7 +43,7 @@ function loadTree(ctx: StoreContext, conversationId: string): Tree {
 }
 
 /** The leaf reached from `id` by always following the newest child. */
-function newestLeaf(tree: Tree, id: string): string {
+export function newestLeaf(tree: Tree, id: string): string {
   let current = id;
   for (let steps = 0; steps <= tree.byId.size; steps++) {
     const next = tree.children.get(current);
@@ -50,7 +54,7 @@ function newestLeaf(tree: Tree, id: string): string {
 }
 
 /** The leaf to show when the stored one is missing: the newest branch from the newest root. */
-function fallbackLeaf(tree: Tree): string | null {
+export function fallbackLeaf(tree: Tree): string | null {
   const roots = tree.children.get(null) ?? [];
   return roots.length === 0 ? null : newestLeaf(tree, roots[roots.length - 1].id);
 }
@@ -75,7 +79,8 @@ function branch(tree: Tree, leafId: string | null): Message[] {
   });
 }
 
-function view(ctx: StoreContext, conversationId: string): ConversationView {
+/** The conversation and its current branch, inside a read or a transaction already open. */
+export function view(ctx: StoreContext, conversationId: string): ConversationView {
   const conversation = loadConversation(ctx, conversationId);
   const tree = loadTree(ctx, conversationId);
   const leaf =
@@ -104,51 +109,6 @@ export function switchVersion(ctx: StoreContext, messageId: string): Conversatio
     const message = loadMessage(ctx, messageId);
     const leaf = newestLeaf(loadTree(ctx, message.conversationId), messageId);
     ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf, message.conversationId);
-    return view(ctx, message.conversationId);
-  });
-}
-
-/**
- * Removes a message and everything below it. When that takes away the branch being shown, the
- * newest remaining version of the message is shown instead, or else its parent.
- */
-export function deleteMessage(ctx: StoreContext, messageId: string): ConversationView {
-  return writeTransaction(ctx, () => {
-    const message = loadMessage(ctx, messageId);
-    const conversation = loadConversation(ctx, message.conversationId);
-    const tree = loadTree(ctx, message.conversationId);
-    const removed = new Set<string>();
-    const stack = [messageId];
-    while (stack.length > 0) {
-      const id = stack.pop() as string;
-      removed.add(id);
-      for (const child of tree.children.get(id) ?? []) stack.push(child.id);
-    }
-    ctx
-      .sql(
-        `WITH RECURSIVE subtree(id) AS (
-           SELECT ? UNION ALL
-           SELECT m.id FROM messages m JOIN subtree ON m.conversation_id = ? AND m.parent_id = subtree.id
-         ) DELETE FROM messages WHERE id IN (SELECT id FROM subtree)`,
-      )
-      .run(messageId, message.conversationId);
-    const leaf = conversation.currentLeafId;
-    if (leaf === null || removed.has(leaf) || !tree.byId.has(leaf)) {
-      const parent = message.parentId !== null && tree.byId.has(message.parentId) ? message.parentId : null;
-      const versions = (tree.children.get(parent) ?? []).filter(
-        (other) => other.role === message.role && !removed.has(other.id),
-      );
-      for (const id of removed) tree.byId.delete(id);
-      tree.children.set(
-        parent,
-        (tree.children.get(parent) ?? []).filter((other) => !removed.has(other.id)),
-      );
-      const next =
-        versions.length > 0
-          ? newestLeaf(tree, versions[versions.length - 1].id)
-          : (parent ?? fallbackLeaf(tree));
-      ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(next, message.conversationId);
-    }
     return view(ctx, message.conversationId);
   });
 }

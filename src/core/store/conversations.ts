@@ -10,15 +10,16 @@ const SELECT = `SELECT ${CONVERSATION_COLUMNS} FROM conversations`;
 
 // Each WHERE matches the leading columns of conversations_sidebar, so the list is read in index
 // order without a sort. seq breaks ties between conversations touched in the same millisecond.
+// Rows an import has staged (import_id set) stay out of every list until the import completes.
 const LIST_WHERE: Record<ConversationListView, string> = {
-  active: 'archived = 0 AND deleted_at IS NULL',
-  archived: 'archived = 1 AND deleted_at IS NULL',
-  trash: 'deleted_at IS NOT NULL',
+  active: 'archived = 0 AND deleted_at IS NULL AND import_id IS NULL',
+  archived: 'archived = 1 AND deleted_at IS NULL AND import_id IS NULL',
+  trash: 'deleted_at IS NOT NULL AND import_id IS NULL',
 };
 
 /** Reads one conversation row, or throws `not_found`. */
 export function loadConversation(ctx: StoreContext, id: string): ConversationRecord {
-  const row = ctx.sql(`${SELECT} WHERE id = ?`).get(id);
+  const row = ctx.sql(`${SELECT} WHERE id = ? AND import_id IS NULL`).get(id);
   if (!row) throw notFound('conversation', id);
   return toConversationRecord(row);
 }
@@ -64,7 +65,9 @@ function updateColumn(
   value: string | number | null,
 ): Conversation {
   return writeTransaction(ctx, () => {
-    const { changes } = ctx.sql(`UPDATE conversations SET ${sql} WHERE id = ?`).run(value, id);
+    const { changes } = ctx
+      .sql(`UPDATE conversations SET ${sql} WHERE id = ? AND import_id IS NULL`)
+      .run(value, id);
     if (Number(changes) === 0) throw notFound('conversation', id);
     return toConversation(loadConversation(ctx, id));
   });
@@ -95,9 +98,15 @@ export function restoreConversation(ctx: StoreContext, id: string): Conversation
   return updateColumn(ctx, id, 'deleted_at = ?', null);
 }
 
-/** Deletes every conversation in the Trash for good (messages go with them); returns how many. */
+/**
+ * Deletes every conversation in the Trash for good (messages go with them), and every deleted
+ * message still kept for undo; returns how many conversations.
+ */
 export function emptyTrash(ctx: StoreContext): number {
-  return writeTransaction(ctx, () =>
-    Number(ctx.sql('DELETE FROM conversations WHERE deleted_at IS NOT NULL').run().changes),
-  );
+  return writeTransaction(ctx, () => {
+    ctx.sql('DELETE FROM messages WHERE deleted_at IS NOT NULL').run();
+    return Number(
+      ctx.sql('DELETE FROM conversations WHERE deleted_at IS NOT NULL AND import_id IS NULL').run().changes,
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { deleteMessage, getPath, getView, switchVersion } from './branches';
+import { getPath, getView, switchVersion } from './branches';
 import { createContext } from './context';
 import {
   createConversation,
@@ -13,9 +13,12 @@ import {
   trashConversation,
 } from './conversations';
 import { flagForCheck, openDatabase, type StoreNotice } from './database';
+import { exportAll, exportConversation } from './exportData';
+import { discardStagedImports, importConversationsAsync } from './importStaging';
+import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
 import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
 import { search } from './search';
-import { exportAll, exportConversation, importConversations } from './transfer';
+import { importConversations } from './transfer';
 import type { ConversationStore } from './types';
 
 export type { StoreNotice } from './database';
@@ -43,7 +46,21 @@ export function openConversationStore(options: OpenStoreOptions): {
 } {
   const clock = options.clock ?? systemClock;
   const { db, notices } = openDatabase({ path: options.path, clock, readOnly: options.readOnly });
+  if (!options.readOnly) tidyUp(createContext(db, clock), clock.now());
   return { store: createStore(db, clock, () => flagForCheck(options.path)), notices };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// At open no import of this store can be running, so any staged row is what a killed import left.
+// Best effort: a library that cannot be written to still opens, and staged rows stay invisible.
+function tidyUp(ctx: ReturnType<typeof createContext>, now: Date): void {
+  try {
+    discardStagedImports(ctx);
+    purgeDeletedMessages(ctx, new Date(now.getTime() - PURGE_AFTER_DAYS * DAY_MS).toISOString());
+  } catch {
+    // Tried again at the next open.
+  }
 }
 
 /**
@@ -74,9 +91,11 @@ export function createStore(
     finishMessage: (id, result) => finishMessage(ctx, id, result),
     switchVersion: (id) => switchVersion(ctx, id),
     deleteMessage: (id) => deleteMessage(ctx, id),
+    restoreMessage: (id) => restoreMessage(ctx, id),
     recoverInterrupted: () => recoverInterrupted(ctx),
     search: (query, options) => search(ctx, query, options),
     importConversations: (list, onProgress) => importConversations(ctx, list, onProgress),
+    importConversationsAsync: (list, onProgress) => importConversationsAsync(ctx, list, onProgress),
     exportAll: () => exportAll(ctx),
     exportConversation: (id) => exportConversation(ctx, id),
     close: () => {

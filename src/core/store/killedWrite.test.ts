@@ -51,6 +51,20 @@ function integrity(path: string): string {
   }
 }
 
+function stagedRows(path: string): { staged: number; visible: number; messages: number } {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const count = (sql: string) => Number(db.prepare(sql).get()?.n);
+    return {
+      staged: count('SELECT count(*) AS n FROM conversations WHERE import_id IS NOT NULL'),
+      visible: count('SELECT count(*) AS n FROM conversations WHERE import_id IS NULL'),
+      messages: count('SELECT count(*) AS n FROM messages'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 let cleanup = (): void => {};
 afterEach(() => cleanup());
 
@@ -87,7 +101,7 @@ describe('a killed write', () => {
     store.close();
   });
 
-  it('leaves nothing of an import killed half-way', async () => {
+  it('leaves nothing visible of a batched import killed half-way, and removes its staged rows at the next open', async () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
     const path = join(temp.dir, 'penpal.sqlite');
@@ -100,7 +114,14 @@ describe('a killed write', () => {
     expect(lines.some((line) => line.startsWith('progress'))).toBe(true);
 
     expect(integrity(path)).toBe('ok');
+    // Whole batches were committed before the kill, all of them still staged (hidden).
+    const before = stagedRows(path);
+    expect(before.staged).toBeGreaterThanOrEqual(1000);
+    expect(before.visible).toBe(0);
+    expect(before.messages).toBe(before.staged * 20);
+
     const { store } = openConversationStore({ path });
+    expect(stagedRows(path)).toEqual({ staged: 0, visible: 0, messages: 0 });
     expect(store.listConversations('active')).toEqual([]);
     expect(store.search('message', { titlesOnly: false, limit: 5 })).toEqual([]);
     // The library still takes writes after the crash.

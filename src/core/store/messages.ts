@@ -8,9 +8,9 @@ import type { NewMessage } from './types';
 
 /** Single messages: add, read, stream into, finish, recover after a crash. */
 
-/** Reads one message row, or throws `not_found`. */
+/** Reads one message row, or throws `not_found` (also for a deleted message, kept only for undo). */
 export function loadMessage(ctx: StoreContext, id: string): MessageRecord {
-  const row = ctx.sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`).get(id);
+  const row = ctx.sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ? AND deleted_at IS NULL`).get(id);
   if (!row) throw notFound('message', id);
   return toMessageRecord(row);
 }
@@ -19,7 +19,8 @@ export function loadMessage(ctx: StoreContext, id: string): MessageRecord {
 export function siblingIds(ctx: StoreContext, message: MessageRecord): string[] {
   return ctx
     .sql(
-      'SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? AND role = ? ORDER BY created_at, seq',
+      `SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? AND role = ? AND deleted_at IS NULL
+       ORDER BY created_at, seq`,
     )
     .all(message.conversationId, message.parentId, message.role)
     .map((row) => String(row.id));
@@ -76,8 +77,9 @@ export function updateContent(ctx: StoreContext, messageId: string, content: str
   let changes: number;
   try {
     changes = Number(
-      ctx.sql("UPDATE messages SET content = ? WHERE id = ? AND status = 'streaming'").run(content, messageId)
-        .changes,
+      ctx
+        .sql("UPDATE messages SET content = ? WHERE id = ? AND status = 'streaming' AND deleted_at IS NULL")
+        .run(content, messageId).changes,
     );
   } catch (error) {
     throw failure(ctx, error);

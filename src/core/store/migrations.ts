@@ -99,10 +99,39 @@ INSERT INTO message_fts (rowid, body)
 INSERT INTO title_fts (rowid, title) SELECT seq, penpal_search_text(title) FROM conversations;
 `;
 
+// Version 3: a way back and an import that never shows half its work.
+// A deleted message keeps its row: deleted_at says when, deleted_by names the message the user
+// deleted (every row of that subtree carries it, so a restore brings back exactly that subtree),
+// and leaf_before_delete (on that message only) remembers which branch was shown. Rows are purged
+// when the Trash is emptied or 30 days later. message_count counts visible messages only.
+// conversations.import_id marks rows an import has staged but not yet made visible.
+const v3 = `
+ALTER TABLE messages ADD COLUMN deleted_at TEXT;
+ALTER TABLE messages ADD COLUMN deleted_by TEXT;
+ALTER TABLE messages ADD COLUMN leaf_before_delete TEXT;
+CREATE INDEX messages_deleted ON messages (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX messages_deleted_by ON messages (deleted_by) WHERE deleted_by IS NOT NULL;
+
+DROP TRIGGER messages_count_delete;
+CREATE TRIGGER messages_count_delete AFTER DELETE ON messages WHEN old.deleted_at IS NULL BEGIN
+  UPDATE conversations SET message_count = message_count - 1 WHERE id = old.conversation_id;
+END;
+CREATE TRIGGER messages_count_soft_delete AFTER UPDATE OF deleted_at ON messages
+WHEN (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN
+  UPDATE conversations
+  SET message_count = message_count + (CASE WHEN new.deleted_at IS NULL THEN 1 ELSE -1 END)
+  WHERE id = new.conversation_id;
+END;
+
+ALTER TABLE conversations ADD COLUMN import_id TEXT;
+CREATE INDEX conversations_staged ON conversations (import_id) WHERE import_id IS NOT NULL;
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
   { version: 2, sql: v2 },
+  { version: 3, sql: v3 },
 ];
 
 /** The schema version this build writes. */

@@ -4,8 +4,8 @@ import { buildSnippet, parseQuery, toMatchExpression } from './searchText';
 import type { SearchOptions } from './types';
 
 /**
- * Full-text search over titles and messages (FTS5), newest first, conversations in the Trash left
- * out. Results come in index order (rowid, i.e. insertion order, descending) so a query stops after
+ * Full-text search over titles and messages (FTS5), newest first, conversations in the Trash,
+ * deleted messages and conversations an import has only staged left out. Results come in index order (rowid, i.e. insertion order, descending) so a query stops after
  * `limit` hits instead of ranking every match: that is what keeps one-letter queries fast as you type.
  */
 
@@ -50,7 +50,7 @@ export function search(ctx: StoreContext, query: string, options: SearchOptions)
     const titleRows = ctx
       .sql(
         `SELECT c.id, c.title, c.created_at FROM title_fts CROSS JOIN conversations c ON c.seq = title_fts.rowid
-         WHERE title_fts MATCH ? AND c.deleted_at IS NULL${titleDates.where}
+         WHERE title_fts MATCH ? AND c.deleted_at IS NULL AND c.import_id IS NULL${titleDates.where}
          ORDER BY title_fts.rowid DESC LIMIT ?`,
       )
       .all(match, ...titleDates.params, titleLimit);
@@ -69,7 +69,7 @@ export function search(ctx: StoreContext, query: string, options: SearchOptions)
         `SELECT m.id, m.conversation_id, m.content, m.created_at, c.title
          FROM message_fts CROSS JOIN messages m ON m.seq = message_fts.rowid
          CROSS JOIN conversations c ON c.id = m.conversation_id
-         WHERE message_fts MATCH ? AND c.deleted_at IS NULL${messageDates.where}
+         WHERE message_fts MATCH ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL AND c.import_id IS NULL${messageDates.where}
          ORDER BY message_fts.rowid DESC LIMIT ?`,
       )
       .all(match, ...messageDates.params, limit - hits.length);

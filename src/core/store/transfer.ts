@@ -1,53 +1,91 @@
 import { randomUUID } from 'node:crypto';
-import { read, writeTransaction, type StoreContext } from './context';
-import { loadConversation } from './conversations';
-import {
-  CONVERSATION_COLUMNS,
-  MESSAGE_COLUMNS,
-  toConversationRecord,
-  toMessageRecord,
-  type ConversationRecord,
-  type MessageRecord,
-} from './rows';
-import type { BackupData, ImportedConversation, ImportedMessage, ImportResult } from './types';
+import type { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../shared/errors';
+import { writeTransaction, type StoreContext } from './context';
+import type { ImportedConversation, ImportedMessage, ImportResult } from './types';
 
-/** Import and export: whole conversations with every branch, in the importers' common shape. */
+/** Import: whole conversations with every branch, in the importers' common shape. */
 
-const PENPAL_KEY = 'penpal:';
+/** The source-key prefix of a conversation exported from Penpal itself. */
+export const PENPAL_KEY = 'penpal:';
+
+/** Databases with an import under way in this process: a second import is refused, not raced. */
+const importing = new WeakSet<DatabaseSync>();
+
+/**
+ * Runs `work` as the only import of this database, or throws `busy`. Two imports of one file at
+ * once could each see a source key as new; one at a time keeps "import it twice, get it once".
+ */
+export async function asOnlyImport<T>(ctx: StoreContext, work: () => T | Promise<T>): Promise<T> {
+  claimImport(ctx);
+  try {
+    return await work();
+  } finally {
+    importing.delete(ctx.db);
+  }
+}
+
+function claimImport(ctx: StoreContext): void {
+  if (importing.has(ctx.db)) {
+    throw new AppError('busy', 'An import is already under way; try again when it has finished.');
+  }
+  importing.add(ctx.db);
+}
+
+/** An empty tally. */
+export function emptyImportResult(): ImportResult {
+  return { conversationsAdded: 0, messagesAdded: 0, duplicatesSkipped: 0, addedTitles: [] };
+}
 
 /**
  * Adds conversations in one transaction: a failure or a killed process leaves the library as it
  * was. A conversation already present (same source key, or a Penpal backup of a conversation that
- * is still here) is skipped and counted.
+ * is still here) is skipped and counted. Blocks until done: `importConversationsAsync` is the
+ * one to use where other work must go on meanwhile.
  */
 export function importConversations(
   ctx: StoreContext,
   conversations: ImportedConversation[],
   onProgress?: (done: number, total: number) => void,
 ): ImportResult {
-  const result: ImportResult = {
-    conversationsAdded: 0,
-    messagesAdded: 0,
-    duplicatesSkipped: 0,
-    addedTitles: [],
-  };
+  const result = emptyImportResult();
   const total = conversations.length;
   // Progress about a hundred times, not once per conversation: each call may become an IPC event.
   const step = Math.max(1, Math.floor(total / 100));
-  writeTransaction(ctx, () => {
-    conversations.forEach((conversation, index) => {
-      if (isDuplicate(ctx, conversation.sourceKey)) result.duplicatesSkipped++;
-      else {
-        result.messagesAdded += insertConversation(ctx, conversation);
-        result.conversationsAdded++;
-        result.addedTitles.push(conversation.title);
-      }
-      if (onProgress && ((index + 1) % step === 0 || index + 1 === total)) onProgress(index + 1, total);
+  claimImport(ctx);
+  try {
+    writeTransaction(ctx, () => {
+      conversations.forEach((conversation, index) => {
+        importOne(ctx, conversation, result, null);
+        if (onProgress && ((index + 1) % step === 0 || index + 1 === total)) onProgress(index + 1, total);
+      });
     });
-  });
+  } finally {
+    importing.delete(ctx.db);
+  }
   return result;
 }
 
+/**
+ * Adds one conversation unless it is a duplicate, and counts it in `result`. With an `importId`
+ * the row is staged: invisible until that import marks it visible. Call inside a transaction.
+ */
+export function importOne(
+  ctx: StoreContext,
+  conversation: ImportedConversation,
+  result: ImportResult,
+  importId: string | null,
+): void {
+  if (isDuplicate(ctx, conversation.sourceKey)) {
+    result.duplicatesSkipped++;
+    return;
+  }
+  result.messagesAdded += insertConversation(ctx, conversation, importId);
+  result.conversationsAdded++;
+  result.addedTitles.push(conversation.title);
+}
+
+// Staged rows of an import under way count: the same key twice in one file is added once.
 function isDuplicate(ctx: StoreContext, sourceKey: string): boolean {
   const ownId = sourceKey.startsWith(PENPAL_KEY) ? sourceKey.slice(PENPAL_KEY.length) : null;
   return (
@@ -56,12 +94,17 @@ function isDuplicate(ctx: StoreContext, sourceKey: string): boolean {
   );
 }
 
-function insertConversation(ctx: StoreContext, conversation: ImportedConversation): number {
+function insertConversation(
+  ctx: StoreContext,
+  conversation: ImportedConversation,
+  importId: string | null,
+): number {
   const id = randomUUID();
   ctx
     .sql(
-      `INSERT INTO conversations (id, title, created_at, updated_at, pinned, archived, system_prompt, source_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO conversations
+         (id, title, created_at, updated_at, pinned, archived, system_prompt, source_key, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -72,6 +115,7 @@ function insertConversation(ctx: StoreContext, conversation: ImportedConversatio
       conversation.archived ? 1 : 0,
       conversation.systemPrompt,
       conversation.sourceKey,
+      importId,
     );
   const ids = new Map<string, string>();
   for (const message of conversation.messages) ids.set(message.localId, randomUUID());
@@ -113,76 +157,4 @@ function newestLeafLocalId(messages: ImportedMessage[]): string | null {
     if (newest === null || message.createdAt >= newest.createdAt) newest = message;
   }
   return newest?.localId ?? null;
-}
-
-// The source key travels with the conversation: a ChatGPT import keeps its `chatgpt:` key, so
-// restoring the backup and importing the same ChatGPT file again still adds nothing twice.
-function toImported(conversation: ConversationRecord, messages: MessageRecord[]): ImportedConversation {
-  return {
-    sourceKey: conversation.sourceKey ?? `${PENPAL_KEY}${conversation.id}`,
-    title: conversation.title,
-    createdAt: conversation.createdAt,
-    updatedAt: conversation.updatedAt,
-    systemPrompt: conversation.systemPrompt,
-    pinned: conversation.pinned,
-    archived: conversation.archived,
-    messages: messages.map((message) => ({
-      localId: message.id,
-      parentLocalId: message.parentId,
-      role: message.role,
-      content: message.content,
-      createdAt: message.createdAt,
-      model: message.model,
-      status: message.status,
-    })),
-    currentLeafLocalId: conversation.currentLeafId,
-  };
-}
-
-/** One conversation with all its branches. */
-export function exportConversation(ctx: StoreContext, id: string): ImportedConversation {
-  return read(ctx, () => {
-    const conversation = loadConversation(ctx, id);
-    const messages = ctx
-      .sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY created_at, seq`)
-      .all(id)
-      .map(toMessageRecord);
-    return toImported(conversation, messages);
-  });
-}
-
-/** Every conversation outside the Trash (archived ones included), for a backup. */
-export function exportAll(ctx: StoreContext): BackupData {
-  return read(ctx, () => {
-    const conversations = ctx
-      .sql(
-        `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE deleted_at IS NULL ORDER BY created_at, seq`,
-      )
-      .all()
-      .map(toConversationRecord);
-    const byConversation = new Map<string, MessageRecord[]>();
-    // One pass over all messages beats a query per conversation at 10,000 conversations.
-    for (const row of ctx
-      .sql(
-        `SELECT ${MESSAGE_COLUMNS.split(', ')
-          .map((column) => `m.${column}`)
-          .join(', ')}
-         FROM messages m JOIN conversations c ON c.id = m.conversation_id
-         WHERE c.deleted_at IS NULL ORDER BY m.conversation_id, m.created_at, m.seq`,
-      )
-      .iterate()) {
-      const message = toMessageRecord(row);
-      const list = byConversation.get(message.conversationId);
-      if (list) list.push(message);
-      else byConversation.set(message.conversationId, [message]);
-    }
-    return {
-      format: 'penpal-backup',
-      version: 1,
-      exportedAt: ctx.now(),
-      conversations: conversations.map((conversation) =>
-        toImported(conversation, byConversation.get(conversation.id) ?? []),
-      ),
-    };
-  });
 }

@@ -93,7 +93,10 @@ export interface ConversationStore {
   /** Moves to the Trash (sets deletedAt). */
   trashConversation(id: string): void;
   restoreConversation(id: string): Conversation;
-  /** Deletes every conversation in the Trash for good; returns how many. */
+  /**
+   * Deletes for good every conversation in the Trash and every deleted message kept for undo;
+   * returns how many conversations.
+   */
   emptyTrash(): number;
 
   /** Inserts a message and makes it the conversation's current leaf. */
@@ -106,22 +109,48 @@ export interface ConversationStore {
   /** Sets the final status of a streamed message. */
   finishMessage(
     messageId: string,
-    result: { status: MessageStatus; content: string; error: WireError | null; usage: Usage | null; model?: string | null },
+    result: {
+      status: MessageStatus;
+      content: string;
+      error: WireError | null;
+      usage: Usage | null;
+      model?: string | null;
+    },
   ): Message;
   /** Shows this version: the current leaf becomes its newest descendant along the latest versions. */
   switchVersion(messageId: string): ConversationView;
-  /** Removes a message and its descendants; the current branch moves to a sibling or the parent. */
+  /**
+   * Hides a message and its descendants (kept for `restoreMessage` until the Trash is emptied or
+   * 30 days have passed); the current branch moves to a sibling or the parent.
+   */
   deleteMessage(messageId: string): ConversationView;
+  /**
+   * Undoes `deleteMessage`: brings back the subtree deleted with this message and shows the branch
+   * shown before the delete, or else the restored branch's newest leaf. `not_found` once purged.
+   */
+  restoreMessage(messageId: string): ConversationView;
   /** At start: messages a crash left `streaming` become `interrupted`. Returns how many. */
   recoverInterrupted(): number;
 
   search(query: string, options: SearchOptions): SearchHit[];
 
-  /** Adds conversations in one transaction, skipping `sourceKey`s already imported. */
+  /**
+   * Adds conversations in one transaction, skipping `sourceKey`s already imported. Blocks the
+   * event loop until done; `busy` while another import runs.
+   */
   importConversations(
     conversations: ImportedConversation[],
     onProgress?: (done: number, total: number) => void,
   ): ImportResult;
+  /**
+   * Same result as `importConversations`, all-or-nothing too, but written in short batches with a
+   * turn of the event loop between them (progress after each). Nothing shows until all is written;
+   * a failure removes what was staged. `busy` while another import runs.
+   */
+  importConversationsAsync(
+    conversations: ImportedConversation[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportResult>;
   /** Every conversation (not in the Trash) with all its branches, for a backup. */
   exportAll(): BackupData;
   /** One conversation with all its branches. */

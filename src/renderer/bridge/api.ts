@@ -53,7 +53,10 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
 }
 
 /** Subscribes to one event by name; returns the unsubscribe function. */
-export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function onEvent<E extends EventName>(
+  name: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   return bridge.onEvent((event) => {
     if (event.name === name) listener(event.payload as EventPayload<E>);
   });

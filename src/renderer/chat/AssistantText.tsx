@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { requestOpenLink } from '../state/ui';
 
 // Loaded lazily so the markdown parser, KaTeX and the highlighter never delay the first paint.
-const importMarkdown = (): Promise<typeof import('../markdown/MarkdownMessage')> => import('../markdown/MarkdownMessage');
+const importMarkdown = (): Promise<typeof import('../markdown/MarkdownMessage')> =>
+  import('../markdown/MarkdownMessage');
 const LazyMarkdown = lazy(() => importMarkdown().then((m) => ({ default: m.MarkdownMessage })));
 
 /** Starts loading the markdown renderer early (after the first paint) so the first answer does not wait. */

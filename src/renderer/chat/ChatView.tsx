@@ -4,7 +4,7 @@ import type { ConversationView } from '../../shared/schemas';
 import { onEvent } from '../bridge/api';
 import { Icon } from '../components/Icon';
 import { useConversationView } from '../state/conversationView';
-import { useNavigation } from '../state/navigation';
+import { getNavigation, useNavigation } from '../state/navigation';
 import { useSettings } from '../state/settingsStore';
 import { hasFinished } from '../state/streamEvents';
 import { openSettings } from '../state/ui';
@@ -26,7 +26,13 @@ export function ChatView(): ReactElement {
   const settings = useSettings().current?.settings;
   const [started, setStarted] = useState<ReadonlyMap<string, string>>(new Map());
   const [stopped, setStopped] = useState<ReadonlySet<string>>(new Set());
-  const [actionError, setActionError] = useState<unknown>(null);
+  // An action's failure, remembered with the conversation it happened in.
+  const [failure, setFailure] = useState<{ conversationId: string | null; error: unknown } | null>(null);
+  const actionError = failure && failure.conversationId === conversationId ? failure.error : null;
+  const setActionError = useCallback(
+    (error: unknown) => setFailure(error === null ? null : { conversationId, error }),
+    [conversationId],
+  );
 
   // Forget a started stream once its `chat.done` arrives.
   useEffect(
@@ -36,7 +42,6 @@ export function ChatView(): ReactElement {
       ),
     [],
   );
-  useEffect(() => setActionError(null), [conversationId]);
 
   const liveIds = useMemo(() => {
     const ids = new Set<string>();
@@ -49,9 +54,10 @@ export function ChatView(): ReactElement {
 
   const noteStarted = useCallback(
     (result: SendStarted, inConversation: string | null) => {
-      setActionError(null);
+      setFailure(null);
       const id = result.assistantMessageId;
-      if (inConversation && !hasFinished(id)) setStarted((current) => new Map(current).set(id, inConversation));
+      if (inConversation && !hasFinished(id))
+        setStarted((current) => new Map(current).set(id, inConversation));
       refetch();
     },
     [refetch],
@@ -60,9 +66,9 @@ export function ChatView(): ReactElement {
     () => ({
       onStarted: (result: SendStarted) => noteStarted(result, conversationId),
       onReplace: (next: ConversationView) => replace(next),
-      onFailure: (failure: unknown) => setActionError(failure),
+      onFailure: setActionError,
     }),
-    [noteStarted, replace, conversationId],
+    [noteStarted, replace, conversationId, setActionError],
   );
 
   const send = async (content: string): Promise<boolean> => {
@@ -70,8 +76,9 @@ export function ChatView(): ReactElement {
       const result = await sendMessage(conversationId, content);
       noteStarted(result, result.conversationId);
       return true;
-    } catch (failure) {
-      setActionError(failure);
+    } catch (error) {
+      // A first message may have created (and opened) a conversation before failing.
+      setFailure({ conversationId: getNavigation().conversationId, error });
       return false;
     }
   };
@@ -82,7 +89,10 @@ export function ChatView(): ReactElement {
     }
   };
 
-  const context = { baseURL: settings?.baseURL, model: settings?.model };
+  const context = useMemo(
+    () => ({ baseURL: settings?.baseURL, model: settings?.model }),
+    [settings?.baseURL, settings?.model],
+  );
   const title = view?.conversation.title.trim() || t('chat:header.newConversation');
   const problem = actionError ?? (view ? null : loadError);
   const shownError = problem ? errorText(t, problem, context) : null;
@@ -94,7 +104,13 @@ export function ChatView(): ReactElement {
           {title}
         </h1>
         {settings?.model && <span className="chat-model">{settings.model}</span>}
-        <button type="button" className="icon-button header-button" aria-label={t('common:settings')} title={t('common:settings')} onClick={openSettings}>
+        <button
+          type="button"
+          className="icon-button header-button"
+          aria-label={t('common:settings')}
+          title={t('common:settings')}
+          onClick={openSettings}
+        >
           <Icon name="settings" size={18} />
         </button>
       </header>
@@ -118,7 +134,12 @@ export function ChatView(): ReactElement {
               <p>{shownError.summary}</p>
               {shownError.detail && <p className="msg-error-detail">{shownError.detail}</p>}
             </div>
-            <button type="button" className="icon-button" aria-label={t('common:close')} onClick={() => setActionError(null)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('common:close')}
+              onClick={() => setActionError(null)}
+            >
               ×
             </button>
           </div>

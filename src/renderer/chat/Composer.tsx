@@ -1,4 +1,11 @@
-import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { autosizeHeight, isSendKey } from './composerKeys';
@@ -43,7 +50,10 @@ export function Composer({ streaming, onSend, onStop, disabled = false }: Compos
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     const { key, shiftKey, altKey, keyCode, nativeEvent } = event;
-    if (!isSendKey({ key, shiftKey, altKey, keyCode, isComposing: nativeEvent.isComposing }, composing.current)) return;
+    if (
+      !isSendKey({ key, shiftKey, altKey, keyCode, isComposing: nativeEvent.isComposing }, composing.current)
+    )
+      return;
     event.preventDefault();
     void send();
   };
@@ -73,7 +83,12 @@ export function Composer({ streaming, onSend, onStop, disabled = false }: Compos
           onCompositionEnd={() => (composing.current = false)}
         />
         {streaming ? (
-          <button type="submit" className="composer-button composer-stop" aria-label={t('chat:composer.stop')} title={t('chat:composer.stop')}>
+          <button
+            type="submit"
+            className="composer-button composer-stop"
+            aria-label={t('chat:composer.stop')}
+            title={t('chat:composer.stop')}
+          >
             <Icon name="stop" size={14} />
           </button>
         ) : (

@@ -16,7 +16,12 @@ interface MessageActionsProps {
   onEdit: () => void;
 }
 
-function ActionButton(props: { label: string; icon: ChatIconName; onClick: () => void; disabled?: boolean }): ReactElement {
+function ActionButton(props: {
+  label: string;
+  icon: ChatIconName;
+  onClick: () => void;
+  disabled?: boolean;
+}): ReactElement {
   return (
     <button
       type="button"
@@ -58,7 +63,12 @@ export function MessageActions({ message, text, busy, handlers, onEdit }: Messag
       <ActionButton
         label={t('chat:actions.copy')}
         icon={copied ? 'check' : 'copy'}
-        onClick={() => run(() => copyText(text), () => setCopied(true))}
+        onClick={() =>
+          run(
+            () => copyText(text),
+            () => setCopied(true),
+          )
+        }
       />
       {isUser ? (
         <ActionButton label={t('chat:actions.edit')} icon="edit" disabled={busy} onClick={onEdit} />

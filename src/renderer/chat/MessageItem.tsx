@@ -56,22 +56,26 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
             <PlainText text={text} />
           </div>
         )
-      ) : (
+      ) : text ? (
         <div className="msg-body">
-          {text ? (
-            <AssistantText text={text} streaming={live} />
-          ) : live ? (
-            <p className="msg-thinking" aria-label={t('chat:messages.thinking')}>
-              <span />
-              <span />
-              <span />
-            </p>
-          ) : null}
+          <AssistantText text={text} streaming={live} />
         </div>
-      )}
+      ) : live ? (
+        <p className="msg-thinking" role="status" aria-label={t('chat:messages.thinking')}>
+          <span />
+          <span />
+          <span />
+        </p>
+      ) : null}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (
-        <MessageActions message={message} text={text} busy={busy} handlers={handlers} onEdit={() => setEditing(true)} />
+        <MessageActions
+          message={message}
+          text={text}
+          busy={busy}
+          handlers={handlers}
+          onEdit={() => setEditing(true)}
+        />
       )}
     </article>
   );

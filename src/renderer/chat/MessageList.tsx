@@ -22,6 +22,8 @@ interface MessageListProps {
 /** How close to the bottom (px) still counts as "at the latest message". */
 const BOTTOM_SLACK = 64;
 const HIGHLIGHT_MS = 2000;
+/** How long after a wheel, key or pointer event a scroll counts as the user's. */
+const INTENT_MS = 400;
 
 /**
  * The messages of the open branch, virtualized: only the rows near the viewport are in the DOM,
@@ -57,28 +59,36 @@ export function MessageList({
     onChange: () => requestAnimationFrame(stickToBottom),
   });
 
+  // Only the user's own scrolling (wheel, keys, touch, scrollbar drag) stops the following; the
+  // virtualizer's own corrections while rows are measured must not.
+  const lastIntent = useRef(0);
+  const noteIntent = (): void => {
+    lastIntent.current = performance.now();
+  };
   const onScroll = (): void => {
     const el = scroller.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK;
-    following.current = atBottom;
-    setShowJump(!atBottom);
+    if (atBottom) following.current = true;
+    else if (performance.now() - lastIntent.current < INTENT_MS) following.current = false;
+    setShowJump(!atBottom && !following.current);
   };
 
   const jumpToLatest = (): void => {
     following.current = true;
     setShowJump(false);
-    virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
-    requestAnimationFrame(stickToBottom);
+    stickToBottom();
   };
 
   // A new message (the user's own, or a new answer) brings the view back to the bottom.
   const lastId = messages.at(-1)?.id;
   useLayoutEffect(() => {
     if (focusMessageId) return;
+    // Plain scrollTop writes, not scrollToIndex: the virtualizer keeps re-aligning an index
+    // target while the row grows, which would fight a user scrolling up during a stream.
     following.current = true;
     setShowJump(false);
-    if (messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+    stickToBottom();
     requestAnimationFrame(stickToBottom);
     // Only the identity of the last message matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -105,7 +115,15 @@ export function MessageList({
   const items = virtualizer.getVirtualItems();
   return (
     <div className="message-pane">
-      <div className="message-scroller" ref={scroller} onScroll={onScroll}>
+      <div
+        className="message-scroller"
+        ref={scroller}
+        onScroll={onScroll}
+        onWheel={noteIntent}
+        onTouchMove={noteIntent}
+        onPointerDown={noteIntent}
+        onKeyDown={noteIntent}
+      >
         <div
           className="message-list"
           role="feed"

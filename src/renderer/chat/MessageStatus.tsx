@@ -26,10 +26,15 @@ export function MessageStatus({ message, context, busy, handlers }: MessageStatu
   const retry = (): void => {
     regenerate(message.id).then(handlers.onStarted, handlers.onFailure);
   };
-  const text = message.error ? errorText(t, message.error, { ...context, model: message.model ?? context.model }) : null;
+  const text = message.error
+    ? errorText(t, message.error, { ...context, model: message.model ?? context.model })
+    : null;
 
   return (
-    <div className={failed ? 'msg-status msg-status-error' : 'msg-status'} role={failed ? 'alert' : undefined}>
+    <div
+      className={failed ? 'msg-status msg-status-error' : 'msg-status'}
+      role={failed ? 'alert' : undefined}
+    >
       {interrupted && <span className="badge">{t('chat:messages.interrupted')}</span>}
       {text && (
         <div className="msg-error-text">

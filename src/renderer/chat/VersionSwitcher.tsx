@@ -10,13 +10,22 @@ interface VersionSwitcherProps {
 }
 
 /** "‹ 2 / 3 ›": moves between the versions of a message (edits or regenerations). */
-export function VersionSwitcher({ messageId, siblingIds, disabled, onSwitch }: VersionSwitcherProps): ReactElement | null {
+export function VersionSwitcher({
+  messageId,
+  siblingIds,
+  disabled,
+  onSwitch,
+}: VersionSwitcherProps): ReactElement | null {
   const { t } = useTranslation();
   if (siblingIds.length < 2) return null;
   const index = Math.max(0, siblingIds.indexOf(messageId));
   const total = siblingIds.length;
   return (
-    <div className="versions" role="group" aria-label={t('chat:actions.versionLabel', { current: index + 1, total })}>
+    <div
+      className="versions"
+      role="group"
+      aria-label={t('chat:actions.versionLabel', { current: index + 1, total })}
+    >
       <button
         type="button"
         className="icon-button"

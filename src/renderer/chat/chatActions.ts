@@ -10,7 +10,10 @@ export type SendStarted = Output<'chat.send'>;
  * Sends a message. With no conversation open, creates one first, sends, and only then opens it,
  * so the first view already shows the message and the answer starting.
  */
-export async function sendMessage(conversationId: string | null, content: string): Promise<SendStarted & { conversationId: string }> {
+export async function sendMessage(
+  conversationId: string | null,
+  content: string,
+): Promise<SendStarted & { conversationId: string }> {
   if (conversationId) {
     const started = await call('chat.send', { conversationId, content });
     return { ...started, conversationId };

@@ -20,7 +20,8 @@ function hostOf(baseURL: string | undefined): string | undefined {
 
 /** Any thrown value or wire error as a wire error, so every failure has a code. */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof BridgeError) return { code: error.code, message: error.message, retryAfter: error.retryAfter };
+  if (error instanceof BridgeError)
+    return { code: error.code, message: error.message, retryAfter: error.retryAfter };
   if (isWireError(error)) return error;
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
@@ -43,7 +44,11 @@ export function errorSummary(t: TFunction, error: WireError, context: ErrorConte
 }
 
 /** The summary followed by the service's own words, when they add anything. */
-export function errorText(t: TFunction, error: unknown, context: ErrorContext = {}): { summary: string; detail: string | null } {
+export function errorText(
+  t: TFunction,
+  error: unknown,
+  context: ErrorContext = {},
+): { summary: string; detail: string | null } {
   const wire = toWireError(error);
   const detail = wire.message.trim();
   return { summary: errorSummary(t, wire, context), detail: detail ? t('errors:detail', { detail }) : null };

@@ -37,7 +37,8 @@ describe('locales', () => {
     it(`"${ns}" uses the same placeholders in both languages`, () => {
       const en = leaves(resources.en[ns] as Tree);
       const zh = leaves(resources['zh-CN'][ns] as Tree);
-      for (const [key, value] of en) expect(placeholders(zh.get(key) ?? ''), `${ns}:${key}`).toEqual(placeholders(value));
+      for (const [key, value] of en)
+        expect(placeholders(zh.get(key) ?? ''), `${ns}:${key}`).toEqual(placeholders(value));
     });
   }
 });

@@ -37,6 +37,8 @@ export function ConversationList({ rows, view, activeId }: ConversationListProps
   const [menu, setMenu] = useState<{ id: string; anchor: MenuAnchor } | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
 
+  // The virtualizer's functions are not memoizable; this app does not use the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -48,10 +50,13 @@ export function ConversationList({ rows, view, activeId }: ConversationListProps
 
   const focusRow = useCallback(
     (index: number) => {
+      const find = (): HTMLElement | null | undefined =>
+        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] button`);
       virtualizer.scrollToIndex(index, { align: 'auto' });
-      requestAnimationFrame(() =>
-        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] button`)?.focus(),
-      );
+      // Focus at once when the row is rendered (fast key repeat), else once it has been.
+      const row = find();
+      if (row) row.focus({ preventScroll: true });
+      else requestAnimationFrame(() => find()?.focus({ preventScroll: true }));
     },
     [virtualizer],
   );

@@ -8,6 +8,8 @@ import { Modal } from './Modal';
 import { isImportable, readFilesAsBase64 } from './readFiles';
 
 const MAX_FILES = 100;
+// The contract accepts up to 200,000,000 base64 characters per file: about 150 MB of bytes.
+const MAX_FILE_MB = 140;
 
 type Phase = 'uploading' | 'reading' | 'parsing' | 'saving';
 type Status =
@@ -54,6 +56,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
     const rejected = list.filter((file) => !isImportable(file.name)).map((file) => file.name);
     if (files.length === 0) return setStatus({ kind: 'idle', notice: t('library:import.noFiles') });
     if (files.length > MAX_FILES) return setStatus({ kind: 'idle', notice: t('library:import.tooMany', { max: MAX_FILES }) });
+    const huge = files.find((file) => file.size > MAX_FILE_MB * 1024 * 1024);
+    if (huge) return setStatus({ kind: 'idle', notice: t('library:import.tooLarge', { name: huge.name, max: MAX_FILE_MB }) });
     setStatus({ kind: 'working', phase: 'uploading', done: 0, total: files.length });
     try {
       const encoded = await readFilesAsBase64(files, (done, total) =>

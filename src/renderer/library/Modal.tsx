@@ -31,6 +31,15 @@ export function Modal({ label, onClose, className, children, boxProps }: ModalPr
     };
   }, []);
 
+  // When the content changes under focus (a step of a dialog replaced), keep focus inside, so
+  // Escape and Tab keep working.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (box && (document.activeElement === document.body || document.activeElement === null)) {
+      (box.querySelector<HTMLElement>('[data-autofocus]') ?? box).focus();
+    }
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -3,6 +3,7 @@ import { closeSearchPalette, toggleSearchPalette, useSearchPaletteOpen } from '.
 import { SearchPanel } from './SearchPanel';
 import './library.css';
 import './overlays.css';
+import './palette.css';
 
 /**
  * The search palette: render it once anywhere. Ctrl+K (⌘K on macOS) opens and closes it, and so

@@ -49,6 +49,8 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
     if (!item) return;
     openConversation(item.conversationId, item.messageId);
     onClose();
+    // Once the dialog has given focus back, move on to the conversation's composer.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-composer-input]')?.focus());
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

@@ -23,6 +23,9 @@ function renderTokens(node: TokenNode | string, key: number): ReactNode {
   );
 }
 
+/** Past this size code stays plain: highlighting it would be one long main-thread task. */
+const MAX_HIGHLIGHT_CHARS = 30_000;
+
 /** How long "Copied" stays on the button. */
 const COPIED_MS = 1500;
 
@@ -32,7 +35,7 @@ export function CodeBlock({ code, language, streaming }: CodeBlockProps): ReactN
   const hljs = useHighlighter(!streaming && language !== '');
   const [copied, setCopied] = useState(false);
   const highlighted = useMemo(() => {
-    if (!hljs || streaming) return null;
+    if (!hljs || streaming || code.length > MAX_HIGHLIGHT_CHARS) return null;
     const tree = highlightTokens(hljs, code, language);
     return tree && renderTokens(tree, 0);
   }, [hljs, streaming, code, language]);

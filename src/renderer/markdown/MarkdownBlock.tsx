@@ -3,7 +3,9 @@ import Markdown, { defaultUrlTransform, type Options } from 'react-markdown';
 import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
 import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { CodeBlock } from './CodeBlock';
 import { finishedComponents, streamingComponents } from './markdownComponents';
+import { openFence } from './openFence';
 
 // "~5 min" is far more common in answers than single-tilde strikethrough; "~~x~~" still works.
 const gfmOptions: GfmOptions = { singleTilde: false };
@@ -35,6 +37,9 @@ export interface MarkdownBlockProps {
  * Memoized on (text, streaming): a finished block never renders again while the message grows.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text, streaming }: MarkdownBlockProps): ReactNode {
+  // Same DOM as react-markdown would give (its <pre> becomes this CodeBlock), without the parse.
+  const fence = streaming ? openFence(text) : null;
+  if (fence) return <CodeBlock code={fence.code} language={fence.language} streaming />;
   return (
     <Markdown
       remarkPlugins={remarkPlugins}

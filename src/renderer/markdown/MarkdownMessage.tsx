@@ -35,7 +35,7 @@ const BlockGroup = memo(
     for (let index = start; index < end; index++) {
       items.push(<MarkdownBlock key={index} text={blocks[index]} streaming={false} />);
     }
-    return items;
+    return <div className="md-group">{items}</div>;
   },
   (before, after) => before.start === after.start && before.end === after.end && before.generation === after.generation,
 );

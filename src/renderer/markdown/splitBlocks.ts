@@ -160,7 +160,8 @@ export class BlockSplitter {
   /** Returns the blocks of `text`, reusing the work done for its previous, shorter version. */
   update(text: string): BlockSnapshot {
     if (text === this.text) return this.snapshot;
-    // startsWith is a native memcmp: ~10 µs at 100 KB, far below one block's parse.
+    // The first read of a string built by `+=` makes V8 flatten (copy) it: ~0.15 ms at 100 KB,
+    // paid by any reader. The prefix compare on the flat string adds almost nothing (measured).
     const appended = text.length >= this.text.length && text.startsWith(this.text);
     const generation = appended ? this.snapshot.generation : this.snapshot.generation + 1;
     const from = appended ? this.openStart : 0;

@@ -66,7 +66,11 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
         )}
       </Field>
       <label className="check">
-        <input type="checkbox" checked={form.sessionOnly} onChange={(e) => onChange({ sessionOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={form.sessionOnly}
+          onChange={(e) => onChange({ sessionOnly: e.target.checked })}
+        />
         <span>{t('settings:key.sessionOnly')}</span>
       </label>
       <p className="field-hint check-hint">{t('settings:key.sessionOnlyHint')}</p>
@@ -119,8 +123,8 @@ function KeyHint({ keyStatus }: { keyStatus: KeyStatus | null }): ReactElement {
         : t('settings:key.storedKeychain');
   return (
     <>
-      <span className="key-status">{t('settings:key.configured', { last4: keyStatus.last4 ?? '' })}</span> · {where}.{' '}
-      {t('settings:key.replaceHint')}
+      <span className="key-status">{t('settings:key.configured', { last4: keyStatus.last4 ?? '' })}</span> ·{' '}
+      {where} {t('settings:key.replaceHint')}
     </>
   );
 }
@@ -131,7 +135,9 @@ function TestResult({ test }: { test: ConnectionTest }): ReactElement | null {
     return (
       <div className="test-result" role="status">
         <p className="test-ok">✓ {t('settings:test.ok', { count: test.count })}</p>
-        {!test.modelFound && <p className="test-warn">{t('settings:test.modelMissing', { model: test.model })}</p>}
+        {!test.modelFound && (
+          <p className="test-warn">{t('settings:test.modelMissing', { model: test.model })}</p>
+        )}
       </div>
     );
   }

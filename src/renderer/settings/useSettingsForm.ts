@@ -2,7 +2,13 @@ import { useCallback, useState } from 'react';
 import type { KeyStatus } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { noteKeyStatus, noteSettings, type SettingsSnapshot } from '../state/settingsStore';
-import { formFromSettings, settingsFromForm, validateForm, type FormErrors, type SettingsForm } from './settingsForm';
+import {
+  formFromSettings,
+  settingsFromForm,
+  validateForm,
+  type FormErrors,
+  type SettingsForm,
+} from './settingsForm';
 
 /** Session-only is the default where the key is already session-only or the OS has no keychain. */
 export function defaultSessionOnly(key: KeyStatus): boolean {
@@ -21,7 +27,9 @@ export function useSettingsForm(
   change: (patch: Partial<SettingsForm>) => void;
   save: () => Promise<boolean>;
 } {
-  const [form, setForm] = useState(() => formFromSettings(snapshot.settings, defaultSessionOnly(snapshot.key)));
+  const [form, setForm] = useState(() =>
+    formFromSettings(snapshot.settings, defaultSessionOnly(snapshot.key)),
+  );
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);

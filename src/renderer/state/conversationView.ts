@@ -5,14 +5,20 @@ import { streams } from './streamStore';
 
 /** One open conversation as the chat view needs it. */
 export interface ConversationViewState {
+  /** The conversation with its shown branch; null until the first fetch for this id answers. */
   view: ConversationView | null;
-  loading: boolean;
   /** The error of the last failed fetch, if any. */
   error: unknown;
   /** Fetches the conversation again (coalesced with other pending refetches). */
   refetch: () => void;
   /** Replaces the shown view with one a method returned (message.delete, message.switchVersion). */
   replace: (view: ConversationView) => void;
+}
+
+interface Loaded {
+  id: string;
+  view: ConversationView | null;
+  error: unknown;
 }
 
 const REFETCH_DELAY_MS = 30;
@@ -24,27 +30,24 @@ function settleStreams(view: ConversationView): void {
 
 /**
  * Loads a conversation with `conversation.get` and keeps it fresh: refetched after
- * `conversation.changed` and `chat.done` for it. A later fetch always wins over an earlier one.
+ * `conversation.changed` and `chat.done` for it. A later fetch always wins over an earlier one,
+ * and what was loaded for another id is never shown.
  */
 export function useConversationView(id: string | null): ConversationViewState {
-  const [view, setView] = useState<ConversationView | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async (target: string) => {
     const mine = ++seq.current;
     try {
-      const next = await call('conversation.get', { id: target });
+      const view = await call('conversation.get', { id: target });
       if (mine !== seq.current) return;
-      settleStreams(next);
-      setView(next);
-      setError(null);
-    } catch (failure) {
-      if (mine === seq.current) setError(failure);
-    } finally {
-      if (mine === seq.current) setLoading(false);
+      settleStreams(view);
+      setLoaded({ id: target, view, error: null });
+    } catch (error) {
+      if (mine === seq.current)
+        setLoaded((current) => ({ id: target, view: current?.id === target ? current.view : null, error }));
     }
   }, []);
 
@@ -56,25 +59,19 @@ export function useConversationView(id: string | null): ConversationViewState {
     }, REFETCH_DELAY_MS);
   }, [id, load]);
 
-  const replace = useCallback((next: ConversationView) => {
+  const replace = useCallback((view: ConversationView) => {
     seq.current++;
-    settleStreams(next);
-    setView(next);
+    settleStreams(view);
+    setLoaded({ id: view.conversation.id, view, error: null });
   }, []);
 
   useEffect(() => {
-    seq.current++;
-    setView(null);
-    setError(null);
-    if (!id) {
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
+    if (!id) return;
     void load(id);
     const offChanged = onEvent('conversation.changed', (payload) => payload.id === id && refetch());
     const offDone = onEvent('chat.done', (payload) => payload.conversationId === id && refetch());
     return () => {
+      seq.current++;
       offChanged();
       offDone();
       if (timer.current !== null) clearTimeout(timer.current);
@@ -82,5 +79,6 @@ export function useConversationView(id: string | null): ConversationViewState {
     };
   }, [id, load, refetch]);
 
-  return { view, loading, error, refetch, replace };
+  const current = loaded && loaded.id === id ? loaded : null;
+  return { view: current?.view ?? null, error: current?.error ?? null, refetch, replace };
 }

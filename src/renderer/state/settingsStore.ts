@@ -27,7 +27,9 @@ function set(next: SettingsState): void {
 /** The UI language a setting stands for ('system' follows the OS, then the browser). */
 export function uiLanguageFor(language: Language): UiLanguage {
   if (language !== 'system') return language;
-  return resolveLanguage(systemLanguage ?? (typeof navigator === 'undefined' ? undefined : navigator.language));
+  return resolveLanguage(
+    systemLanguage ?? (typeof navigator === 'undefined' ? undefined : navigator.language),
+  );
 }
 
 /** Switches i18next to the language the settings ask for, if it differs. */

@@ -33,10 +33,14 @@ if (mode === 'stream') {
     if (n % 20 === 0) process.stdout.write(`saved ${text.length}\n`);
   }
 } else if (mode === 'import') {
+  // The batched import: each progress line follows a committed batch of staged (hidden) rows.
   const conversations = Array.from({ length: 3000 }, (_, n) => importedConversation(`bulk:${n}`, 20));
-  store.importConversations(conversations, (done, total) =>
-    process.stdout.write(`progress ${done} ${total}\n`),
-  );
-  process.stdout.write('committed\n');
-  store.close();
+  void store
+    .importConversationsAsync(conversations, (done, total) =>
+      process.stdout.write(`progress ${done} ${total}\n`),
+    )
+    .then(() => {
+      process.stdout.write('committed\n');
+      store.close();
+    });
 }

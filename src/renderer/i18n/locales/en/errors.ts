@@ -15,7 +15,8 @@ export default {
   timeout: 'The service took too long to answer.',
   stalled: 'The answer stopped arriving.',
   incomplete: 'The answer was cut off before it finished.',
-  context_length_exceeded: 'The conversation is too long for this model. Start a new chat or delete some messages.',
+  context_length_exceeded:
+    'The conversation is too long for this model. Start a new chat or delete some messages.',
   aborted: 'Stopped.',
   storage: 'Penpal could not save to its database.',
   disk_full: 'The disk is full. Free some space and try again.',

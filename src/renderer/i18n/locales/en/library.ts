@@ -72,6 +72,7 @@ export default {
     },
     progress: '{{done}} of {{total}}',
     tooMany: 'Choose at most {{max}} files at a time.',
+    tooLarge: '{{name}} is too large to import here (over {{max}} MB).',
     wrongType: 'Not a .zip or .json file',
     noFiles: 'None of these files can be imported.',
     failed: 'The import failed. Nothing was changed.',

@@ -15,9 +15,9 @@ export default {
     anyText: 'A local server such as Ollama accepts any text here.',
     sessionOnly: 'Keep for this session only',
     sessionOnlyHint: 'The key is forgotten when Penpal quits.',
-    storedSession: 'Kept for this session only',
-    storedKeychain: 'Stored encrypted in the system keychain',
-    storedHost: 'Stored encrypted by Penpal',
+    storedSession: 'Kept for this session only.',
+    storedKeychain: 'Stored encrypted in the system keychain.',
+    storedHost: 'Stored encrypted by Penpal.',
     noKeychainTitle: 'This system has no keychain',
     noKeychain:
       'Your operating system offers no secure storage ({{backend}}), so the key will be kept for this session only. Untick “Keep for this session only” to save it on disk without real encryption.',
@@ -70,7 +70,8 @@ export default {
   welcome: {
     title: 'Welcome to Penpal',
     tagline: 'A calm place to talk with AI models — yours, on your desktop.',
-    intro: 'Connect an OpenAI API key, or any OpenAI-compatible endpoint (a local Ollama or LM Studio works too).',
+    intro:
+      'Connect an OpenAI API key, or any OpenAI-compatible endpoint (a local Ollama or LM Studio works too).',
     start: 'Start chatting',
     privacy: 'Your key stays on this computer and is only sent to the Base URL above.',
   },

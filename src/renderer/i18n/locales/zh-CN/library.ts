@@ -72,6 +72,7 @@ export default {
     },
     progress: '{{done}} / {{total}}',
     tooMany: '一次最多选择 {{max}} 个文件。',
+    tooLarge: '{{name}} 太大，无法在这里导入（超过 {{max}} MB）。',
     wrongType: '不是 .zip 或 .json 文件',
     noFiles: '这些文件都无法导入。',
     failed: '导入失败，没有做任何更改。',

@@ -15,9 +15,9 @@ export default {
     anyText: 'Ollama 等本地服务可以填写任意文字。',
     sessionOnly: '仅在本次会话中保留',
     sessionOnlyHint: '退出 Penpal 后密钥将被遗忘。',
-    storedSession: '仅在本次会话中保留',
-    storedKeychain: '已加密保存在系统钥匙串中',
-    storedHost: '已由 Penpal 加密保存',
+    storedSession: '仅在本次会话中保留。',
+    storedKeychain: '已加密保存在系统钥匙串中。',
+    storedHost: '已由 Penpal 加密保存。',
     noKeychainTitle: '此系统没有钥匙串',
     noKeychain:
       '你的操作系统没有提供安全存储（{{backend}}），因此密钥只会在本次会话中保留。取消勾选“仅在本次会话中保留”可将其保存到磁盘，但不会被真正加密。',

@@ -1,0 +1,30 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, extname } from 'node:path';
+const root = '/work/main/out/bench-streaming';
+const server = createServer((q, r) => { const p = join(root, q.url === '/' ? 'index.html' : q.url!); try { const b = readFileSync(p); r.writeHead(200, {'content-type': ({'.html':'text/html','.js':'text/javascript','.css':'text/css'} as any)[extname(p)] ?? 'application/octet-stream'}); r.end(b);} catch { r.writeHead(404).end(); } });
+await new Promise<void>(res => server.listen(5391, '127.0.0.1', res));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--no-first-run','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+await page.goto('http://127.0.0.1:5391/');
+await page.waitForFunction(() => '__streamingBench' in globalThis);
+await page.evaluate(() => (globalThis as any).__streamingBench.warmup());
+await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'blink.user_timing'] });
+await page.evaluate(() => (globalThis as any).__streamingBench.stream(250));
+const ev = JSON.parse((await browser.stopTracing()).toString()).traceEvents as any[];
+const mainTid = ev.find(e => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+const onMain = ev.filter(e => e.pid === mainTid.pid && e.tid === mainTid.tid && e.ph === 'X');
+const tasks = onMain.filter(e => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 40000);
+const all = onMain.filter(e => e.name === 'ThreadControllerImpl::RunTask');
+const cpu = all.map(e => (e.tdur ?? 0) / 1000); console.log('max cpu', Math.max(...cpu), 'cpu>50', cpu.filter(c => c > 50).length, 'cpu>30', cpu.filter(c => c > 30).length);
+console.log('tasks>30', all.filter(e => e.dur > 30000).length, 'tasks>50', all.filter(e => e.dur > 50000).length, 'max', Math.max(...all.map(e => e.dur)) / 1000);
+const sums = new Map<string, number>();
+for (const e of onMain) if (['Layout','PrePaint','Paint','UpdateLayoutTree','FireAnimationFrame','Layerize','MajorGC','MinorGC','V8.GC_MARK_COMPACTOR','ParseHTML'].includes(e.name)) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+console.log(sums);
+for (const t of tasks.slice(0, process.env.SHOW ? 20 : 0)) {
+  const inner = onMain.filter(e => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t && (e.dur ?? 0) > 3000);
+  console.log('TASK', (t.dur / 1000).toFixed(1), 'ms wall', ((t.tdur ?? 0) / 1000).toFixed(1), 'ms cpu');
+  for (const e of inner.slice(0, 25)) console.log('   ', e.name, ((e.dur ?? 0) / 1000).toFixed(1), JSON.stringify(e.args?.data ?? e.args ?? {}).slice(0, 120));
+}
+await browser.close(); server.close();

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { toAppError, writeTransaction, type StoreContext } from './context';
+import { asOnlyImport, emptyImportResult, importOne } from './transfer';
+import type { ImportedConversation, ImportResult } from './types';
+
+/**
+ * An import that never freezes the process and is still all-or-nothing. Conversations are written
+ * in short transactions, each batch staged (conversations.import_id set, so no list, view, search
+ * or export sees them), with a turn of the event loop between batches so events and other requests
+ * flow. One last short transaction clears the marker and everything appears at once. A failure
+ * removes the staged rows; a killed process leaves only staged rows, removed at the next open.
+ */
+
+/** How an import is cut into batches. */
+export interface ImportPacing {
+  /** The most conversations in one batch. */
+  maxBatch: number;
+  /** A batch ends once it has taken this long (at least one conversation is always written). */
+  sliceMs: number;
+}
+
+/**
+ * About 200 conversations or 20 ms of inserts per batch. The commit after it adds 5–40 ms (a WAL
+ * checkpoint now and then), so the event loop waits well under 100 ms, with few enough commits
+ * to stay as fast as one big transaction.
+ */
+export const DEFAULT_PACING: ImportPacing = { maxBatch: 200, sliceMs: 20 };
+
+/**
+ * Adds conversations as `importConversations` does (same dedup by source key, same result), but
+ * in batches that let the event loop run in between; `onProgress` is called after each batch.
+ * Only one import of a database runs at a time: a second one fails with `busy`.
+ */
+export function importConversationsAsync(
+  ctx: StoreContext,
+  conversations: ImportedConversation[],
+  onProgress?: (done: number, total: number) => void,
+  pacing: ImportPacing = DEFAULT_PACING,
+): Promise<ImportResult> {
+  return asOnlyImport(ctx, async () => {
+    const importId = randomUUID();
+    const result = emptyImportResult();
+    const total = conversations.length;
+    let index = 0;
+    try {
+      while (index < total) {
+        const started = performance.now();
+        const first = index;
+        writeTransaction(ctx, () => {
+          do {
+            importOne(ctx, conversations[index], result, importId);
+            index++;
+          } while (
+            index < total &&
+            index - first < pacing.maxBatch &&
+            performance.now() - started < pacing.sliceMs
+          );
+        });
+        onProgress?.(index, total);
+        await nextTurn();
+      }
+      writeTransaction(ctx, () =>
+        ctx.sql('UPDATE conversations SET import_id = NULL WHERE import_id = ?').run(importId),
+      );
+      return result;
+    } catch (error) {
+      try {
+        discardStagedImports(ctx, importId);
+      } catch {
+        // The rows stay invisible and are removed at the next open; the first error is the one to report.
+      }
+      throw toAppError(error);
+    }
+  });
+}
+
+/**
+ * Removes what an unfinished import staged: one import's rows, or (at open, when no import can be
+ * running) every staged row. Messages go with their conversations. Returns how many conversations.
+ */
+export function discardStagedImports(ctx: StoreContext, importId?: string): number {
+  return writeTransaction(ctx, () =>
+    Number(
+      importId === undefined
+        ? ctx.sql('DELETE FROM conversations WHERE import_id IS NOT NULL').run().changes
+        : ctx.sql('DELETE FROM conversations WHERE import_id = ?').run(importId).changes,
+    ),
+  );
+}

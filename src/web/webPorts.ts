@@ -1,0 +1,42 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { CorePorts } from '../core/ports';
+import { createConfSettingsStore } from './confSettingsStore';
+import { createHostCipher } from './hostCipher';
+
+/** Builds core's ports for the browser host: host cipher, `conf` settings, OS language. */
+export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = {}): CorePorts {
+  return {
+    dataDir,
+    cipher: createHostCipher(dataDir),
+    settingsStore: createConfSettingsStore(dataDir),
+    host: 'web',
+    version: packageJson.version,
+    platform: process.platform,
+    systemLanguage: systemLanguage(process.env),
+    ...overrides,
+  };
+}
+
+/**
+ * The user's language as a BCP 47 tag: from `LC_ALL`/`LC_MESSAGES`/`LANG` (`zh_CN.UTF-8` →
+ * `zh-CN`), else from `Intl`. `C` and `POSIX` mean "not set".
+ */
+export function systemLanguage(env: NodeJS.ProcessEnv): string {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
+    const value = env[name]?.split('.')[0]?.split('@')[0]?.trim();
+    if (value && value !== 'C' && value !== 'POSIX') return value.replace('_', '-');
+  }
+  return Intl.DateTimeFormat().resolvedOptions().locale || 'en-US';
+}
+
+/**
+ * Where the browser host keeps its data unless `PENPAL_DATA_DIR` says otherwise: a `penpal-web`
+ * folder in the user's data folder (next to, never inside, the desktop app's).
+ */
+export function defaultWebDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'penpal-web');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'penpal-web');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'penpal-web');
+}

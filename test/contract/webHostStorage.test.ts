@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SafeStorage } from 'electron';
+import { DEFAULT_SETTINGS } from '../../src/core/ports';
+import { createSafeStorageCipher } from '../../src/main/safeStorageCipher';
+import { createConfSettingsStore } from '../../src/web/confSettingsStore';
+import { createHostCipher, HOST_KEY_FILE } from '../../src/web/hostCipher';
+import { defaultWebDataDir, systemLanguage } from '../../src/web/webPorts';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'penpal-storage-'));
+
+describe('browser host: key cipher', () => {
+  it('encrypts with a key kept in <dataDir>/host-key (0600), readable after a restart', () => {
+    const dir = fresh();
+    const cipher = createHostCipher(dir);
+    expect(cipher.backend).toBe('host');
+    const sealed = cipher.encrypt('sk-secret-1234');
+    expect(sealed).not.toContain('sk-secret');
+    expect(createHostCipher(dir).decrypt(sealed)).toBe('sk-secret-1234');
+    expect(statSync(join(dir, HOST_KEY_FILE)).size).toBe(32);
+    if (process.platform !== 'win32') expect(statSync(join(dir, HOST_KEY_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses tampered cipher text and another folder's key", () => {
+    const sealed = createHostCipher(fresh()).encrypt('sk-secret-1234');
+    expect(() => createHostCipher(fresh()).decrypt(sealed)).toThrow();
+    const bytes = Buffer.from(sealed, 'base64');
+    bytes[bytes.length - 1]! ^= 1;
+    const dir = fresh();
+    expect(() => createHostCipher(dir).decrypt(bytes.toString('base64'))).toThrow();
+  });
+
+  it('sets a damaged key file aside instead of failing', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, HOST_KEY_FILE), 'short');
+    const cipher = createHostCipher(dir);
+    expect(cipher.decrypt(cipher.encrypt('x'))).toBe('x');
+    expect(readdirSync(dir).some((name) => name.startsWith(`${HOST_KEY_FILE}.damaged-`))).toBe(true);
+  });
+});
+
+describe('browser host: settings file', () => {
+  it('starts from the app defaults and keeps what is set, owner-only', () => {
+    const dir = fresh();
+    const store = createConfSettingsStore(dir);
+    expect(store.get('settings')).toEqual(DEFAULT_SETTINGS);
+    store.set('settings', { ...DEFAULT_SETTINGS, model: 'gpt-4o' });
+    store.set('encryptedKey', 'abc');
+    const again = createConfSettingsStore(dir);
+    expect(again.get('settings')?.model).toBe('gpt-4o');
+    expect(again.get('encryptedKey')).toBe('abc');
+    again.delete('encryptedKey');
+    expect(createConfSettingsStore(dir).get('encryptedKey')).toBeUndefined();
+    if (process.platform !== 'win32') expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('sets a file that is not JSON aside and starts afresh', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'settings.json'), '{"settings": {"model": "gpt-');
+    const store = createConfSettingsStore(dir);
+    expect(store.get('settings')).toEqual(DEFAULT_SETTINGS);
+    const aside = readdirSync(dir).find((name) => name.startsWith('settings.json.damaged-'));
+    expect(aside && readFileSync(join(dir, aside), 'utf8')).toContain('gpt-');
+  });
+});
+
+describe('browser host: platform facts', () => {
+  it('reads the language from the environment, then Intl', () => {
+    expect(systemLanguage({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(systemLanguage({ LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en-GB');
+    expect(systemLanguage({ LANG: 'C' })).toBe(Intl.DateTimeFormat().resolvedOptions().locale);
+  });
+
+  it('keeps its data in a penpal-web folder in the user data folder', () => {
+    expect(defaultWebDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toMatch(
+      /Roaming[\\/]penpal-web$/,
+    );
+    expect(defaultWebDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/penpal-web$/);
+    expect(defaultWebDataDir({}, 'linux')).toMatch(/\.config\/penpal-web$/);
+  });
+});
+
+describe('app: safeStorage cipher', () => {
+  const fake = (backend: ReturnType<SafeStorage['getSelectedStorageBackend']>, available = true) =>
+    ({
+      getSelectedStorageBackend: () => backend,
+      isEncryptionAvailable: () => available,
+      encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
+      decryptString: (sealed: Buffer) => sealed.toString().slice(4),
+    }) as unknown as SafeStorage;
+
+  it('names the backend and says when it is only obfuscation', () => {
+    expect(createSafeStorageCipher(fake('gnome_libsecret'), 'linux')).toMatchObject({
+      backend: 'gnome_libsecret',
+    });
+    expect(createSafeStorageCipher(fake('gnome_libsecret'), 'linux').isSecure()).toBe(true);
+    expect(createSafeStorageCipher(fake('basic_text'), 'linux').isSecure()).toBe(false);
+    expect(createSafeStorageCipher(fake('unknown'), 'darwin').backend).toBe('keychain');
+    expect(createSafeStorageCipher(fake('unknown'), 'win32').backend).toBe('dpapi');
+    expect(createSafeStorageCipher(fake('unknown', false), 'win32').isSecure()).toBe(false);
+  });
+
+  it('round-trips through base64 and refuses to encrypt without a keychain', () => {
+    const cipher = createSafeStorageCipher(fake('kwallet5'), 'linux');
+    expect(cipher.decrypt(cipher.encrypt('sk-1'))).toBe('sk-1');
+    expect(() => createSafeStorageCipher(fake('kwallet5', false), 'linux').encrypt('sk-1')).toThrow(
+      /session only/,
+    );
+  });
+});
