@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -105,6 +105,20 @@ async function streamIn(page: Page, rate: number, trace?: Browser): Promise<{ st
   return { stats: { ...stats, fullyRendered: stats.fullyRendered && same }, wall: Math.max(longest.wall, ...stats.longTasks), cpu: longest.cpu };
 }
 
+/** `BENCH_VERBOSE=1`: where the time went, for tuning. */
+function printDetails(paced: StreamStats, small: number, large: number): void {
+  const buckets = new Map<number, UpdateSample[]>();
+  for (const update of paced.updates.slice(0, -1)) {
+    const bucket = Math.floor(update.length / (10 * KB)) * 10;
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), update]);
+  }
+  for (const [bucket, samples] of buckets) console.log(`  text ${bucket}–${bucket + 10} KB: ${mean(samples).toFixed(2)} ms per update (${samples.length})`);
+  console.log(`  per update ≈5 KB ${small.toFixed(2)} ms, ≈100 KB ${large.toFixed(2)} ms; ${paced.updates.length} commits for ${paced.chunks} chunks`);
+  console.log('  slowest updates', [...paced.updates].sort((a, b) => b.ms - a.ms).slice(0, 5));
+  console.log(`  longtask entries ${JSON.stringify(paced.longTasks)}, long animation frames ${JSON.stringify(paced.longFrames.map(Math.round))}`);
+  console.log(`  CSP violations ${paced.cspViolations}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+}
+
 /** Builds, serves and drives the bench page; returns the GUIDE §6 streaming figures. */
 export async function run(): Promise<BenchResult[]> {
   await build({ configFile: CONFIG, logLevel: 'warn' });
@@ -126,12 +140,9 @@ export async function run(): Promise<BenchResult[]> {
     const large = costAround(paced, paced.characters - 5 * KB, paced.characters);
     // Chunks that reached the screen per second of wall time, counted only if the whole answer did.
     const shownRate = paced.fullyRendered && fast.fullyRendered ? fast.chunks / (fast.wallMs / 1000) : 0;
-    if (process.env.BENCH_VERBOSE) {
-      const buckets = new Map<number, UpdateSample[]>();
-      for (const update of paced.updates) buckets.set(Math.floor(update.length / (10 * KB)), [...(buckets.get(Math.floor(update.length / (10 * KB))) ?? []), update]);
-      console.log([...buckets].map(([bucket, samples]) => `${bucket * 10}K: ${mean(samples).toFixed(2)} ms (${samples.length})`).join('\n'));
-      console.log('slowest updates', [...paced.updates].sort((a, b) => b.ms - a.ms).slice(0, 8));
-      console.log({ wall, cpu, load: loadavg(), updates: paced.updates.length, small, large, chars: paced.characters, chunks: paced.chunks, wallMs: paced.wallMs, maxDelayMs: paced.maxDelayMs, longTasks: paced.longTasks, longFrames: paced.longFrames, fullyRendered: [paced.fullyRendered, fast.fullyRendered], csp: fast.cspViolations, fastWall: fast.wallMs });
+    if (process.env.BENCH_VERBOSE) printDetails(paced, small, large);
+    if (loadavg()[0] > cpus().length) {
+      console.warn(`streaming bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`);
     }
     return [
       result('streaming 100 KB at 250 chunks/s: longest main-thread task', wall, 'ms', 50),

@@ -15,5 +15,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
+    chunkSizeWarningLimit: 2048,
   },
 });

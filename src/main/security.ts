@@ -28,8 +28,6 @@ export function secureSession(session: Session, options: { strictCsp: boolean })
     callback(permission === 'clipboard-sanitized-write'),
   );
   session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
-  // No remote content: nothing may be fetched from outside the app except through main.
-  session.setProxy({ mode: 'direct' }).catch(() => undefined);
 }
 
 /**

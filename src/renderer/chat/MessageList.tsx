@@ -49,6 +49,8 @@ export function MessageList({
     if (el && following.current) el.scrollTop = el.scrollHeight;
   }, []);
 
+  // The compiler cannot memoize around the virtualizer; this component does not rely on it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,

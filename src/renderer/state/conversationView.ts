@@ -67,11 +67,13 @@ export function useConversationView(id: string | null): ConversationViewState {
 
   useEffect(() => {
     if (!id) return;
+    const sequence = seq;
     void load(id);
     const offChanged = onEvent('conversation.changed', (payload) => payload.id === id && refetch());
     const offDone = onEvent('chat.done', (payload) => payload.conversationId === id && refetch());
     return () => {
-      seq.current++;
+      // Answers still in flight for this id must not land after it was left.
+      sequence.current++;
       offChanged();
       offDone();
       if (timer.current !== null) clearTimeout(timer.current);
