@@ -97,6 +97,8 @@ export function conversationHandlers(
 /** A file name that every OS accepts, from a conversation title (Chinese kept). */
 export function safeFileName(title: string): string {
   const cleaned = title
+    // Control characters are exactly what must not reach a file name.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { getPath, getView, switchVersion } from './branches';
-import { createContext } from './context';
+import { createContext, type StoreContext } from './context';
 import {
   createConversation,
   emptyTrash,
@@ -54,7 +54,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 // At open no import of this store can be running, so any staged row is what a killed import left.
 // Best effort: a library that cannot be written to still opens, and staged rows stay invisible.
-function tidyUp(ctx: ReturnType<typeof createContext>, now: Date): void {
+function tidyUp(ctx: StoreContext, now: Date): void {
   try {
     discardStagedImports(ctx);
     purgeDeletedMessages(ctx, new Date(now.getTime() - PURGE_AFTER_DAYS * DAY_MS).toISOString());

@@ -55,6 +55,19 @@ describe('splitBlocks', () => {
     ]);
   });
 
+  it('separates a paragraph from a following indented code block, but keeps footnote continuations', () => {
+    expect(splitBlocks('Para\n\n    code')).toEqual(['Para', '    code']);
+    expect(splitBlocks('[^1]: Note\n\n    more of the note\n\nNext')).toEqual(['[^1]: Note\n\n    more of the note', 'Next']);
+  });
+
+  it('splits a very long loose list at an item boundary to bound the growing block', () => {
+    const items = Array.from({ length: 400 }, (_, index) => `${index + 1}. item number ${index + 1} with some text`);
+    const blocks = splitBlocks(items.join('\n\n'));
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.every((block) => block.length < 9 * 1024)).toBe(true);
+    expect(blocks.join('\n\n')).toBe(items.join('\n\n'));
+  });
+
   it('handles CRLF line endings', () => {
     expect(splitBlocks('a\r\n\r\nb')).toEqual(['a', 'b']);
   });
