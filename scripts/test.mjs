@@ -50,6 +50,7 @@ function suite(name, command, args, reportFile, count, env) {
 
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck-web', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+check('typecheck-bench', 'npx', ['tsc', '-p', 'bench/streaming/tsconfig.json', '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 suite(
   'unit',

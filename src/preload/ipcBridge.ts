@@ -1,5 +1,5 @@
 import type { RawBridge } from '../shared/bridge';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../shared/channels';
 
 /** The part of Electron's ipcRenderer the bridge uses (a fake one in tests). */
 export interface IpcRendererLike {

@@ -179,9 +179,7 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 /** One event as it travels: name plus payload. */
 export type AnyEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
 
-/** The two fixed IPC channels; the preload knows these and no method names. */
-export const IPC_REQUEST_CHANNEL = 'penpal:request';
-export const IPC_EVENT_CHANNEL = 'penpal:event';
+export { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from './channels';
 
 /** Is this string one of the contract's methods? */
 export function isMethod(name: unknown): name is Method {

@@ -41,4 +41,12 @@ export default {
     newConversation: 'New conversation',
     model: 'Model: {{model}}',
   },
+  markdown: {
+    copyCode: 'Copy code',
+    copy: 'Copy',
+    copied: 'Copied',
+    plainText: 'text',
+    image: 'Image',
+    imageNotLoaded: 'Remote images are not loaded',
+  },
 } as const;

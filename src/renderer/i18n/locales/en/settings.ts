@@ -72,7 +72,7 @@ export default {
     tagline: 'A calm place to talk with AI models — yours, on your desktop.',
     intro:
       'Connect an OpenAI API key, or any OpenAI-compatible endpoint (a local Ollama or LM Studio works too).',
-    start: 'Start chatting',
+    start: 'Save and start chatting',
     privacy: 'Your key stays on this computer and is only sent to the Base URL above.',
   },
 } as const;

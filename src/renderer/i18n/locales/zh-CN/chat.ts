@@ -41,4 +41,12 @@ export default {
     newConversation: '新对话',
     model: '模型：{{model}}',
   },
+  markdown: {
+    copyCode: '复制代码',
+    copy: '复制',
+    copied: '已复制',
+    plainText: '文本',
+    image: '图片',
+    imageNotLoaded: '不加载远程图片',
+  },
 } as const;

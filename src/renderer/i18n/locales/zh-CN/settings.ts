@@ -71,7 +71,7 @@ export default {
     title: '欢迎使用 Penpal',
     tagline: '一个安静的地方，在你的桌面上与 AI 模型对话。',
     intro: '连接 OpenAI API 密钥，或任何 OpenAI 兼容的端点（本地的 Ollama 或 LM Studio 也可以）。',
-    start: '开始聊天',
+    start: '保存并开始聊天',
     privacy: '你的密钥只保存在这台电脑上，并且只会发送到上面的 Base URL。',
   },
 } as const;
