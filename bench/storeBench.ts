@@ -194,3 +194,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     );
   }
 }
+
+/** The library generator, shared with the UI bench (bench/uiBench.ts), which builds the same library. */
+export { random, sentence, conversation, CONVERSATIONS, MESSAGES_PER_CONVERSATION };

@@ -21,9 +21,13 @@ test('a newcomer configures an endpoint, chats, stops an answer, and finds the c
 
   await sendMessage(page, 'Hello Penpal');
   await expect(page.getByText('Echo: Hello Penpal')).toBeVisible();
-  const sent = server.requests.filter((request) => request.path.endsWith('/chat/completions')).at(-1);
+  const completions = () => server.requests.filter((request) => request.path.endsWith('/chat/completions'));
+  const sent = completions().find((request) => (request.body as { stream?: boolean }).stream === true);
   expect(sent?.headers.authorization).toBe('Bearer sk-e2e-newcomer-5678');
   expect(sent?.body).toMatchObject({ stream: true, messages: [{ role: 'user', content: 'Hello Penpal' }] });
+  // After the first exchange the model is asked for a title (a cheap, non-streaming call).
+  await expect.poll(() => completions().length).toBe(2);
+  await expect(page.getByRole('heading', { name: 'Hello Penpal' })).toBeVisible();
 
   // A slow answer: Stop keeps what arrived and marks it interrupted.
   server.script([{ reply: 'Once upon a time there was a very long story that never seemed to end at all.', chunkSize: 3, delayMs: 150 }]);
@@ -38,8 +42,11 @@ test('a newcomer configures an endpoint, chats, stops an answer, and finds the c
   const restarted = await restartHost();
   await page.goto(restarted.url);
   await expect(page.getByText('Echo: Hello Penpal')).toBeVisible();
-  await expect(page.getByText('Hello Penpal', { exact: true })).toBeVisible();
+  const messages = page.getByRole('feed', { name: 'Messages' });
+  await expect(messages.getByText('Hello Penpal', { exact: true })).toBeVisible();
+  await expect(messages.getByText(partial)).toBeVisible();
   await expect(page.getByText('Interrupted')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/chat-after-restart.png' });
 });
 
 test('a Chinese answer whose characters are split across chunks renders intact', async ({ ready }) => {
@@ -52,13 +59,15 @@ test('a Chinese answer whose characters are split across chunks renders intact',
 
 test('a refused key shows a clear error on the message, with Retry', async ({ ready, server }) => {
   const { page } = ready;
-  await sendMessage(page, 'Hi [[fault:401]]');
+  server.script([{ status: 401 }]);
+  await sendMessage(page, 'Hi there');
   await expect(page.getByText(/API key was refused/i)).toBeVisible();
   const retry = page.getByRole('button', { name: 'Retry' });
   await expect(retry).toBeVisible();
-  server.script([{ reply: 'Recovered answer' }]);
+  // The next request succeeds: Retry replaces the error with an answer.
   await retry.click();
-  await expect(page.getByText('Recovered answer')).toBeVisible();
+  await expect(page.getByText('Echo: Hi there')).toBeVisible();
+  await expect(page.getByText(/API key was refused/i)).toHaveCount(0);
 });
 
 test('switching to 简体中文 translates the screen', async ({ ready }) => {

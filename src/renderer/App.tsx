@@ -6,6 +6,7 @@ import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
+import { useOpenNewestOnStart } from './state/openNewest';
 import { reloadSettings, useSettings } from './state/settingsStore';
 import { closeSettings, openSettings, useUi } from './state/ui';
 
@@ -34,6 +35,7 @@ export function App(): ReactElement {
   const { settingsOpen } = useUi();
   const ready = current !== null && current.key.configured;
   useSettingsShortcut(ready);
+  useOpenNewestOnStart(ready);
 
   if (!current) {
     return (

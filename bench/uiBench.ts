@@ -1,0 +1,212 @@
+/**
+ * UI bench (GUIDE §6): the real renderer in Debian's Chromium, served by the browser host
+ * in-process over a 10,000-conversation / 200,000-message library (plus one 5,000-message markdown
+ * conversation). Measures startup to a usable sidebar, switching conversations, opening the
+ * 5,000-message conversation, what loads before the first paint, and scrolling the sidebar.
+ * Run alone with `npx tsx bench/uiBench.ts`, or through `npm run bench -- ui`.
+ *
+ * The library is cached in `.bench/ui-library-v1` (delete it to rebuild); the renderer is built
+ * fresh into `.bench/ui-web` each run. Each measurement is preceded by one warm-up.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { createCore } from '../src/core/app';
+import type { Conversation, ConversationView } from '../src/shared/schemas';
+import { startWebHost } from '../src/web/host';
+import { ensureDataDir, LONG_MESSAGES, uiPorts } from './ui/library';
+import { PROBE } from './ui/probe';
+import { result, type BenchResult } from './types';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CACHE = join(ROOT, '.bench');
+const WEB_DIR = join(CACHE, 'ui-web');
+const CHROMIUM = process.env.PENPAL_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const VIEWPORT = { width: 1280, height: 800 };
+const STARTS = 5;
+const SWITCHES = 20;
+const LONG_OPENS = 5;
+const QUIET_MS = 300;
+/** Sidebar scroll speed: px per frame (≈ 90,000 px/s at 60 fps, a fast scrollbar drag). */
+const SCROLL_STEP = 1500;
+
+/** What counts as heavy before the first paint (GUIDE §6 "startup"): by content, not file name. */
+const HEAVY: { label: string; test: (name: string, text: string) => boolean }[] = [
+  { label: 'highlighter', test: (_, text) => /registerLanguage|highlightAuto/.test(text) },
+  { label: 'katex', test: (name, text) => /katex/i.test(name) || /katex/i.test(text) },
+  { label: 'tokenizer', test: (_, text) => /tiktoken|cl100k_base|o200k_base|gpt-tokenizer/.test(text) },
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const median = (values: number[]): number => percentile(values, 50);
+const fmt = (values: number[]): string => values.map((v) => Math.round(v)).join(', ');
+
+/** Which built assets are heavy, by file name → labels. */
+function classifyAssets(): Map<string, string[]> {
+  const dir = join(WEB_DIR, 'assets');
+  const heavy = new Map<string, string[]>();
+  for (const name of readdirSync(dir)) {
+    const text = /\.(js|css)$/.test(name) ? readFileSync(join(dir, name), 'utf8') : '';
+    const labels = HEAVY.filter((h) => h.test(name, text)).map((h) => h.label);
+    if (labels.length) heavy.set(name, labels);
+  }
+  return heavy;
+}
+
+interface Armed {
+  clickAt: number;
+  found: number;
+  painted: number;
+  settled: number;
+  paneNodes: number;
+  listNodes: number;
+  rows: number;
+}
+
+/** Clicks the conversation's row and waits until its last message is painted. */
+async function openByClick(page: Page, conversationId: string, lastMessageId: string): Promise<Armed> {
+  await page.evaluate(([id, quiet]) => (window as any).__bench.armMessage(id, quiet), [lastMessageId, QUIET_MS] as const);
+  await page.click(`.lib-scroll [data-key="${conversationId}"] .lib-row-main`);
+  return page.evaluate(() => (window as any).__bench.pending as Promise<Armed>);
+}
+
+/** Loads the page and waits for the sidebar; returns the probe's timings and paint entries. */
+async function load(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).__bench?.sidebar !== null, undefined, { timeout: 30_000 });
+  // Let the idle-time preloads run so they show up (after the paint) in the resource list.
+  await page.waitForTimeout(500);
+  return page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+      name: r.name.split('/').pop()?.split('?')[0] ?? r.name,
+      start: r.startTime,
+    }));
+    return { sidebar: (window as any).__bench.sidebar as { found: number; painted: number }, fcp, resources };
+  });
+}
+
+export async function run(): Promise<BenchResult[]> {
+  console.log(`  machine: ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const dataDir = await ensureDataDir(CACHE);
+  const building = performance.now();
+  await build({
+    configFile: join(ROOT, 'vite.web.config.ts'),
+    build: { outDir: WEB_DIR, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+  console.log(`  renderer built in ${Math.round(performance.now() - building)} ms (${WEB_DIR})`);
+  const heavyAssets = classifyAssets();
+
+  const core = await createCore(uiPorts(dataDir));
+  const host = await startWebHost({ port: 0, dataDir, staticDir: WEB_DIR, core });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const answer = (await core.dispatcher.handle(method, input)) as { ok: boolean; data: T; error?: unknown };
+      if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
+      return answer.data;
+    };
+    const list = await call<Conversation[]>('conversation.list', { view: 'active' });
+    const long = list.find((c) => c.messageCount === LONG_MESSAGES);
+    if (!long || list[0].id !== long.id) throw new Error('the 5,000-message conversation should be the first row');
+    const lastId = async (id: string): Promise<string> => {
+      const view = await call<ConversationView>('conversation.get', { id });
+      return view.messages.at(-1)?.id ?? '';
+    };
+    // Ordinary conversations in view at the top of the sidebar (rows 2–11), visited in turn.
+    const ordinary = list.slice(1, 11);
+    const ordinaryLast = new Map<string, string>();
+    for (const c of ordinary) ordinaryLast.set(c.id, await lastId(c.id));
+    const longLast = await lastId(long.id);
+    console.log(`  library: ${list.length} conversations; 5,000-message conversation ${long.id}`);
+
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('  page error:', error.message));
+
+    // 1. Startup: one warm-up load (fills the HTTP and code caches), then STARTS loads.
+    await load(page, host.url);
+    const starts: Awaited<ReturnType<typeof load>>[] = [];
+    for (let i = 0; i < STARTS; i++) starts.push(await load(page, host.url));
+    const sidebarTimes = starts.map((s) => s.sidebar.painted);
+    console.log(`  sidebar usable (ms after navigation start), per load: ${fmt(sidebarTimes)}; FCP: ${fmt(starts.map((s) => s.fcp))}`);
+
+    // 2. Heavy chunks requested before first-contentful-paint, worst of the loads.
+    let heavyBefore: string[] = [];
+    for (const s of starts) {
+      const before = s.resources.filter((r) => r.start < s.fcp && heavyAssets.has(r.name));
+      if (before.length > heavyBefore.length) heavyBefore = before.map((r) => `${r.name} (${heavyAssets.get(r.name)?.join('+')})`);
+    }
+    const last = starts.at(-1)!;
+    console.log(`  before FCP: ${last.resources.filter((r) => r.start < last.fcp).map((r) => r.name).join(', ') || '(nothing but the document)'}`);
+    console.log(`  heavy before FCP: ${heavyBefore.join(', ') || 'none'}; heavy after: ${last.resources.filter((r) => r.start >= last.fcp && heavyAssets.has(r.name)).map((r) => r.name).join(', ') || 'none'}`);
+
+    // 3. Switching between ordinary conversations: one warm-up round, then SWITCHES clicks.
+    const visit = (i: number): Promise<Armed> => {
+      const c = ordinary[i % ordinary.length];
+      return openByClick(page, c.id, ordinaryLast.get(c.id) ?? '');
+    };
+    for (let i = 0; i < ordinary.length; i++) await visit(i);
+    const switches: Armed[] = [];
+    for (let i = 0; i < SWITCHES; i++) switches.push(await visit(i));
+    const switchTimes = switches.map((s) => s.painted);
+    console.log(`  switch (click → last message painted): ${fmt(switchTimes)}; median ${Math.round(median(switchTimes))}, p95 ${Math.round(percentile(switchTimes, 95))}`);
+
+    // 4. The 5,000-message conversation: one warm-up open, then LONG_OPENS (from an ordinary one).
+    const longRuns: Armed[] = [];
+    for (let i = 0; i <= LONG_OPENS; i++) {
+      await visit(i);
+      const opened = await openByClick(page, long.id, longLast);
+      if (i > 0) longRuns.push(opened);
+    }
+    const longTimes = longRuns.map((r) => r.painted);
+    const paneNodes = Math.max(...longRuns.map((r) => r.paneNodes));
+    console.log(
+      `  open 5,000 messages (click → last message painted): ${fmt(longTimes)}; settled: ${fmt(longRuns.map((r) => r.settled))}; ` +
+        `pane nodes ${fmt(longRuns.map((r) => r.paneNodes))}, rows in DOM ${fmt(longRuns.map((r) => r.rows))}`,
+    );
+
+    // 5. Scrolling the sidebar top to bottom: one warm-up pass, then the measured one.
+    type Scroll = { ms: number; frames: number; maxGap: number; scrollHeight: number; tasks: { duration: number }[]; loafs: unknown[]; rowsInDom: number };
+    const scroll = (): Promise<Scroll> => page.evaluate((step) => (window as any).__bench.scrollSidebar(step) as Promise<Scroll>, SCROLL_STEP);
+    await scroll();
+    const scrolled = await scroll();
+    const maxTask = Math.max(0, ...scrolled.tasks.map((t) => t.duration));
+    console.log(
+      `  sidebar scroll: ${scrolled.scrollHeight} px in ${Math.round(scrolled.ms)} ms, ${scrolled.frames} frames, max frame gap ${Math.round(scrolled.maxGap)} ms, ` +
+        `long tasks ${scrolled.tasks.length} (max ${Math.round(maxTask)} ms), rows in DOM ${scrolled.rowsInDom}`,
+    );
+    if (scrolled.loafs.length) console.log(`  long animation frames while scrolling: ${JSON.stringify(scrolled.loafs).slice(0, 2000)}`);
+
+    await context.close();
+    return [
+      result('ui: sidebar usable after start (median of 5), 10k conversations', median(sidebarTimes), 'ms', 500),
+      result(`ui: switch conversation p95 (${SWITCHES} switches, median ${Math.round(median(switchTimes))} ms)`, percentile(switchTimes, 95), 'ms', 200),
+      result(`ui: open 5,000-message conversation, last screen painted (median of ${LONG_OPENS})`, median(longTimes), 'ms', 300),
+      result('ui: DOM nodes in the message pane, 5,000 messages', paneNodes, 'nodes', 3000),
+      result('ui: heavy chunks before first paint (highlighter, KaTeX, tokenizer)', heavyBefore.length, 'chunks', 0),
+      result('ui: max long task scrolling the 10k sidebar top to bottom', maxTask, 'ms', 50),
+    ];
+  } finally {
+    await browser.close();
+    await host.close();
+    await core.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const entry of await run()) {
+    console.log(
+      `${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value} ${entry.unit} (budget ${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget})`,
+    );
+  }
+}
