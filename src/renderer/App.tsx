@@ -2,6 +2,7 @@ import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatView } from './chat/ChatView';
 import { LinkConfirmDialog } from './components/LinkConfirmDialog';
+import { NoticeBanner } from './components/NoticeBanner';
 import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
 import { SettingsDialog } from './settings/SettingsDialog';
@@ -61,7 +62,10 @@ export function App(): ReactElement {
       <div className="app-sidebar">
         <Sidebar />
       </div>
-      <ChatView />
+      <div className="app-main">
+        <NoticeBanner />
+        <ChatView />
+      </div>
       {settingsOpen && <SettingsDialog snapshot={current} onClose={closeSettings} />}
       <SearchPalette />
       <LinkConfirmDialog />

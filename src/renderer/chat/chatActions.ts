@@ -1,5 +1,6 @@
 import type { Output } from '../../shared/contract';
 import type { ConversationView } from '../../shared/schemas';
+import { offerMessageUndo } from '../state/library';
 import { call } from '../bridge/api';
 import { openConversation } from '../state/navigation';
 
@@ -42,9 +43,11 @@ export function editAndSend(messageId: string, content: string): Promise<SendSta
   return call('chat.edit', { messageId, content });
 }
 
-/** Removes a message (and the answers below it) from the shown branch. */
-export function deleteMessage(messageId: string): Promise<ConversationView> {
-  return call('message.delete', { id: messageId });
+/** Removes a message (and the answers below it) from the shown branch, with an Undo offered. */
+export async function deleteMessage(messageId: string): Promise<ConversationView> {
+  const view = await call('message.delete', { id: messageId });
+  offerMessageUndo(view.conversation.id, messageId);
+  return view;
 }
 
 /** Shows another version of a message. */

@@ -1,8 +1,15 @@
 import type { ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { dismissToast, undoDelete, useLibraryToast } from '../state/library';
+import type { TFunction } from 'i18next';
+import { dismissToast, undoDelete, useLibraryToast, type LibraryToast } from '../state/library';
 import { Icon } from './icons';
+
+function toastText(kind: LibraryToast['kind'], text: string, t: TFunction): string {
+  if (kind === 'undo') return t('library:toast.deleted');
+  if (kind === 'undoMessage') return t('library:toast.messageDeleted');
+  return text;
+}
 
 /**
  * The library's toast, bottom-left: "Conversation moved to Trash · Undo" for ~8 s after a delete,
@@ -15,8 +22,8 @@ export function UndoToast(): ReactElement {
     <div className="lib-root lib-toast-region" role="status" aria-live="polite">
       {toast && (
         <div key={toast.id} className={`lib-toast${toast.kind === 'error' ? ' lib-toast-error' : ''}`}>
-          <span className="lib-toast-text">{toast.kind === 'undo' ? t('library:toast.deleted') : toast.text}</span>
-          {toast.kind === 'undo' && (
+          <span className="lib-toast-text">{toastText(toast.kind, toast.text, t)}</span>
+          {toast.kind !== 'error' && (
             <button type="button" className="lib-toast-action" onClick={() => void undoDelete()}>
               {t('library:toast.undo')}
             </button>

@@ -15,13 +15,18 @@ export interface ViewState {
   error: string | null;
 }
 
-/** A short notice at the bottom of the sidebar; `undo` ones carry the conversation to restore. */
+/**
+ * A short notice; `undo` ones carry the conversation to restore, `undoMessage` ones the deleted
+ * message (in `conversationId`'s place: `messageId`).
+ */
 export interface LibraryToast {
   id: number;
-  kind: 'undo' | 'error';
+  kind: 'undo' | 'undoMessage' | 'error';
   /** For `error`: the text to show; for `undo`: the title of the deleted conversation. */
   text: string;
   conversationId: string | null;
+  /** For `undoMessage`: the message whose deletion Undo reverts. */
+  messageId?: string;
 }
 
 /** Everything the library store holds. */
@@ -119,10 +124,10 @@ export function useLibraryToast(): LibraryToast | null {
   return useSyncExternalStore(subscribe, () => state.toast);
 }
 
-function showToast(kind: LibraryToast['kind'], text: string, conversationId: string | null): void {
+function showToast(kind: LibraryToast['kind'], text: string, conversationId: string | null, messageId?: string): void {
   if (toastTimer !== null) clearTimeout(toastTimer);
-  set({ ...state, toast: { id: ++toastSeq, kind, text, conversationId } });
-  toastTimer = setTimeout(dismissToast, kind === 'undo' ? UNDO_TOAST_MS : 6000);
+  set({ ...state, toast: { id: ++toastSeq, kind, text, conversationId, messageId } });
+  toastTimer = setTimeout(dismissToast, kind === 'error' ? 6000 : UNDO_TOAST_MS);
 }
 
 /** Hides the toast. */
@@ -220,10 +225,23 @@ export async function restoreConversation(id: string): Promise<void> {
   );
 }
 
-/** The Undo button of the toast: restores the conversation and reopens it. */
+/** After a message was deleted: offers Undo for a few seconds. */
+export function offerMessageUndo(conversationId: string, messageId: string): void {
+  showToast('undoMessage', '', conversationId, messageId);
+}
+
+/** The Undo button of the toast: restores the conversation (and reopens it) or the message. */
 export async function undoDelete(): Promise<void> {
   const toast = state.toast;
   dismissToast();
+  if (toast?.kind === 'undoMessage' && toast.messageId) {
+    try {
+      await call('message.restore', { id: toast.messageId });
+    } catch (error) {
+      reportLibraryError(error);
+    }
+    return;
+  }
   if (toast?.kind !== 'undo' || !toast.conversationId) return;
   const id = toast.conversationId;
   await restoreConversation(id);

@@ -39,6 +39,15 @@ function applyLanguage(snapshot: SettingsSnapshot): void {
   if (typeof document !== 'undefined') document.documentElement.lang = wanted;
 }
 
+/** What main asked to tell the user at start (e.g. a damaged database set aside). */
+export type StartupNotice = Output<'app.info'>['notices'][number];
+let startupNotices: StartupNotice[] = [];
+
+/** The notices of this start; fixed once the app has started. */
+export function getStartupNotices(): StartupNotice[] {
+  return startupNotices;
+}
+
 /** Fetches settings and key status again (after `settings.changed` or a save). */
 export async function reloadSettings(): Promise<SettingsSnapshot | null> {
   try {
@@ -58,7 +67,9 @@ export async function reloadSettings(): Promise<SettingsSnapshot | null> {
  */
 export async function startSettings(): Promise<UiLanguage> {
   try {
-    systemLanguage = (await call('app.info', {})).systemLanguage;
+    const info = await call('app.info', {});
+    systemLanguage = info.systemLanguage;
+    startupNotices = info.notices;
   } catch {
     // The browser's language is a fine fallback.
   }

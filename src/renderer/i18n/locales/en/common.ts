@@ -23,4 +23,10 @@ export default {
     open: 'Open link',
     onlyHttps: 'Only https:// links can be opened.',
   },
+  notices: {
+    setAsideTitle: 'Your conversations database could not be opened.',
+    setAside:
+      'Penpal set the damaged file aside — it was not deleted — and started a fresh one. The old file is at {{path}}. To recover its chats, keep the file and run: sqlite3 "{{path}}" .recover | sqlite3 recovered.sqlite',
+    dismiss: 'Got it',
+  },
 } as const;

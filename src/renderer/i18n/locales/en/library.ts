@@ -51,6 +51,7 @@ export default {
     exported: 'Saved {{filename}}',
   },
   toast: {
+    messageDeleted: 'Message deleted',
     deleted: 'Conversation moved to Trash',
     undo: 'Undo',
     dismiss: 'Dismiss',

@@ -23,4 +23,10 @@ export default {
     open: '打开链接',
     onlyHttps: '只能打开 https:// 链接。',
   },
+  notices: {
+    setAsideTitle: '无法打开你的对话数据库。',
+    setAside:
+      'Penpal 已把损坏的文件放在一旁（没有删除），并新建了一个数据库。旧文件位于 {{path}}。要找回其中的对话，请保留该文件并运行：sqlite3 "{{path}}" .recover | sqlite3 recovered.sqlite',
+    dismiss: '知道了',
+  },
 } as const;

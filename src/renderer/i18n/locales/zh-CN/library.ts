@@ -51,6 +51,7 @@ export default {
     exported: '已保存 {{filename}}',
   },
   toast: {
+    messageDeleted: '消息已删除',
     deleted: '对话已移到回收站',
     undo: '撤销',
     dismiss: '关闭',
