@@ -147,7 +147,7 @@ export async function run(): Promise<BenchResult[]> {
       if (before.length > heavyBefore.length) heavyBefore = before.map((r) => `${r.name} (${heavyAssets.get(r.name)?.join('+')})`);
     }
     const last = starts.at(-1)!;
-    console.log(`  before FCP: ${last.resources.filter((r) => r.start < last.fcp).map((r) => r.name).join(', ') || '(nothing but the document)'}`);
+    console.log(`  scripts and styles requested (ms after navigation start), FCP at ${Math.round(last.fcp)}: ${last.resources.filter((r) => /\.(js|css)$/.test(r.name)).map((r) => `${r.name}@${Math.round(r.start)}`).join(', ')}`);
     console.log(`  heavy before FCP: ${heavyBefore.join(', ') || 'none'}; heavy after: ${last.resources.filter((r) => r.start >= last.fcp && heavyAssets.has(r.name)).map((r) => r.name).join(', ') || 'none'}`);
 
     // 3. Switching between ordinary conversations: one warm-up round, then SWITCHES clicks.
