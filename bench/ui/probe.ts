@@ -143,3 +143,15 @@ export const PROBE = String.raw`
     });
 })();
 `;
+
+/** What the probe puts on the page's global object (typed for the bench's `page.evaluate` calls). */
+export interface ProbeGlobal {
+  __bench: {
+    sidebar: { found: number; painted: number } | null;
+    longTasks: { start: number; duration: number }[];
+    armMessage(messageId: string, quietMs: number): void;
+    pending: Promise<unknown>;
+    scrollSidebar(stepPx: number): Promise<unknown>;
+  };
+  __ws: { dir: string; at: number; size: number; head: string }[];
+}

@@ -15,7 +15,7 @@ import { createCore } from '../../src/core/app';
 import type { Conversation, ConversationView } from '../../src/shared/schemas';
 import { startWebHost } from '../../src/web/host';
 import { ensureDataDir, LONG_MESSAGES, uiPorts } from './library';
-import { PROBE } from './probe';
+import { PROBE, type ProbeGlobal } from './probe';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE = join(ROOT, '.bench');
@@ -102,20 +102,20 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const open = async (id: string, last: string) => {
-    await page.evaluate(([m]) => (window as any).__bench.armMessage(m, 300), [last]);
+    await page.evaluate(([m]) => (globalThis as unknown as ProbeGlobal).__bench.armMessage(m, 300), [last]);
     await page.click(`.lib-scroll [data-key="${id}"] .lib-row-main`);
-    return page.evaluate(() => (window as any).__bench.pending);
+    return page.evaluate(() => (globalThis as unknown as ProbeGlobal).__bench.pending);
   };
   await page.goto(host.url);
-  await page.waitForFunction(() => (window as any).__bench?.sidebar);
+  await page.waitForFunction(() => (globalThis as unknown as ProbeGlobal).__bench?.sidebar);
   if (mode === 'start') {
     await cdp.send('Profiler.start');
     await page.goto(host.url);
-    await page.waitForFunction(() => (window as any).__bench?.sidebar);
+    await page.waitForFunction(() => (globalThis as unknown as ProbeGlobal).__bench?.sidebar);
   } else {
     await open(long.id, await lastOf(long.id));
     await open(other.id, await lastOf(other.id));
-    await page.evaluate(() => ((window as any).__ws.length = 0));
+    await page.evaluate(() => ((globalThis as unknown as ProbeGlobal).__ws.length = 0));
     const longLast = await lastOf(long.id);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
     await cdp.send('Profiler.start');
@@ -127,8 +127,8 @@ try {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
   };
-  const ws = await page.evaluate(() => (window as any).__ws);
-  const sidebar = await page.evaluate(() => (window as any).__bench.sidebar);
+  const ws = await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__ws);
+  const sidebar = await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__bench.sidebar);
   console.log('sidebar', sidebar);
   console.log('websocket timeline (ms since navigation start):');
   for (const entry of ws) console.log(`  ${entry.dir} ${entry.at.toFixed(1)} ${entry.size} B ${entry.head}`);
