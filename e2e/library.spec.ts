@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { configureHost } from './fixtures/hostClient';
@@ -14,7 +14,10 @@ import {
 import { expect, sendMessage, test } from './fixtures/test';
 import { freshDataDir, startHost } from './fixtures/webHost';
 
-const FIXTURES = '/work/shared/testdata/chat-exports/librechat-import-fixtures';
+test.describe.configure({ mode: 'parallel' });
+
+// The shared test data sits beside the repository (`../shared`), wherever it is cloned.
+const FIXTURES = resolve(process.cwd(), '../shared/testdata/chat-exports/librechat-import-fixtures');
 
 /** Opens a session, runs `arrange`, and closes the session. */
 async function arrange<T>(hostUrl: string, work: (session: HostSession) => Promise<T>): Promise<T> {
@@ -125,10 +128,13 @@ test.describe('sidebar management', () => {
     expect(trash).toEqual([]);
   });
 
-  test('Trash: restore a deleted conversation; Empty Trash (confirmed) removes for good', async ({ ready }) => {
+  test('Trash: restore a deleted conversation; Empty Trash (confirmed) removes for good', async ({
+    ready,
+  }) => {
     const { page, host } = ready;
     await arrange(host.url, async (s) => {
-      for (const title of ['Restore me', 'Gone for good', 'Bystander']) await s.seedConversation(title, [`About ${title}`]);
+      for (const title of ['Restore me', 'Gone for good', 'Bystander'])
+        await s.seedConversation(title, [`About ${title}`]);
     });
     for (const title of ['Restore me', 'Gone for good']) {
       const menu = await openRowMenu(page, title);
@@ -179,10 +185,16 @@ test.describe('search', () => {
   test('Ctrl+K finds a word from an early message and jumps to it, scrolled into view', async ({ ready }) => {
     const { page, host } = ready;
     const longTexts = Array.from({ length: 30 }, (_, i) =>
-      i === 1 ? 'Remember the zebracorn parade from last spring' : `Filler question number ${i + 1} about nothing much`,
+      i === 1
+        ? 'Remember the zebracorn parade from last spring'
+        : `Filler question number ${i + 1} about nothing much`,
     );
     await arrange(host.url, async (s) => {
-      await s.seedConversation('Long history', longTexts);
+      // 60 messages in one call; the others go through the real send path.
+      await s.importConversation(
+        'Long history',
+        longTexts.map((text) => [text, `Echo: ${text}`]),
+      );
       await s.seedConversation('Shopping list', ['Milk, eggs and bread']);
       await s.seedConversation('Weekend', ['Any plans for Saturday?']);
     });
@@ -202,10 +214,16 @@ test.describe('search', () => {
     await box.press('Enter');
 
     await expect(page.getByRole('dialog', { name: 'Search conversations' })).toHaveCount(0);
+    // The chosen hit is the message shown (flashed for ~2 s) and it is inside the viewport.
+    const flashed = page.locator('article.msg-highlight');
+    await expect(flashed).toContainText('zebracorn', { timeout: 1500 });
+    await expect(flashed).toBeInViewport();
     const target = page.locator('article.msg-user', { hasText: 'Remember the zebracorn parade' });
     await expect(target).toBeInViewport();
     // It really scrolled: the latest message (60th) is not what is shown.
-    await expect(page.getByText('Filler question number 30 about nothing much', { exact: true })).not.toBeInViewport();
+    await expect(
+      page.getByText('Filler question number 30 about nothing much', { exact: true }),
+    ).not.toBeInViewport();
     await expect(conversationButton(page, 'Long history')).toHaveAttribute('aria-current', 'page');
     await screenshot(page, 'search-jump');
   });
@@ -224,18 +242,21 @@ test.describe('search', () => {
     await box.fill('学校');
     await expect(results.getByRole('option').first()).toContainText('上学');
     await expect(results.locator('mark').first()).toHaveText('学校');
-    await expect(results.getByRole('option', { hasText: '宠物' })).toHaveCount(0);
+    await expect(results.getByRole('option').filter({ hasText: '宠物' })).toHaveCount(0);
 
     await box.fill('猫');
     await expect(results.getByRole('option').first()).toContainText('宠物');
     await expect(results.locator('mark').first()).toHaveText('猫');
-    await expect(results.getByRole('option', { hasText: '上学' })).toHaveCount(0);
+    await expect(results.getByRole('option').filter({ hasText: '上学' })).toHaveCount(0);
     await results.getByRole('option').first().click();
     await expect(page.locator('article.msg-user', { hasText: '我家的猫今天睡了一整天' })).toBeInViewport();
   });
 });
 
-test('edit and resend makes a new version; versions switch with their answers; regenerate', async ({ ready, server }) => {
+test('edit and resend makes a new version; versions switch with their answers; regenerate', async ({
+  ready,
+  server,
+}) => {
   const { page } = ready;
   await sendMessage(page, 'What is the capital of France?');
   await expect(page.getByText('Echo: What is the capital of France?')).toBeVisible();
@@ -335,12 +356,22 @@ test.describe('export and import', () => {
 
       await footerButton(page, 'Import').click();
       const dialog = page.getByRole('dialog', { name: 'Import conversations' });
-      await dialog.locator('input[type="file"]').setInputFiles(backupPath);
+      // First the one-conversation export: it is importable on its own.
+      await dialog.locator('input[type="file"]').setInputFiles(onePath);
       await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible();
       await expect(dialog.getByText('From a Penpal backup')).toBeVisible();
-      await expect(reportStat(page, 'Conversations added')).toHaveText('2');
-      await expect(reportStat(page, 'Messages added')).toHaveText('6');
-      await expect(reportStat(page, 'Already here (skipped)')).toHaveText('0');
+      await expect(reportStat(page, 'Conversations added')).toHaveText('1');
+      await expect(reportStat(page, 'Messages added')).toHaveText('4');
+      await expect(conversationButton(page, 'Recipes')).toBeVisible();
+
+      // Then the whole backup: the one already here is recognised, the other added.
+      await dialog.getByRole('button', { name: 'Import more' }).click();
+      await dialog.locator('input[type="file"]').setInputFiles(backupPath);
+      await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+      await expect(reportStat(page, 'Conversations added')).toHaveText('1');
+      await expect(reportStat(page, 'Messages added')).toHaveText('2');
+      await expect(reportStat(page, 'Already here (skipped)')).toHaveText('1');
+      await expect(dialog.locator('.lib-report-list').first()).toHaveText('Travel');
       await screenshot(page, 'import-backup-report');
 
       // Importing the same file again adds nothing.
@@ -369,7 +400,10 @@ test.describe('export and import', () => {
     const zipPath = testInfo.outputPath('chatgpt-modern.zip');
     writeFileSync(
       zipPath,
-      zipSync({ 'conversations.json': new Uint8Array(readFileSync(join(FIXTURES, 'chatgpt-modern-export.json'))), 'chat.html': strToU8('<html></html>') }),
+      zipSync({
+        'conversations.json': new Uint8Array(readFileSync(join(FIXTURES, 'chatgpt-modern-export.json'))),
+        'chat.html': strToU8('<html></html>'),
+      }),
     );
 
     await footerButton(page, 'Import').click();
@@ -379,7 +413,9 @@ test.describe('export and import', () => {
     await expect(dialog.getByText('From a ChatGPT export')).toBeVisible();
     await expect(reportStat(page, 'Conversations added')).toHaveText('2');
     const added = dialog.locator('section', { has: page.getByRole('heading', { name: 'Added' }) });
-    await expect(added.getByRole('listitem')).toHaveText(['Conversation 1. Web Search', 'Conversation 2'], { useInnerText: true });
+    await expect(added.getByRole('listitem')).toHaveText(['Conversation 1. Web Search', 'Conversation 2'], {
+      useInnerText: true,
+    });
     await expect(dialog.getByRole('heading', { name: 'Skipped items' })).toBeVisible();
     await screenshot(page, 'import-chatgpt-report');
 
@@ -388,7 +424,10 @@ test.describe('export and import', () => {
     await dialog.locator('input[type="file"]').setInputFiles(zipPath);
     await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible();
     await expect(reportStat(page, 'Conversations added')).toHaveText('2');
-    await expect(added.getByRole('listitem')).toHaveText(['Deploying the staging cluster', 'Weeknight pasta'], { useInnerText: true });
+    await expect(added.getByRole('listitem')).toHaveText(
+      ['Deploying the staging cluster', 'Weeknight pasta'],
+      { useInnerText: true },
+    );
     await expect(dialog.locator('.lib-report-skipped')).toContainText('Corrupted entry');
     await screenshot(page, 'import-zip-report');
 
@@ -402,7 +441,12 @@ test.describe('export and import', () => {
 
     await expect
       .poll(() => sidebarTitles(page).then((t) => t.sort()))
-      .toEqual(['Conversation 1. Web Search', 'Conversation 2', 'Deploying the staging cluster', 'Weeknight pasta']);
+      .toEqual([
+        'Conversation 1. Web Search',
+        'Conversation 2',
+        'Deploying the staging cluster',
+        'Weeknight pasta',
+      ]);
     await conversationButton(page, 'Conversation 2').click();
     await expect(page.getByText('give me code in C#', { exact: true })).toBeVisible();
     await expect(page.locator('article.msg-assistant', { hasText: 'C# programming language' })).toBeVisible();
