@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { StreamingBenchApi, StreamStats, UpdateSample } from './streaming/protocol';
 import { result, type BenchResult } from './types';
+import { longestMainThreadTask } from './chromeTrace';
 
 const CONFIG = fileURLToPath(new URL('./streaming/vite.config.ts', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('../out/bench-streaming', import.meta.url));
@@ -49,32 +50,6 @@ async function serve(root: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  /** Wall and thread (CPU) duration, µs. */
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** Top-level task events: 'RunTask' in older traces, 'ThreadControllerImpl::RunTask' in Perfetto-era ones. */
-const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-
-/** The longest task on the page's main thread in a Chromium trace, in wall and in CPU time (ms). */
-function longestMainThreadTask(trace: Buffer): { wall: number; cpu: number } {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const longest = { wall: 0, cpu: 0 };
-  for (const e of events) {
-    if (!TASK_EVENTS.has(e.name) || e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`)) continue;
-    longest.wall = Math.max(longest.wall, (e.dur ?? 0) / 1000);
-    longest.cpu = Math.max(longest.cpu, (e.tdur ?? e.dur ?? 0) / 1000);
-  }
-  return longest;
-}
 
 function mean(samples: UpdateSample[]): number {
   return samples.reduce((sum, sample) => sum + sample.ms, 0) / Math.max(1, samples.length);

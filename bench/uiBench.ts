@@ -20,6 +20,7 @@ import { startWebHost } from '../src/web/host';
 import { ensureDataDir, LONG_MESSAGES, uiPorts } from './ui/library';
 import { PROBE, type ProbeGlobal } from './ui/probe';
 import { result, type BenchResult } from './types';
+import { longestMainThreadTask } from './chromeTrace';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, '.bench');
@@ -60,29 +61,6 @@ function classifyAssets(): Map<string, string[]> {
   return heavy;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-
-/** The longest task on the page's main thread in a Chromium trace, wall and CPU time (ms). */
-function longestMainThreadTask(trace: Buffer): { wall: number; cpu: number } {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const longest = { wall: 0, cpu: 0 };
-  for (const e of events) {
-    if (!TASK_EVENTS.has(e.name) || e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`)) continue;
-    longest.wall = Math.max(longest.wall, (e.dur ?? 0) / 1000);
-    longest.cpu = Math.max(longest.cpu, (e.tdur ?? e.dur ?? 0) / 1000);
-  }
-  return longest;
-}
 
 interface Armed {
   clickAt: number;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createCore } from '../core/app';
 import { startWebHost } from './host';
 import { createWebPorts, defaultWebDataDir } from './webPorts';
+import { stopOnSignals } from './shutdown';
 
 /**
  * `npm run web`: Penpal in a browser. Port from `PENPAL_PORT` (default 5199), data in
@@ -29,14 +30,4 @@ const host = await startWebHost({ port, dataDir, staticDir, core }).catch(
 console.log(host.url);
 console.error(`Penpal is running (data: ${dataDir}). Open the address above; Ctrl+C stops it.`);
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  // Closing core marks any answer still streaming as interrupted before the database closes.
-  await host.close();
-  await core.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+stopOnSignals([() => host.close(), () => core.close()]);

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/ports';
 import type { Input, Method, Output } from '../shared/contract';
 import { startWebHost } from './host';
 import { createWebPorts } from './webPorts';
+import { stopOnSignals } from './shutdown';
 
 /**
  * `npm run dev:mock`: the browser host wired to the OpenAI-compatible test server, so a newcomer
@@ -38,17 +39,7 @@ const host = await startWebHost({
 console.log(host.url);
 console.error(`Mock OpenAI server: ${server.baseURL} · data: ${dataDir} · Ctrl+C stops both.`);
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await host.close();
-  await core.close();
-  await server.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+stopOnSignals([() => host.close(), () => core.close(), () => server.close()]);
 
 /** Calls core through its dispatcher, as a client would, and fails loudly. */
 async function call<M extends Method>(target: Core, method: M, input: Input<M>): Promise<Output<M>> {

@@ -64,6 +64,7 @@ describe('SettingsService', () => {
 
   it('refuses base URLs that are not http(s) with a human message', () => {
     expect(() => normalizeBaseURL('ftp://example.com')).toThrow(/http:\/\/ or https:\/\//);
-    expect(() => normalizeBaseURL('not a url')).toThrow(/is not a URL/);
+    expect(() => normalizeBaseURL('not a url')).toThrow(/is not a valid URL/);
+    expect(() => normalizeBaseURL('https://user:pw@example.com/v1')).toThrow(/user name or password/);
   });
 });

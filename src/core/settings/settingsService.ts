@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { SettingsSchema, type Settings } from '../../shared/schemas';
+import { normalizeBaseURL as normalizeClientBaseURL } from '../chat/openaiClient';
 import { DEFAULT_SETTINGS, type KeyValueStore } from '../ports';
 
 /** Reads and updates the user's settings (everything but the key) in the small settings file. */
@@ -30,19 +31,13 @@ export class SettingsService {
   }
 }
 
-/** Checks that a base URL is an http(s) URL and drops a trailing slash. */
+/** Checks a base URL as the chat client does; a bad one is invalid input for a settings form. */
 export function normalizeBaseURL(value: string): string {
-  const trimmed = value.trim();
-  let url: URL;
   try {
-    url = new URL(trimmed);
-  } catch {
-    throw new AppError('invalid_input', `"${trimmed}" is not a URL. It should look like https://api.openai.com/v1.`);
+    return normalizeClientBaseURL(value);
+  } catch (error) {
+    throw error instanceof AppError ? new AppError('invalid_input', error.message) : error;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('invalid_input', 'The base URL must start with http:// or https://.');
-  }
-  return trimmed.replace(/\/+$/, '');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
