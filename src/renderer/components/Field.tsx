@@ -1,4 +1,4 @@
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
 
 interface FieldProps {
   label: string;
@@ -32,5 +32,68 @@ export function Field({ label, hint, error, children, className }: FieldProps): 
         </p>
       )}
     </div>
+  );
+}
+
+type InputAttributes = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'className' | 'value' | 'onChange' | 'aria-describedby' | 'aria-invalid'
+>;
+
+interface InputFieldProps extends InputAttributes {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  value: string;
+  onValueChange: (value: string) => void;
+  /** Rendered after the input, inside the field (e.g. its `<datalist>`). */
+  after?: ReactNode;
+}
+
+/** A `<Field>` holding one text-like `<input>`, wired to the field's label, hint and error. */
+export function InputField({
+  label,
+  hint,
+  error,
+  value,
+  onValueChange,
+  after,
+  ...input
+}: InputFieldProps): ReactElement {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <>
+          <input
+            {...input}
+            id={id}
+            className="input"
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => onValueChange(e.target.value)}
+          />
+          {after}
+        </>
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox with its label beside it. */
+export function CheckField({
+  label,
+  checked,
+  onCheckedChange,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onCheckedChange: (checked: boolean) => void;
+}): ReactElement {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onCheckedChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
   );
 }

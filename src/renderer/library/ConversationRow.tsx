@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type MouseEvent, type ReactElement } from 
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../shared/schemas';
 import type { LibraryView } from '../state/library';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 import type { MenuAnchor } from './RowMenu';
 
 interface ConversationRowProps {
@@ -35,7 +35,7 @@ export function ConversationRow(props: ConversationRowProps): ReactElement {
           {title}
         </span>
         <button type="button" className="lib-row-restore" onClick={() => props.onRestore(conversation.id)}>
-          <Icon name="restore" size={14} />
+          <Icon className="lib-icon" name="restore" size={14} />
           <span>{t('library:actions.restore')}</span>
         </button>
       </div>
@@ -60,7 +60,7 @@ export function ConversationRow(props: ConversationRowProps): ReactElement {
         title={title}
         onClick={() => props.onOpen(conversation.id)}
       >
-        {conversation.pinned && view === 'active' && <Icon name="pin" size={13} />}
+        {conversation.pinned && view === 'active' && <Icon className="lib-icon" name="pin" size={13} />}
         <span className="lib-row-title">{title}</span>
       </button>
       <button
@@ -72,7 +72,7 @@ export function ConversationRow(props: ConversationRowProps): ReactElement {
         aria-expanded={menuOpen}
         onClick={(event) => openMenuAt(event, false)}
       >
-        <Icon name="more" />
+        <Icon className="lib-icon" name="more" />
       </button>
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent, type ReactElement } from '
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../shared/schemas';
 import { call, onEvent } from '../bridge/api';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 import { ImportReportView } from './ImportReportView';
 import { Modal } from './Modal';
 import { isImportable, readFilesAsBase64 } from './readFiles';
@@ -101,7 +101,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
       <header className="lib-modal-head">
         <h2>{report ? t('library:import.reportTitle') : t('library:import.title')}</h2>
         <button type="button" className="lib-icon-button" aria-label={t('library:import.close')} onClick={close} disabled={busy}>
-          <Icon name="close" />
+          <Icon className="lib-icon" name="close" />
         </button>
       </header>
 
@@ -109,7 +109,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
         <div className="lib-import-body">
           <p className="lib-muted">{t('library:import.intro')}</p>
           <div className="lib-dropzone">
-            <Icon name="upload" size={28} />
+            <Icon className="lib-icon" name="upload" size={28} />
             <button type="button" className="lib-primary" data-autofocus onClick={() => inputRef.current?.click()}>
               {t('library:import.choose')}
             </button>

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type 
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../shared/schemas';
-import { Icon, type IconName } from './icons';
+import { Icon, type IconName } from '../components/Icon';
 
 /** What a conversation's menu can ask for. */
 export type RowAction = 'rename' | 'pin' | 'archive' | 'delete' | 'exportMarkdown' | 'exportJson' | 'restore';
@@ -99,7 +99,7 @@ export function RowMenu({ conversation, anchor, onAction, onClose }: RowMenuProp
       className={`lib-menu-item${item.danger ? ' lib-danger' : ''}`}
       onClick={() => onAction(item.action)}
     >
-      <Icon name={item.icon} />
+      <Icon className="lib-icon" name={item.icon} />
       <span>{item.label}</span>
     </button>
   );
@@ -121,7 +121,7 @@ export function RowMenu({ conversation, anchor, onAction, onClose }: RowMenuProp
         aria-expanded={exportOpen}
         onClick={() => setExportOpen((open) => !open)}
       >
-        <Icon name="download" />
+        <Icon className="lib-icon" name="download" />
         <span>{t('library:actions.export')}</span>
         <span className="lib-menu-caret" aria-hidden="true">
           {exportOpen ? '▾' : '▸'}
@@ -134,7 +134,7 @@ export function RowMenu({ conversation, anchor, onAction, onClose }: RowMenuProp
         </div>
       )}
       <div className="lib-menu-sep" role="separator" />
-      {button({ action: 'delete', label: t('library:actions.delete'), icon: 'trash', danger: true })}
+      {button({ action: 'delete', label: t('library:actions.delete'), icon: 'trashLines', danger: true })}
     </div>,
     document.body,
   );

@@ -3,14 +3,9 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchHit } from '../../shared/schemas';
 import { initI18n } from '../i18n';
-import type { FakeBridge } from './fakeBridge';
+import { fakeBridge, wait } from './testUtils';
 
-const fake = vi.hoisted(() => ({ current: null as FakeBridge | null }));
-vi.mock('../bridge/api', async () => {
-  const { createFakeBridge: create, fakeCall: makeCall } = await import('./fakeBridge');
-  fake.current = create();
-  return { BridgeError: Error, call: makeCall(fake.current), onEvent: () => () => undefined };
-});
+vi.mock('../bridge/api', async () => (await import('./testUtils')).fakeBridgeModule());
 
 const { SearchPalette } = await import('./SearchPalette');
 const { getNavigation } = await import('../state/navigation');
@@ -37,14 +32,9 @@ afterEach(() => {
   cleanup();
 });
 
-const wait = (ms: number): Promise<void> => act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  });
-
 describe('SearchPalette', () => {
   it('opens with Ctrl+K, shows marked results as you type, and opens the chosen one', async () => {
-    const bridge = fake.current;
-    if (!bridge) throw new Error('no fake');
+    const bridge = fakeBridge();
     bridge.search = ({ query }) => (query === '学校' ? [hit('c1', 'School days', '我们去', '学校'), hit('c2', 'Second', 'a ', '学校')] : []);
     render(<SearchPalette />);
     expect(screen.queryByRole('searchbox')).toBeNull();
@@ -67,8 +57,7 @@ describe('SearchPalette', () => {
   });
 
   it('debounces typing and never lets a stale answer replace a newer one', async () => {
-    const bridge = fake.current;
-    if (!bridge) throw new Error('no fake');
+    const bridge = fakeBridge();
     bridge.calls.length = 0;
     bridge.search = ({ query }) =>
       query === 'ca'
@@ -88,8 +77,7 @@ describe('SearchPalette', () => {
   });
 
   it('says so when nothing matches, and Escape closes', async () => {
-    const bridge = fake.current;
-    if (!bridge) throw new Error('no fake');
+    const bridge = fakeBridge();
     bridge.search = () => [];
     render(<SearchPalette />);
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLibraryView } from '../state/library';
 import { openConversation } from '../state/navigation';
 import { rangeBounds, type DateRange } from './dateRange';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 import { Modal } from './Modal';
 import { SearchFilters } from './SearchFilters';
 import { SearchResult, type ResultItem } from './SearchResult';
@@ -77,7 +77,7 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
   return (
     <Modal label={t('library:search.dialog')} onClose={onClose} className="lib-palette">
       <div className="lib-palette-input">
-        <Icon name="search" size={18} />
+        <Icon className="lib-icon" name="search" size={18} />
         <input
           type="search"
           role="searchbox"

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnippetPart } from '../../shared/schemas';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 import { Snippet } from './Snippet';
 
 /** One line of the palette: a search hit, or a recent conversation (no snippet). */
@@ -37,7 +37,7 @@ export function SearchResult({ id, item, selected, date, onHover, onChoose }: Se
       onMouseDown={(event) => event.preventDefault()}
       onClick={onChoose}
     >
-      <Icon name="chat" />
+      <Icon className="lib-icon" name="chat" />
       <div className="lib-result-main">
         <div className="lib-result-line">
           <span className="lib-result-title">{item.title.trim() || t('library:sidebar.untitled')}</span>

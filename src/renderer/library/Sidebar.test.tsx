@@ -1,29 +1,14 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n';
-import type { FakeBridge } from './fakeBridge';
-import { makeConversation } from './testUtils';
+import { fakeBridge as bridge, makeConversation, wait } from './testUtils';
 
-const fake = vi.hoisted(() => ({ current: null as FakeBridge | null }));
-vi.mock('../bridge/api', async () => {
-  const { createFakeBridge: create, fakeCall: makeCall } = await import('./fakeBridge');
-  fake.current = create();
-  return { BridgeError: Error, call: makeCall(fake.current), onEvent: () => () => undefined };
-});
+vi.mock('../bridge/api', async () => (await import('./testUtils')).fakeBridgeModule());
 
 const { Sidebar } = await import('./Sidebar');
 const { resetLibraryForTests } = await import('../state/library');
 const { getNavigation, openConversation } = await import('../state/navigation');
-
-function bridge(): FakeBridge {
-  if (!fake.current) throw new Error('no fake bridge');
-  return fake.current;
-}
-
-const wait = (ms = 20): Promise<void> => act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  });
 
 beforeAll(async () => {
   initI18n('en');

@@ -6,7 +6,7 @@ import { getNavigation, openConversation, useNavigation } from '../state/navigat
 import { ConversationList } from './ConversationList';
 import { downloadFile } from './download';
 import { flatRows, groupConversations } from './grouping';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 import { ImportDialog } from './ImportDialog';
 import { openSearchPalette, searchShortcutLabel } from './paletteStore';
 import { SidebarFooter } from './SidebarFooter';
@@ -67,7 +67,7 @@ export function Sidebar(): ReactElement {
     <nav className="lib-root lib-sidebar" aria-label={t('library:sidebar.label')}>
       <div className="lib-top">
         <button type="button" className="lib-new-chat" onClick={() => void startNewChat()}>
-          <Icon name="compose" />
+          <Icon className="lib-icon" name="edit" />
           <span>{t('library:sidebar.newChat')}</span>
         </button>
         <button
@@ -76,7 +76,7 @@ export function Sidebar(): ReactElement {
           onClick={openSearchPalette}
           aria-keyshortcuts={searchShortcutLabel() === '⌘K' ? 'Meta+K' : 'Control+K'}
         >
-          <Icon name="search" />
+          <Icon className="lib-icon" name="search" />
           <span className="lib-search-label">{t('library:sidebar.search')}</span>
           <kbd aria-hidden="true">{searchShortcutLabel()}</kbd>
         </button>

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryView } from '../state/library';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 
 interface SidebarFooterProps {
   view: LibraryView;
@@ -17,19 +17,19 @@ export function SidebarFooter({ view, onView, onImport, onExport }: SidebarFoote
   return (
     <div className="lib-footer">
       <button type="button" className="lib-foot-button" aria-pressed={view === 'archived'} onClick={() => onView('archived')}>
-        <Icon name="archive" />
+        <Icon className="lib-icon" name="archive" />
         <span>{t('library:views.archived')}</span>
       </button>
       <button type="button" className="lib-foot-button" aria-pressed={view === 'trash'} onClick={() => onView('trash')}>
-        <Icon name="trash" />
+        <Icon className="lib-icon" name="trashLines" />
         <span>{t('library:views.trash')}</span>
       </button>
       <button type="button" className="lib-foot-button" title={t('library:actions.importHint')} onClick={onImport}>
-        <Icon name="upload" />
+        <Icon className="lib-icon" name="upload" />
         <span>{t('library:actions.import')}</span>
       </button>
       <button type="button" className="lib-foot-button" title={t('library:actions.exportAllHint')} onClick={onExport}>
-        <Icon name="download" />
+        <Icon className="lib-icon" name="download" />
         <span>{t('library:actions.exportAll')}</span>
       </button>
     </div>

@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyTrash, type LibraryView } from '../state/library';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 
 interface TrashHeaderProps {
   view: Exclude<LibraryView, 'active'>;
@@ -17,7 +17,7 @@ export function TrashHeader({ view, count, onBack }: TrashHeaderProps): ReactEle
     <div className="lib-view-head">
       <div className="lib-view-title">
         <button type="button" className="lib-icon-button" aria-label={t('library:sidebar.back')} title={t('library:sidebar.back')} onClick={onBack}>
-          <Icon name="back" />
+          <Icon className="lib-icon" name="back" />
         </button>
         <h2>{t(view === 'trash' ? 'library:views.trash' : 'library:views.archived')}</h2>
         {view === 'trash' && count > 0 && !confirming && (

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { dismissToast, undoDelete, useLibraryToast, type LibraryToast } from '../state/library';
-import { Icon } from './icons';
+import { Icon } from '../components/Icon';
 
 function toastText(kind: LibraryToast['kind'], text: string, t: TFunction): string {
   if (kind === 'undo') return t('library:toast.deleted');
@@ -34,7 +34,7 @@ export function UndoToast(): ReactElement {
             aria-label={t('library:toast.dismiss')}
             onClick={dismissToast}
           >
-            <Icon name="close" size={14} />
+            <Icon className="lib-icon" name="close" size={14} />
           </button>
         </div>
       )}

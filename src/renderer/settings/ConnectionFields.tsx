@@ -1,12 +1,13 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../shared/schemas';
-import { Field } from '../components/Field';
+import { CheckField, InputField } from '../components/Field';
 import { errorText } from '../chat/errorText';
 import type { FormErrors, SettingsForm } from './settingsForm';
 import type { ConnectionTest } from './useConnectionTest';
+import { useErrorText } from './useSettingsScreen';
 
-interface ConnectionFieldsProps {
+export interface ConnectionFieldsProps {
   form: SettingsForm;
   errors: FormErrors;
   keyStatus: KeyStatus | null;
@@ -21,58 +22,42 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
   const { form, errors, keyStatus, models, test, onChange, onTest } = props;
   const { t } = useTranslation();
   const listId = useId();
-  const err = (field: keyof FormErrors): string | null => {
-    const e = errors[field];
-    return e ? t(`settings:${e.key}`, e.values) : null;
-  };
+  const err = useErrorText(errors);
   const insecure = keyStatus !== null && !keyStatus.canPersistSecurely;
 
   return (
     <>
-      <Field label={t('settings:baseURL.label')} hint={t('settings:baseURL.hint')} error={err('baseURL')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="url"
-            inputMode="url"
-            spellCheck={false}
-            autoComplete="off"
-            value={form.baseURL}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => onChange({ baseURL: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('settings:key.label')} hint={<KeyHint keyStatus={keyStatus} />} error={err('key')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={
-              keyStatus?.configured && keyStatus.last4
-                ? t('settings:key.configured', { last4: keyStatus.last4 })
-                : t('settings:key.placeholder')
-            }
-            value={form.key}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => onChange({ key: e.target.value })}
-          />
-        )}
-      </Field>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={form.sessionOnly}
-          onChange={(e) => onChange({ sessionOnly: e.target.checked })}
-        />
-        <span>{t('settings:key.sessionOnly')}</span>
-      </label>
+      <InputField
+        label={t('settings:baseURL.label')}
+        hint={t('settings:baseURL.hint')}
+        error={err('baseURL')}
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+        autoComplete="off"
+        value={form.baseURL}
+        onValueChange={(baseURL) => onChange({ baseURL })}
+      />
+      <InputField
+        label={t('settings:key.label')}
+        hint={<KeyHint keyStatus={keyStatus} />}
+        error={err('key')}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={
+          keyStatus?.configured && keyStatus.last4
+            ? t('settings:key.configured', { last4: keyStatus.last4 })
+            : t('settings:key.placeholder')
+        }
+        value={form.key}
+        onValueChange={(key) => onChange({ key })}
+      />
+      <CheckField
+        label={t('settings:key.sessionOnly')}
+        checked={form.sessionOnly}
+        onCheckedChange={(sessionOnly) => onChange({ sessionOnly })}
+      />
       <p className="field-hint check-hint">{t('settings:key.sessionOnlyHint')}</p>
       {insecure && (
         <div className="notice notice-warning" role="note">
@@ -80,28 +65,23 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
           <p>{t('settings:key.noKeychain', { backend: keyStatus.backend })}</p>
         </div>
       )}
-      <Field label={t('settings:model.label')} hint={t('settings:model.hint')} error={err('model')}>
-        {({ id, describedBy, invalid }) => (
-          <>
-            <input
-              id={id}
-              className="input"
-              list={listId}
-              spellCheck={false}
-              autoComplete="off"
-              value={form.model}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => onChange({ model: e.target.value })}
-            />
-            <datalist id={listId}>
-              {models.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+      <InputField
+        label={t('settings:model.label')}
+        hint={t('settings:model.hint')}
+        error={err('model')}
+        list={listId}
+        spellCheck={false}
+        autoComplete="off"
+        value={form.model}
+        onValueChange={(model) => onChange({ model })}
+        after={
+          <datalist id={listId}>
+            {models.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        }
+      />
       <div className="test-row">
         <button type="button" className="btn" onClick={onTest} disabled={test.state === 'testing'}>
           {test.state === 'testing' ? t('settings:test.testing') : t('settings:test.button')}
@@ -151,4 +131,24 @@ function TestResult({ test }: { test: ConnectionTest }): ReactElement | null {
     );
   }
   return null;
+}
+
+/** Why Save failed, announced; shared by the Settings dialog and the welcome screen. */
+export function SaveError({
+  error,
+  form,
+  className,
+}: {
+  error: unknown;
+  form: SettingsForm;
+  className: string;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const text = errorText(t, error, { baseURL: form.baseURL, model: form.model });
+  return (
+    <p className={className} role="alert">
+      {t('settings:saveFailed', { message: text.summary })} {text.detail}
+    </p>
+  );
 }

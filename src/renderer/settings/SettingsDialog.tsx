@@ -2,13 +2,41 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/schemas';
 import { call } from '../bridge/api';
-import { errorText } from '../chat/errorText';
 import { Dialog } from '../components/Dialog';
-import { Field } from '../components/Field';
+import { CheckField, Field, InputField } from '../components/Field';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
-import { ConnectionFields } from './ConnectionFields';
-import { useConnectionTest } from './useConnectionTest';
-import { useSettingsForm } from './useSettingsForm';
+import { ConnectionFields, SaveError } from './ConnectionFields';
+import { useErrorText, useSettingsScreen } from './useSettingsScreen';
+
+/** A number setting in the Model section, labelled and hinted from `settings:<name>.label` / `.hint`. */
+function NumberField({
+  name,
+  value,
+  error,
+  onChange,
+  ...range
+}: {
+  name: 'temperature' | 'topP' | 'maxTokens';
+  value: string;
+  error: string | null;
+  onChange: (value: string) => void;
+  min: number;
+  max?: number;
+  step: number;
+}): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <InputField
+      label={t(`settings:${name}.label`)}
+      hint={t(`settings:${name}.hint`)}
+      error={error}
+      type="number"
+      {...range}
+      value={value}
+      onValueChange={onChange}
+    />
+  );
+}
 
 /**
  * The Settings dialog: connection (Base URL, API key, Model, Test connection), sampling
@@ -22,16 +50,13 @@ export function SettingsDialog({
   onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const { form, errors, saving, saveError, change, save } = useSettingsForm(
+  const { form, errors, saving, saveError, change, save, connection } = useSettingsScreen(
     snapshot,
     !snapshot.key.configured,
+    snapshot.key.configured,
   );
-  const { test, models, run } = useConnectionTest(snapshot.key.configured);
   const [removing, setRemoving] = useState(false);
-  const err = (field: 'temperature' | 'topP' | 'maxTokens'): string | null => {
-    const e = errors[field];
-    return e ? t(`settings:${e.key}`, e.values) : null;
-  };
+  const err = useErrorText(errors);
 
   const onSave = async (): Promise<void> => {
     if (await save()) onClose();
@@ -44,7 +69,6 @@ export function SettingsDialog({
       setRemoving(false);
     }
   };
-  const saveText = saveError ? errorText(t, saveError, { baseURL: form.baseURL, model: form.model }) : null;
 
   return (
     <Dialog
@@ -53,11 +77,7 @@ export function SettingsDialog({
       className="dialog-wide"
       footer={
         <>
-          {saveText && (
-            <p className="field-error footer-error" role="alert">
-              {t('settings:saveFailed', { message: saveText.summary })} {saveText.detail}
-            </p>
-          )}
+          <SaveError error={saveError} form={form} className="field-error footer-error" />
           <button type="button" className="btn" onClick={onClose}>
             {t('common:cancel')}
           </button>
@@ -70,15 +90,7 @@ export function SettingsDialog({
       <form className="settings-form" onSubmit={(e) => (e.preventDefault(), void onSave())}>
         <section className="settings-section">
           <h3>{t('settings:sections.connection')}</h3>
-          <ConnectionFields
-            form={form}
-            errors={errors}
-            keyStatus={snapshot.key}
-            models={models}
-            test={test}
-            onChange={change}
-            onTest={() => void run(form)}
-          />
+          <ConnectionFields {...connection} />
           {snapshot.key.configured && (
             <button
               type="button"
@@ -93,61 +105,32 @@ export function SettingsDialog({
         <section className="settings-section">
           <h3>{t('settings:sections.model')}</h3>
           <div className="field-grid">
-            <Field
-              label={t('settings:temperature.label')}
-              hint={t('settings:temperature.hint')}
+            <NumberField
+              name="temperature"
+              min={0}
+              max={2}
+              step={0.1}
+              value={form.temperature}
               error={err('temperature')}
-            >
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  className="input"
-                  type="number"
-                  min={0}
-                  max={2}
-                  step={0.1}
-                  value={form.temperature}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  onChange={(e) => change({ temperature: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('settings:topP.label')} hint={t('settings:topP.hint')} error={err('topP')}>
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  className="input"
-                  type="number"
-                  min={0}
-                  max={1}
-                  step={0.05}
-                  value={form.topP}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  onChange={(e) => change({ topP: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
-              label={t('settings:maxTokens.label')}
-              hint={t('settings:maxTokens.hint')}
+              onChange={(temperature) => change({ temperature })}
+            />
+            <NumberField
+              name="topP"
+              min={0}
+              max={1}
+              step={0.05}
+              value={form.topP}
+              error={err('topP')}
+              onChange={(topP) => change({ topP })}
+            />
+            <NumberField
+              name="maxTokens"
+              min={1}
+              step={1}
+              value={form.maxTokens}
               error={err('maxTokens')}
-            >
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  className="input"
-                  type="number"
-                  min={1}
-                  step={1}
-                  value={form.maxTokens}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  onChange={(e) => change({ maxTokens: e.target.value })}
-                />
-              )}
-            </Field>
+              onChange={(maxTokens) => change({ maxTokens })}
+            />
           </div>
           <Field label={t('settings:systemPrompt.label')}>
             {({ id }) => (
@@ -182,14 +165,11 @@ export function SettingsDialog({
               </select>
             )}
           </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.autoTitle}
-              onChange={(e) => change({ autoTitle: e.target.checked })}
-            />
-            <span>{t('settings:autoTitle.label')}</span>
-          </label>
+          <CheckField
+            label={t('settings:autoTitle.label')}
+            checked={form.autoTitle}
+            onCheckedChange={(autoTitle) => change({ autoTitle })}
+          />
         </section>
         <button type="submit" hidden />
       </form>

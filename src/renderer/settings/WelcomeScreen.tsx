@@ -2,12 +2,10 @@ import type { FormEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/schemas';
 import { call } from '../bridge/api';
-import { errorText } from '../chat/errorText';
 import { noteSettings, type SettingsSnapshot } from '../state/settingsStore';
-import { ConnectionFields } from './ConnectionFields';
+import { ConnectionFields, SaveError } from './ConnectionFields';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { useConnectionTest } from './useConnectionTest';
-import { useSettingsForm } from './useSettingsForm';
+import { useSettingsScreen } from './useSettingsScreen';
 
 /**
  * The first screen while no key is configured: one friendly line, the endpoint and key fields,
@@ -15,8 +13,7 @@ import { useSettingsForm } from './useSettingsForm';
  */
 export function WelcomeScreen({ snapshot }: { snapshot: SettingsSnapshot }): ReactElement {
   const { t, i18n } = useTranslation();
-  const { form, errors, saving, saveError, change, save } = useSettingsForm(snapshot, true);
-  const { test, models, run } = useConnectionTest(false);
+  const { form, saving, saveError, change, save, connection } = useSettingsScreen(snapshot, true, false);
 
   // The language applies at once, before the rest is filled in.
   const setLanguage = (language: Language): void => {
@@ -28,7 +25,6 @@ export function WelcomeScreen({ snapshot }: { snapshot: SettingsSnapshot }): Rea
     void save();
   };
   const shownLanguage: Language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
-  const saveText = saveError ? errorText(t, saveError, { baseURL: form.baseURL, model: form.model }) : null;
 
   return (
     <div className="welcome">
@@ -42,20 +38,8 @@ export function WelcomeScreen({ snapshot }: { snapshot: SettingsSnapshot }): Rea
         <h1 className="welcome-title">{t('settings:welcome.title')}</h1>
         <p className="welcome-tagline">{t('settings:welcome.tagline')}</p>
         <p className="muted">{t('settings:welcome.intro')}</p>
-        <ConnectionFields
-          form={form}
-          errors={errors}
-          keyStatus={snapshot.key}
-          models={models}
-          test={test}
-          onChange={change}
-          onTest={() => void run(form)}
-        />
-        {saveText && (
-          <p className="field-error" role="alert">
-            {t('settings:saveFailed', { message: saveText.summary })} {saveText.detail}
-          </p>
-        )}
+        <ConnectionFields {...connection} />
+        <SaveError error={saveError} form={form} className="field-error" />
         <button type="submit" className="btn btn-primary btn-large" disabled={saving}>
           {saving ? t('common:saving') : t('settings:welcome.start')}
         </button>
