@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ConversationSchema,
-  ConversationViewSchema,
+  ConversationPageSchema,
   ExportFileSchema,
   Id,
   ImportReportSchema,
@@ -72,7 +72,23 @@ export const methods = {
     input: z.object({ title: z.string().max(500).optional() }).strict(),
     output: ConversationSchema,
   },
-  'conversation.get': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
+  /**
+   * A page of the conversation's shown branch: its last `limit` messages, or those just before
+   * (`before`) or after (`after`) a message of the branch, or a page containing one (`around`, for
+   * a search jump; the tail when the message is in it). An id not on the branch gives the tail.
+   */
+  'conversation.get': {
+    input: z
+      .object({
+        id: Id,
+        limit: z.number().int().min(1).max(1000).optional(),
+        before: Id.optional(),
+        after: Id.optional(),
+        around: Id.optional(),
+      })
+      .strict(),
+    output: ConversationPageSchema,
+  },
   'conversation.rename': {
     input: z.object({ id: Id, title: z.string().trim().min(1).max(500) }).strict(),
     output: ConversationSchema,
@@ -95,11 +111,11 @@ export const methods = {
   },
 
   /** Removes one message (and the answers that hang from it) from the shown branch. */
-  'message.delete': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
+  'message.delete': { input: z.object({ id: Id }).strict(), output: ConversationPageSchema },
   /** Undoes `message.delete`: the message and what was deleted with it come back, and are shown. */
-  'message.restore': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
+  'message.restore': { input: z.object({ id: Id }).strict(), output: ConversationPageSchema },
   /** Shows this version of a message; the conversation continues from it. */
-  'message.switchVersion': { input: z.object({ id: Id }).strict(), output: ConversationViewSchema },
+  'message.switchVersion': { input: z.object({ id: Id }).strict(), output: ConversationPageSchema },
 
   /** Appends a user message and streams the answer (events `chat.delta`, `chat.done`). */
   'chat.send': {

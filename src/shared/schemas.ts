@@ -104,6 +104,22 @@ export const ConversationViewSchema = z.object({
 });
 export type ConversationView = z.infer<typeof ConversationViewSchema>;
 
+/**
+ * A page of the shown branch: `messages` are a contiguous run of it (root first), starting at
+ * `startIndex`; a long conversation is opened at its tail and paged with `conversation.get`.
+ */
+export const ConversationPageSchema = ConversationViewSchema.extend({
+  /** Position of the first message of the page in the branch (0: the root). */
+  startIndex: z.number().int().min(0),
+  /** Messages of the whole shown branch. */
+  totalCount: z.number().int().min(0),
+  /** Older messages of the branch exist before this page. */
+  hasMoreBefore: z.boolean(),
+  /** Newer messages of the branch exist after this page (only for `before`/`around` pages). */
+  hasMoreAfter: z.boolean(),
+});
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;
+
 /** A piece of a search snippet; `match` pieces are the words that matched (rendered as <mark>, never as HTML). */
 export const SnippetPartSchema = z.object({ text: z.string(), match: z.boolean() });
 export type SnippetPart = z.infer<typeof SnippetPartSchema>;

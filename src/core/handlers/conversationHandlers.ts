@@ -34,7 +34,7 @@ export function conversationHandlers(
       events.emit('library.changed', {});
       return conversation;
     },
-    'conversation.get': async ({ id }) => store.getView(id),
+    'conversation.get': async ({ id, ...query }) => store.getPage(id, query),
     'conversation.rename': async ({ id, title }) => {
       const conversation = store.renameConversation(id, title);
       changed(id);

@@ -1,4 +1,5 @@
-import type { ConversationView, Message } from '../../shared/schemas';
+import type { ConversationPage, ConversationView, Message } from '../../shared/schemas';
+import { page } from './branchPage';
 import { read, writeTransaction, type StoreContext } from './context';
 import { loadConversation } from './conversations';
 import { loadMessage } from './messages';
@@ -90,7 +91,10 @@ export function view(ctx: StoreContext, conversationId: string): ConversationVie
   return { conversation: toConversation(conversation), messages: branch(tree, leaf) };
 }
 
-/** The conversation and its current branch, root first. */
+/**
+ * The conversation and its whole current branch, root first: for core callers that need it all.
+ * The UI reads pages (branchPage.ts).
+ */
 export function getView(ctx: StoreContext, conversationId: string): ConversationView {
   return read(ctx, () => view(ctx, conversationId));
 }
@@ -103,12 +107,15 @@ export function getPath(ctx: StoreContext, messageId: string): Message[] {
   });
 }
 
-/** Shows this version: the current leaf becomes its newest descendant. */
-export function switchVersion(ctx: StoreContext, messageId: string): ConversationView {
+/**
+ * Shows this version: the current leaf becomes its newest descendant. Returns the page of the new
+ * branch that holds the version (its tail when the version is in the tail).
+ */
+export function switchVersion(ctx: StoreContext, messageId: string): ConversationPage {
   return writeTransaction(ctx, () => {
     const message = loadMessage(ctx, messageId);
     const leaf = newestLeaf(loadTree(ctx, message.conversationId), messageId);
     ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf, message.conversationId);
-    return view(ctx, message.conversationId);
+    return page(ctx, message.conversationId, { around: messageId });
   });
 }

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { getPath, getView, switchVersion } from './branches';
+import { getPage } from './branchPage';
 import { createContext, type StoreContext } from './context';
 import {
   createConversation,
@@ -78,6 +79,7 @@ export function createStore(
     listConversations: (view) => listConversations(ctx, view),
     getConversation: (id) => getConversation(ctx, id),
     getView: (id) => getView(ctx, id),
+    getPage: (id, query) => getPage(ctx, id, query),
     renameConversation: (id, title) => renameConversation(ctx, id, title),
     setPinned: (id, pinned) => setPinned(ctx, id, pinned),
     setArchived: (id, archived) => setArchived(ctx, id, archived),

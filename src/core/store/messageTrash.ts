@@ -1,7 +1,8 @@
-import type { ConversationView } from '../../shared/schemas';
+import type { ConversationPage } from '../../shared/schemas';
 import { writeTransaction, type StoreContext } from './context';
 import { loadConversation } from './conversations';
-import { fallbackLeaf, loadTree, newestLeaf, view } from './branches';
+import { fallbackLeaf, loadTree, newestLeaf } from './branches';
+import { page } from './branchPage';
 import { loadMessage } from './messages';
 
 /**
@@ -17,7 +18,7 @@ export const PURGE_AFTER_DAYS = 30;
  * Hides a message and everything below it. When that takes away the branch being shown, the
  * newest remaining version of the message is shown instead, or else its parent.
  */
-export function deleteMessage(ctx: StoreContext, messageId: string): ConversationView {
+export function deleteMessage(ctx: StoreContext, messageId: string): ConversationPage {
   return writeTransaction(ctx, () => {
     const message = loadMessage(ctx, messageId);
     const conversation = loadConversation(ctx, message.conversationId);
@@ -59,7 +60,7 @@ export function deleteMessage(ctx: StoreContext, messageId: string): Conversatio
           : (parent ?? fallbackLeaf(tree));
       ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(next, message.conversationId);
     }
-    return view(ctx, message.conversationId);
+    return page(ctx, message.conversationId);
   });
 }
 
@@ -78,10 +79,10 @@ function deletionOf(ctx: StoreContext, id: string): { root: string; conversation
  * newest leaf. When an ancestor was deleted later, its deletion is undone too, so the restored
  * messages hang where they were. Restoring a message that is not deleted changes nothing.
  */
-export function restoreMessage(ctx: StoreContext, messageId: string): ConversationView {
+export function restoreMessage(ctx: StoreContext, messageId: string): ConversationPage {
   return writeTransaction(ctx, () => {
     const deletion = deletionOf(ctx, messageId);
-    if (deletion === null) return view(ctx, loadMessage(ctx, messageId).conversationId);
+    if (deletion === null) return page(ctx, loadMessage(ctx, messageId).conversationId);
     loadConversation(ctx, deletion.conversationId);
     const previousLeaf = ctx.sql('SELECT leaf_before_delete FROM messages WHERE id = ?').get(deletion.root);
     const unhide = ctx.sql(
@@ -101,7 +102,7 @@ export function restoreMessage(ctx: StoreContext, messageId: string): Conversati
     const leaf =
       typeof before === 'string' && tree.byId.has(before) ? before : newestLeaf(tree, deletion.root);
     ctx.sql('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leaf, deletion.conversationId);
-    return view(ctx, deletion.conversationId);
+    return page(ctx, deletion.conversationId);
   });
 }
 

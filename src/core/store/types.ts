@@ -1,6 +1,7 @@
 import type { WireError } from '../../shared/errors';
 import type {
   Conversation,
+  ConversationPage,
   ConversationView,
   Message,
   MessageRole,
@@ -21,6 +22,17 @@ export interface NewMessage {
   status: MessageStatus;
   model?: string | null;
   createdAt?: string;
+}
+
+/** Which page of the branch: the tail unless an anchor on the branch is given. */
+export interface PageQuery {
+  limit?: number;
+  /** The page ending just before this message. */
+  before?: string;
+  /** The page starting just after this message. */
+  after?: string;
+  /** A page containing this message (the tail when it is in the tail). */
+  around?: string;
 }
 
 /** Search options, already validated. */
@@ -87,6 +99,8 @@ export interface ConversationStore {
   getConversation(id: string): Conversation;
   /** The conversation and the messages of its current branch, root first, with version ids. */
   getView(id: string): ConversationView;
+  /** A page of the current branch: its tail, or the page before/after/around a message of it. */
+  getPage(id: string, query?: PageQuery): ConversationPage;
   renameConversation(id: string, title: string): Conversation;
   setPinned(id: string, pinned: boolean): Conversation;
   setArchived(id: string, archived: boolean): Conversation;
@@ -118,17 +132,17 @@ export interface ConversationStore {
     },
   ): Message;
   /** Shows this version: the current leaf becomes its newest descendant along the latest versions. */
-  switchVersion(messageId: string): ConversationView;
+  switchVersion(messageId: string): ConversationPage;
   /**
    * Hides a message and its descendants (kept for `restoreMessage` until the Trash is emptied or
    * 30 days have passed); the current branch moves to a sibling or the parent.
    */
-  deleteMessage(messageId: string): ConversationView;
+  deleteMessage(messageId: string): ConversationPage;
   /**
    * Undoes `deleteMessage`: brings back the subtree deleted with this message and shows the branch
    * shown before the delete, or else the restored branch's newest leaf. `not_found` once purged.
    */
-  restoreMessage(messageId: string): ConversationView;
+  restoreMessage(messageId: string): ConversationPage;
   /** At start: messages a crash left `streaming` become `interrupted`. Returns how many. */
   recoverInterrupted(): number;
 

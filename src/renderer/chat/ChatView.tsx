@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationView } from '../../shared/schemas';
+import type { ConversationPage } from '../../shared/schemas';
 import { onEvent } from '../bridge/api';
 import { Icon } from '../components/Icon';
 import { useConversationView } from '../state/conversationView';
@@ -22,7 +22,8 @@ import { MessageList } from './MessageList';
 export function ChatView(): ReactElement {
   const { t } = useTranslation();
   const { conversationId, focusMessageId } = useNavigation();
-  const { view, error: loadError, refetch, replace } = useConversationView(conversationId);
+  const loaded = useConversationView(conversationId, focusMessageId);
+  const { view, error: loadError, streamingIds, showLatest, replace } = loaded;
   const settings = useSettings().current?.settings;
   const [started, setStarted] = useState<ReadonlyMap<string, string>>(new Map());
   const [stopped, setStopped] = useState<ReadonlySet<string>>(new Set());
@@ -46,10 +47,11 @@ export function ChatView(): ReactElement {
   const liveIds = useMemo(() => {
     const ids = new Set<string>();
     for (const [id, conversation] of started) if (conversation === conversationId) ids.add(id);
-    for (const m of view?.messages ?? []) if (m.status === 'streaming') ids.add(m.id);
+    // The loaded messages stored as streaming, found once per load: no walk over the messages here.
+    for (const id of streamingIds) ids.add(id);
     for (const id of stopped) ids.delete(id);
     return ids;
-  }, [started, stopped, view, conversationId]);
+  }, [started, stopped, streamingIds, conversationId]);
   const busy = liveIds.size > 0;
 
   const noteStarted = useCallback(
@@ -58,14 +60,15 @@ export function ChatView(): ReactElement {
       const id = result.assistantMessageId;
       if (inConversation && !hasFinished(id))
         setStarted((current) => new Map(current).set(id, inConversation));
-      refetch();
+      // The new messages are at the tail, wherever the user had scrolled to.
+      showLatest();
     },
-    [refetch],
+    [showLatest],
   );
   const handlers: MessageHandlers = useMemo(
     () => ({
       onStarted: (result: SendStarted) => noteStarted(result, conversationId),
-      onReplace: (next: ConversationView) => replace(next),
+      onReplace: (next: ConversationPage) => replace(next),
       onFailure: setActionError,
     }),
     [noteStarted, replace, conversationId, setActionError],
@@ -117,6 +120,13 @@ export function ChatView(): ReactElement {
       {view && view.messages.length > 0 ? (
         <MessageList
           messages={view.messages}
+          hasMoreBefore={view.hasMoreBefore}
+          hasMoreAfter={view.hasMoreAfter}
+          kind={loaded.kind}
+          anchorId={loaded.anchorId}
+          onLoadOlder={loaded.loadOlder}
+          onLoadNewer={loaded.loadNewer}
+          onShowLatest={showLatest}
           liveIds={liveIds}
           busy={busy}
           focusMessageId={focusMessageId}

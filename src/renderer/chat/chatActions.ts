@@ -1,5 +1,5 @@
 import type { Output } from '../../shared/contract';
-import type { ConversationView } from '../../shared/schemas';
+import type { ConversationPage } from '../../shared/schemas';
 import { offerMessageUndo } from '../state/library';
 import { call } from '../bridge/api';
 import { openConversation } from '../state/navigation';
@@ -44,14 +44,14 @@ export function editAndSend(messageId: string, content: string): Promise<SendSta
 }
 
 /** Removes a message (and the answers below it) from the shown branch, with an Undo offered. */
-export async function deleteMessage(messageId: string): Promise<ConversationView> {
+export async function deleteMessage(messageId: string): Promise<ConversationPage> {
   const view = await call('message.delete', { id: messageId });
   offerMessageUndo(view.conversation.id, messageId);
   return view;
 }
 
 /** Shows another version of a message. */
-export function switchVersion(messageId: string): Promise<ConversationView> {
+export function switchVersion(messageId: string): Promise<ConversationPage> {
   return call('message.switchVersion', { id: messageId });
 }
 

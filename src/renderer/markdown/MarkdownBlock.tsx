@@ -1,19 +1,17 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { defaultUrlTransform, type Options } from 'react-markdown';
-import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
 import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CodeBlock } from './CodeBlock';
 import { finishedComponents, streamingComponents } from './markdownComponents';
+import { hasMath, useMathPlugins } from './mathSupport';
 import { openFence } from './openFence';
 
 // "~5 min" is far more common in answers than single-tilde strikethrough; "~~x~~" still works.
 const gfmOptions: GfmOptions = { singleTilde: false };
-// trust: false keeps \href, \url and \includegraphics inert; rehype-katex renders errors inline.
-// KaTeX escapes its input and rehype-katex parses its output into a tree: no HTML string reaches React.
-const katexOptions: KatexOptions = { trust: false, strict: 'ignore', maxSize: 50, maxExpand: 500 };
+// remark-math parses math everywhere (without KaTeX it becomes `code.language-math`, shown as
+// code); KaTeX typesets it once loaded (mathSupport.ts).
 const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, gfmOptions], remarkMath];
-const rehypePlugins: Options['rehypePlugins'] = [[rehypeKatex, katexOptions]];
 
 /**
  * href and src pass through untouched: MarkdownLink and MarkdownImage apply the real policy
@@ -34,16 +32,18 @@ export interface MarkdownBlockProps {
 /**
  * Renders one block. Raw HTML in it is shown as literal text: without rehype-raw, react-markdown
  * turns every `raw` node into a text node (and we keep `skipHtml` off so nothing silently vanishes).
- * Memoized on (text, streaming): a finished block never renders again while the message grows.
+ * Memoized on (text, streaming): a finished block never renders again while the message grows
+ * (a block with math renders once more when KaTeX arrives).
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text, streaming }: MarkdownBlockProps): ReactNode {
   // Same DOM as react-markdown would give (its <pre> becomes this CodeBlock), without the parse.
   const fence = streaming ? openFence(text) : null;
+  const mathPlugins = useMathPlugins(!fence && hasMath(text));
   if (fence) return <CodeBlock code={fence.code} language={fence.language} streaming />;
   return (
     <Markdown
       remarkPlugins={remarkPlugins}
-      rehypePlugins={rehypePlugins}
+      rehypePlugins={mathPlugins ?? undefined}
       components={streaming ? streamingComponents : finishedComponents}
       urlTransform={urlTransform}
     >

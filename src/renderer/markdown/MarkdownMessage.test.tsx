@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadHighlighter } from './highlighter';
 import { MarkdownMessage } from './MarkdownMessage';
+import { hasMath } from './mathSupport';
 
 const fence = '```';
 
@@ -30,10 +31,21 @@ describe('MarkdownMessage: GFM and math', () => {
     expect(screen.getByRole('link', { name: 'www.example.com' }).getAttribute('href')).toBe('http://www.example.com/');
   });
 
-  it('renders inline and display math with KaTeX', () => {
+  it('shows math as code until KaTeX has loaded, then renders inline and display math with it', async () => {
     const { container } = show('Energy $E=mc^2$.\n\n$$\n\\int_0^1 x\\,dx\n$$');
-    expect(container.querySelectorAll('.katex').length).toBeGreaterThanOrEqual(2);
+    // KaTeX is a chunk of its own, fetched only now that a message holds math.
+    expect(container.querySelector('.katex')).toBeNull();
+    expect(container.querySelector('code.language-math')?.textContent).toBe('E=mc^2');
+    expect(container.querySelector('pre.md-math-source')?.textContent).toBe('\\int_0^1 x\\,dx');
+    await waitFor(() => expect(container.querySelectorAll('.katex').length).toBeGreaterThanOrEqual(2));
     expect(container.querySelector('.katex-display')).not.toBeNull();
+  });
+
+  it('detects math cheaply: two dollar signs at least', () => {
+    expect(hasMath('Energy $E=mc^2$.')).toBe(true);
+    expect(hasMath('$$\n\\int x\n$$')).toBe(true);
+    expect(hasMath('It costs $5 today.')).toBe(false);
+    expect(hasMath('no dollars here')).toBe(false);
   });
 
   it('keeps Chinese text intact', () => {

@@ -1,4 +1,3 @@
-import 'katex/dist/katex.min.css';
 import './markdown.css';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import { LinkContext, type LinkHandler } from './linkContext';
@@ -41,7 +40,7 @@ const BlockGroup = memo(
 );
 
 /**
- * Renders a chat message's markdown (GFM, KaTeX math, lazily highlighted code) and stays fast
+ * Renders a chat message's markdown (GFM, math typeset by a lazily loaded KaTeX, lazily highlighted code) and stays fast
  * while it streams: the text is split into top-level blocks, finished blocks are memoized, and
  * only the last, growing block is parsed again on each update (GUIDE §3). Raw HTML is shown as
  * text, links go through `onOpenLink`, remote images are never fetched (GUIDE §4).

@@ -29,6 +29,13 @@ function preFor(streaming: boolean) {
   return function MarkdownPre({ node, children }: ComponentProps<'pre'> & ExtraProps): ReactNode {
     const parsed = codeOf(node);
     if (!parsed) return <pre>{children}</pre>;
+    // Display math before KaTeX has loaded: its source, plain (no highlighter for it).
+    if (parsed.language === 'math')
+      return (
+        <pre className="md-math-source">
+          <code>{parsed.code}</code>
+        </pre>
+      );
     return <CodeBlock code={parsed.code} language={parsed.language} streaming={streaming} />;
   };
 }
