@@ -45,6 +45,8 @@ export default defineConfig({
     base: './',
     plugins: [react(), relaxCspForDevServer()],
     build: {
+      // electron-vite leaves minification off; the renderer is large enough for it to matter.
+      minify: true,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
