@@ -26,7 +26,14 @@ async function main(): Promise<void> {
       results.push(...(await module.run()));
     } catch (error) {
       console.error(`${bench.name} failed:`, error);
-      results.push({ name: `${bench.name} (failed to run)`, value: NaN, unit: '', budget: NaN, kind: 'max', pass: false });
+      results.push({
+        name: `${bench.name} (failed to run)`,
+        value: NaN,
+        unit: '',
+        budget: NaN,
+        kind: 'max',
+        pass: false,
+      });
     }
   }
   printTable(results);
@@ -39,7 +46,9 @@ function printTable(results: BenchResult[]): void {
   console.log('|---|---|---|---|');
   for (const entry of results) {
     const budget = `${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget} ${entry.unit}`;
-    console.log(`| ${entry.name} | ${entry.value} ${entry.unit} | ${budget} | ${entry.pass ? 'pass' : 'FAIL'} |`);
+    console.log(
+      `| ${entry.name} | ${entry.value} ${entry.unit} | ${budget} | ${entry.pass ? 'pass' : 'FAIL'} |`,
+    );
   }
 }
 

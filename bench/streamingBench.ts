@@ -19,7 +19,14 @@ import { longestMainThreadTask } from './chromeTrace';
 const CONFIG = fileURLToPath(new URL('./streaming/vite.config.ts', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('../out/bench-streaming', import.meta.url));
 const CHROMIUM = process.env.PENPAL_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const RATE = 250;
 const KB = 1024;
 
@@ -50,7 +57,6 @@ async function serve(root: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-
 function mean(samples: UpdateSample[]): number {
   return samples.reduce((sum, sample) => sum + sample.ms, 0) / Math.max(1, samples.length);
 }
@@ -67,17 +73,34 @@ function trimmedMean(samples: UpdateSample[]): number {
 /** Mean render+commit time of the streaming updates whose text length is in [from, to). */
 function costAround(stats: StreamStats, from: number, to: number): number {
   // The last update (streaming ends, the final block is highlighted) is a one-off, not a delta.
-  return trimmedMean(stats.updates.slice(0, -1).filter((update) => update.length >= from && update.length < to));
+  return trimmedMean(
+    stats.updates.slice(0, -1).filter((update) => update.length >= from && update.length < to),
+  );
 }
 
 /** Streams the answer at `rate` and checks the result against a one-shot render (outside any trace). */
-async function streamIn(page: Page, rate: number, trace?: Browser): Promise<{ stats: StreamStats; wall: number; cpu: number }> {
+async function streamIn(
+  page: Page,
+  rate: number,
+  trace?: Browser,
+): Promise<{ stats: StreamStats; wall: number; cpu: number }> {
   if (trace) await trace.startTracing(page, { categories: ['toplevel'] });
-  const stats = await page.evaluate((r) => (globalThis as unknown as { __streamingBench: StreamingBenchApi }).__streamingBench.stream(r), rate);
+  const stats = await page.evaluate(
+    (r) => (globalThis as unknown as { __streamingBench: StreamingBenchApi }).__streamingBench.stream(r),
+    rate,
+  );
   const longest = trace ? longestMainThreadTask(await trace.stopTracing()) : { wall: 0, cpu: 0 };
-  const same = await page.evaluate(() => (globalThis as unknown as { __streamingBench: StreamingBenchApi }).__streamingBench.matchesOneShotRender());
+  const same = await page.evaluate(() =>
+    (
+      globalThis as unknown as { __streamingBench: StreamingBenchApi }
+    ).__streamingBench.matchesOneShotRender(),
+  );
   // 'longtask' entries are wall time too; the trace sees every task, the observer only those over 50 ms.
-  return { stats: { ...stats, fullyRendered: stats.fullyRendered && same }, wall: Math.max(longest.wall, ...stats.longTasks), cpu: longest.cpu };
+  return {
+    stats: { ...stats, fullyRendered: stats.fullyRendered && same },
+    wall: Math.max(longest.wall, ...stats.longTasks),
+    cpu: longest.cpu,
+  };
 }
 
 /** `BENCH_VERBOSE=1`: where the time went, for tuning. */
@@ -87,11 +110,22 @@ function printDetails(paced: StreamStats, small: number, large: number): void {
     const bucket = Math.floor(update.length / (10 * KB)) * 10;
     buckets.set(bucket, [...(buckets.get(bucket) ?? []), update]);
   }
-  for (const [bucket, samples] of buckets) console.log(`  text ${bucket}–${bucket + 10} KB: ${mean(samples).toFixed(2)} ms per update (${samples.length})`);
-  console.log(`  per update ≈5 KB ${small.toFixed(2)} ms, ≈100 KB ${large.toFixed(2)} ms; ${paced.updates.length} commits for ${paced.chunks} chunks`);
+  for (const [bucket, samples] of buckets)
+    console.log(
+      `  text ${bucket}–${bucket + 10} KB: ${mean(samples).toFixed(2)} ms per update (${samples.length})`,
+    );
+  console.log(
+    `  per update ≈5 KB ${small.toFixed(2)} ms, ≈100 KB ${large.toFixed(2)} ms; ${paced.updates.length} commits for ${paced.chunks} chunks`,
+  );
   console.log('  slowest updates', [...paced.updates].sort((a, b) => b.ms - a.ms).slice(0, 5));
-  console.log(`  longtask entries ${JSON.stringify(paced.longTasks)}, long animation frames ${JSON.stringify(paced.longFrames.map(Math.round))}`);
-  console.log(`  CSP violations ${paced.cspViolations}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `  longtask entries ${JSON.stringify(paced.longTasks)}, long animation frames ${JSON.stringify(paced.longFrames.map(Math.round))}`,
+  );
+  console.log(
+    `  CSP violations ${paced.cspViolations}, load ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 /** Builds, serves and drives the bench page; returns the GUIDE §6 streaming figures. */
@@ -105,7 +139,9 @@ export async function run(): Promise<BenchResult[]> {
     page.on('pageerror', (error) => console.error('bench page error:', error));
     await page.goto(url);
     await page.waitForFunction(() => '__streamingBench' in globalThis);
-    await page.evaluate(() => (globalThis as unknown as { __streamingBench: StreamingBenchApi }).__streamingBench.warmup());
+    await page.evaluate(() =>
+      (globalThis as unknown as { __streamingBench: StreamingBenchApi }).__streamingBench.warmup(),
+    );
 
     const { stats: paced, wall, cpu } = await streamIn(page, RATE, browser);
     // Throughput: offer twice the target rate and count what reached the screen per second.
@@ -117,7 +153,9 @@ export async function run(): Promise<BenchResult[]> {
     const shownRate = paced.fullyRendered && fast.fullyRendered ? fast.chunks / (fast.wallMs / 1000) : 0;
     if (process.env.BENCH_VERBOSE) printDetails(paced, small, large);
     if (loadavg()[0] > cpus().length) {
-      console.warn(`streaming bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`);
+      console.warn(
+        `streaming bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`,
+      );
     }
     return [
       result('streaming 100 KB at 250 chunks/s: longest main-thread task', wall, 'ms', 50),
@@ -136,6 +174,8 @@ export async function run(): Promise<BenchResult[]> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const results = await run();
   for (const entry of results) {
-    console.log(`${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value} ${entry.unit} (budget ${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget})`);
+    console.log(
+      `${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value} ${entry.unit} (budget ${entry.kind === 'max' ? '≤' : '≥'} ${entry.budget})`,
+    );
   }
 }

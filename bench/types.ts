@@ -12,7 +12,20 @@ export interface BenchResult {
 }
 
 /** Builds a result and decides pass/fail from the budget. */
-export function result(name: string, value: number, unit: string, budget: number, kind: 'max' | 'min' = 'max'): BenchResult {
+export function result(
+  name: string,
+  value: number,
+  unit: string,
+  budget: number,
+  kind: 'max' | 'min' = 'max',
+): BenchResult {
   const rounded = Math.round(value * 100) / 100;
-  return { name, value: rounded, unit, budget, kind, pass: kind === 'max' ? value <= budget : value >= budget };
+  return {
+    name,
+    value: rounded,
+    unit,
+    budget,
+    kind,
+    pass: kind === 'max' ? value <= budget : value >= budget,
+  };
 }

@@ -26,7 +26,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, '.bench');
 const WEB_DIR = join(CACHE, 'ui-web');
 const CHROMIUM = process.env.PENPAL_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const VIEWPORT = { width: 1280, height: 800 };
 const STARTS = 7;
 const SWITCHES = 20;
@@ -61,7 +68,6 @@ function classifyAssets(): Map<string, string[]> {
   return heavy;
 }
 
-
 interface Armed {
   clickAt: number;
   found: number;
@@ -74,7 +80,10 @@ interface Armed {
 
 /** Clicks the conversation's row and waits until its last message is painted. */
 async function openByClick(page: Page, conversationId: string, lastMessageId: string): Promise<Armed> {
-  await page.evaluate(([id, quiet]) => (globalThis as unknown as ProbeGlobal).__bench.armMessage(id, quiet), [lastMessageId, QUIET_MS] as const);
+  await page.evaluate(([id, quiet]) => (globalThis as unknown as ProbeGlobal).__bench.armMessage(id, quiet), [
+    lastMessageId,
+    QUIET_MS,
+  ] as const);
   await page.click(`.lib-scroll [data-key="${conversationId}"] .lib-row-main`);
   return page.evaluate(() => (globalThis as unknown as ProbeGlobal).__bench.pending as Promise<Armed>);
 }
@@ -82,23 +91,39 @@ async function openByClick(page: Page, conversationId: string, lastMessageId: st
 /** Loads the page and waits for the sidebar; returns the probe's timings and paint entries. */
 async function load(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() => (globalThis as unknown as ProbeGlobal).__bench?.sidebar !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (globalThis as unknown as ProbeGlobal).__bench?.sidebar !== null,
+    undefined,
+    { timeout: 30_000 },
+  );
   // Let the idle-time preloads run so they show up (after the paint) in the resource list.
   await page.waitForTimeout(500);
   return page.evaluate(() => {
-    const paint = performance.getEntriesByName('first-contentful-paint')[0] as { startTime: number; paintTime?: number } | undefined;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0] as
+      { startTime: number; paintTime?: number } | undefined;
     const fcp = paint?.startTime ?? NaN;
     const fcpPaintTime = paint?.paintTime ?? NaN;
-    const resources = (performance.getEntriesByType('resource') as { name: string; startTime: number }[]).map((r) => ({
-      name: r.name.split('/').pop()?.split('?')[0] ?? r.name,
-      start: r.startTime,
-    }));
-    return { sidebar: (globalThis as unknown as ProbeGlobal).__bench.sidebar as { found: number; painted: number }, fcp, fcpPaintTime, resources };
+    const resources = (performance.getEntriesByType('resource') as { name: string; startTime: number }[]).map(
+      (r) => ({
+        name: r.name.split('/').pop()?.split('?')[0] ?? r.name,
+        start: r.startTime,
+      }),
+    );
+    return {
+      sidebar: (globalThis as unknown as ProbeGlobal).__bench.sidebar as { found: number; painted: number },
+      fcp,
+      fcpPaintTime,
+      resources,
+    };
   });
 }
 
 export async function run(): Promise<BenchResult[]> {
-  console.log(`  machine: ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `  machine: ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const dataDir = await ensureDataDir(CACHE);
   const building = performance.now();
   await build({
@@ -114,13 +139,18 @@ export async function run(): Promise<BenchResult[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const answer = (await core.dispatcher.handle(method, input)) as { ok: boolean; data: T; error?: unknown };
+      const answer = (await core.dispatcher.handle(method, input)) as {
+        ok: boolean;
+        data: T;
+        error?: unknown;
+      };
       if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
       return answer.data;
     };
     const list = await call<Conversation[]>('conversation.list', { view: 'active' });
     const long = list.find((c) => c.messageCount === LONG_MESSAGES);
-    if (!long || list[0].id !== long.id) throw new Error('the 5,000-message conversation should be the first row');
+    if (!long || list[0].id !== long.id)
+      throw new Error('the 5,000-message conversation should be the first row');
     const lastId = async (id: string): Promise<string> => {
       const view = await call<ConversationView>('conversation.get', { id });
       return view.messages.at(-1)?.id ?? '';
@@ -142,14 +172,24 @@ export async function run(): Promise<BenchResult[]> {
     const starts: Awaited<ReturnType<typeof load>>[] = [];
     for (let i = 0; i < STARTS; i++) starts.push(await load(page, host.url));
     const sidebarTimes = starts.map((s) => s.sidebar.painted);
-    console.log(`  sidebar usable (ms after navigation start), per load: ${fmt(sidebarTimes)}; FCP: ${fmt(starts.map((s) => s.fcp))}; FCP paintTime: ${fmt(starts.map((s) => s.fcpPaintTime))}`);
-    for (const s of starts) console.log(`    load: FCP ${s.fcp.toFixed(1)} (paintTime ${s.fcpPaintTime.toFixed(1)}); ${s.resources.filter((r) => /\.(js|css)$/.test(r.name)).map((r) => `${r.name}@${r.start.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `  sidebar usable (ms after navigation start), per load: ${fmt(sidebarTimes)}; FCP: ${fmt(starts.map((s) => s.fcp))}; FCP paintTime: ${fmt(starts.map((s) => s.fcpPaintTime))}`,
+    );
+    for (const s of starts)
+      console.log(
+        `    load: FCP ${s.fcp.toFixed(1)} (paintTime ${s.fcpPaintTime.toFixed(1)}); ${s.resources
+          .filter((r) => /\.(js|css)$/.test(r.name))
+          .map((r) => `${r.name}@${r.start.toFixed(1)}`)
+          .join(', ')}`,
+      );
 
     // 2. Heavy chunks requested before first-contentful-paint, worst of the loads.
     // "Before first paint" = requested (fetchStart) before the FCP entry's startTime, which in
     // Chromium is when the frame was presented; paintTime (main thread done painting it) is logged too.
     const heavyIn = (s: (typeof starts)[number], before: number, ext: RegExp): string[] =>
-      s.resources.filter((r) => r.start < before && ext.test(r.name) && heavyAssets.has(r.name)).map((r) => `${r.name} (${heavyAssets.get(r.name)?.join('+')})`);
+      s.resources
+        .filter((r) => r.start < before && ext.test(r.name) && heavyAssets.has(r.name))
+        .map((r) => `${r.name} (${heavyAssets.get(r.name)?.join('+')})`);
     let heavyBefore: string[] = [];
     let loadsWithHeavy = 0;
     let heavyBeforePaintTime = 0;
@@ -161,9 +201,23 @@ export async function run(): Promise<BenchResult[]> {
     }
     const heavyCss = heavyIn(starts.at(-1)!, starts.at(-1)!.fcp, /\.css$/);
     const last = starts.at(-1)!;
-    console.log(`  scripts and styles requested (ms after navigation start), FCP at ${Math.round(last.fcp)}: ${last.resources.filter((r) => /\.(js|css)$/.test(r.name)).map((r) => `${r.name}@${Math.round(r.start)}`).join(', ')}`);
-    console.log(`  heavy JS before FCP (startTime): ${heavyBefore.join(', ') || 'none'} in ${loadsWithHeavy}/${starts.length} loads; before FCP paintTime: ${heavyBeforePaintTime}; heavy CSS before FCP: ${heavyCss.join(', ') || 'none'}`);
-    console.log(`  heavy after: ${last.resources.filter((r) => r.start >= last.fcp && heavyAssets.has(r.name)).map((r) => r.name).join(', ') || 'none'}`);
+    console.log(
+      `  scripts and styles requested (ms after navigation start), FCP at ${Math.round(last.fcp)}: ${last.resources
+        .filter((r) => /\.(js|css)$/.test(r.name))
+        .map((r) => `${r.name}@${Math.round(r.start)}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  heavy JS before FCP (startTime): ${heavyBefore.join(', ') || 'none'} in ${loadsWithHeavy}/${starts.length} loads; before FCP paintTime: ${heavyBeforePaintTime}; heavy CSS before FCP: ${heavyCss.join(', ') || 'none'}`,
+    );
+    console.log(
+      `  heavy after: ${
+        last.resources
+          .filter((r) => r.start >= last.fcp && heavyAssets.has(r.name))
+          .map((r) => r.name)
+          .join(', ') || 'none'
+      }`,
+    );
 
     // 3. Switching between ordinary conversations: one warm-up round, then SWITCHES clicks.
     const visit = (i: number): Promise<Armed> => {
@@ -174,7 +228,9 @@ export async function run(): Promise<BenchResult[]> {
     const switches: Armed[] = [];
     for (let i = 0; i < SWITCHES; i++) switches.push(await visit(i));
     const switchTimes = switches.map((s) => s.painted);
-    console.log(`  switch (click → last message painted): ${fmt(switchTimes)}; median ${Math.round(median(switchTimes))}, p95 ${Math.round(percentile(switchTimes, 95))}`);
+    console.log(
+      `  switch (click → last message painted): ${fmt(switchTimes)}; median ${Math.round(median(switchTimes))}, p95 ${Math.round(percentile(switchTimes, 95))}`,
+    );
 
     // 4. The 5,000-message conversation: one warm-up open, then LONG_OPENS (from an ordinary one).
     const longRuns: Armed[] = [];
@@ -191,8 +247,20 @@ export async function run(): Promise<BenchResult[]> {
     );
 
     // 5. Scrolling the sidebar top to bottom: one warm-up pass, then the measured one.
-    type Scroll = { ms: number; frames: number; maxGap: number; scrollHeight: number; tasks: { duration: number }[]; loafs: unknown[]; rowsInDom: number };
-    const scroll = (): Promise<Scroll> => page.evaluate((step) => (globalThis as unknown as ProbeGlobal).__bench.scrollSidebar(step) as Promise<Scroll>, SCROLL_STEP);
+    type Scroll = {
+      ms: number;
+      frames: number;
+      maxGap: number;
+      scrollHeight: number;
+      tasks: { duration: number }[];
+      loafs: unknown[];
+      rowsInDom: number;
+    };
+    const scroll = (): Promise<Scroll> =>
+      page.evaluate(
+        (step) => (globalThis as unknown as ProbeGlobal).__bench.scrollSidebar(step) as Promise<Scroll>,
+        SCROLL_STEP,
+      );
     await scroll();
     await (browser as Browser).startTracing(page, { categories: ['toplevel'] });
     const scrolled = await scroll();
@@ -202,18 +270,43 @@ export async function run(): Promise<BenchResult[]> {
       `  sidebar scroll: ${scrolled.scrollHeight} px in ${Math.round(scrolled.ms)} ms, ${scrolled.frames} frames, max frame gap ${Math.round(scrolled.maxGap)} ms, ` +
         `long tasks ${scrolled.tasks.length}, longest task ${longest.wall.toFixed(1)} ms wall / ${longest.cpu.toFixed(1)} ms CPU, rows in DOM ${scrolled.rowsInDom}`,
     );
-    if (scrolled.loafs.length) console.log(`  long animation frames while scrolling: ${JSON.stringify(scrolled.loafs).slice(0, 2000)}`);
+    if (scrolled.loafs.length)
+      console.log(
+        `  long animation frames while scrolling: ${JSON.stringify(scrolled.loafs).slice(0, 2000)}`,
+      );
 
     await context.close();
     if (loadavg()[0] > cpus().length) {
-      console.warn(`  ui bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`);
+      console.warn(
+        `  ui bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`,
+      );
     }
     return [
-      result(`ui: sidebar usable after start (median of ${STARTS}), 10k conversations`, median(sidebarTimes), 'ms', 500),
-      result(`ui: switch conversation p95 (${SWITCHES} switches, median ${Math.round(median(switchTimes))} ms)`, percentile(switchTimes, 95), 'ms', 200),
-      result(`ui: open 5,000-message conversation, last screen painted (median of ${LONG_OPENS})`, median(longTimes), 'ms', 300),
+      result(
+        `ui: sidebar usable after start (median of ${STARTS}), 10k conversations`,
+        median(sidebarTimes),
+        'ms',
+        500,
+      ),
+      result(
+        `ui: switch conversation p95 (${SWITCHES} switches, median ${Math.round(median(switchTimes))} ms)`,
+        percentile(switchTimes, 95),
+        'ms',
+        200,
+      ),
+      result(
+        `ui: open 5,000-message conversation, last screen painted (median of ${LONG_OPENS})`,
+        median(longTimes),
+        'ms',
+        300,
+      ),
       result('ui: DOM nodes in the message pane, 5,000 messages', paneNodes, 'nodes', 3000),
-      result(`ui: heavy JS chunks requested before FCP (highlighter, KaTeX, tokenizer; worst of ${STARTS} loads)`, heavyBefore.length, 'chunks', 0),
+      result(
+        `ui: heavy JS chunks requested before FCP (highlighter, KaTeX, tokenizer; worst of ${STARTS} loads)`,
+        heavyBefore.length,
+        'chunks',
+        0,
+      ),
       result('ui: longest main-thread task scrolling the 10k sidebar top to bottom', maxTask, 'ms', 50),
       result('ui: longest main-thread task scrolling the sidebar, CPU time', longest.cpu, 'ms', 50),
     ];

@@ -30,7 +30,13 @@ test('a newcomer configures an endpoint, chats, stops an answer, and finds the c
   await expect(page.getByRole('heading', { name: 'Hello Penpal' })).toBeVisible();
 
   // A slow answer: Stop keeps what arrived and marks it interrupted.
-  server.script([{ reply: 'Once upon a time there was a very long story that never seemed to end at all.', chunkSize: 3, delayMs: 150 }]);
+  server.script([
+    {
+      reply: 'Once upon a time there was a very long story that never seemed to end at all.',
+      chunkSize: 3,
+      delayMs: 150,
+    },
+  ]);
   await sendMessage(page, 'Tell me a story');
   await expect(page.getByText('Once upon')).toBeVisible();
   await page.getByRole('button', { name: 'Stop' }).click();

@@ -4,7 +4,10 @@ import { configureHost } from './fixtures/hostClient';
 import { expect, sendMessage, test } from './fixtures/test';
 import { freshDataDir, startHost } from './fixtures/webHost';
 
-test('a damaged database is set aside, never deleted, and the user is told where it is', async ({ page, server }) => {
+test('a damaged database is set aside, never deleted, and the user is told where it is', async ({
+  page,
+  server,
+}) => {
   const dataDir = freshDataDir();
   const garbage = 'this is not an SQLite database, but it may be someone’s only copy';
   writeFileSync(join(dataDir, 'penpal.sqlite'), garbage);

@@ -1,4 +1,4 @@
-// `npm test`: every check in order — type-check, lint, unit tests, the app build, end-to-end — and
+// `npm test`: every check in order — type-check, lint, formatting, unit tests, the app build, end-to-end — and
 // one closing line `N passed, N failed` counting every test and check. Runs on the Node that npm
 // put first on PATH (Node 24 from the `node` devDependency).
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,9 @@ function run(name, command, args, env = {}) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const outcome = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`◀ ${name}: ${outcome.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `◀ ${name}: ${outcome.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return outcome.status === 0;
 }
 
@@ -52,6 +54,7 @@ check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck-web', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 check('typecheck-bench', 'npx', ['tsc', '-p', 'bench/streaming/tsconfig.json', '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 suite(
   'unit',
   'npx',

@@ -72,16 +72,37 @@ function paragraph(next: () => number): string {
 }
 
 function section(index: number, next: () => number): string {
-  const parts = [`## ${index + 1}. ${sentence(next).slice(0, 40).replace(/[*`$[\]().]/g, '')}`, paragraph(next)];
-  parts.push(Array.from({ length: 3 + Math.floor(next() * 4) }, () => `- **${WORDS[Math.floor(next() * WORDS.length)]}**: ${sentence(next)}`).join('\n'));
+  const parts = [
+    `## ${index + 1}. ${sentence(next)
+      .slice(0, 40)
+      .replace(/[*`$[\]().]/g, '')}`,
+    paragraph(next),
+  ];
+  parts.push(
+    Array.from(
+      { length: 3 + Math.floor(next() * 4) },
+      () => `- **${WORDS[Math.floor(next() * WORDS.length)]}**: ${sentence(next)}`,
+    ).join('\n'),
+  );
   const language = Object.keys(CODE)[index % 3];
   parts.push('```' + language + '\n' + CODE[language].join('\n') + '\n```');
   parts.push(paragraph(next));
   if (index % 3 === 0) {
-    const rows = Array.from({ length: 5 }, (_, row) => `| ${row + 1} | ${WORDS[row + index % 20]} | ${(next() * 100).toFixed(1)} ms | ${next() > 0.5 ? 'yes' : 'no'} |`);
+    const rows = Array.from(
+      { length: 5 },
+      (_, row) =>
+        `| ${row + 1} | ${WORDS[row + (index % 20)]} | ${(next() * 100).toFixed(1)} ms | ${next() > 0.5 ? 'yes' : 'no'} |`,
+    );
     parts.push(['| # | step | time | cached |', '|---|---|---|---|', ...rows].join('\n'));
   }
-  if (index % 4 === 1) parts.push(['1. ' + sentence(next), '2. ' + sentence(next) + '\n\n   ' + sentence(next), '3. ' + sentence(next)].join('\n\n'));
+  if (index % 4 === 1)
+    parts.push(
+      [
+        '1. ' + sentence(next),
+        '2. ' + sentence(next) + '\n\n   ' + sentence(next),
+        '3. ' + sentence(next),
+      ].join('\n\n'),
+    );
   if (index % 5 === 2) parts.push('> ' + sentence(next) + '\n> ' + sentence(next));
   if (index % 6 === 3) parts.push(CHINESE.join(''));
   return parts.join('\n\n');
@@ -104,7 +125,7 @@ export function generateAnswer(size: number, seed = 1): string {
 export function chunk(text: string, seed = 7): string[] {
   const next = random(seed);
   const chunks: string[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = Math.min(text.length, start + 8 + Math.floor(next() * 33));
     chunks.push(text.slice(start, end));
     start = end;

@@ -29,16 +29,26 @@ function Bench(): JSX.Element {
   setView = set;
   return (
     <div id="streamed" ref={(element) => void (scroller = element)}>
-      <MarkdownMessage key={view.run} text={view.text} streaming={view.streaming} onOpenLink={() => undefined} />
+      <MarkdownMessage
+        key={view.run}
+        text={view.text}
+        streaming={view.streaming}
+        onOpenLink={() => undefined}
+      />
     </div>
   );
 }
 
 const longTasks: PerformanceEntry[] = [];
 const longFrames: PerformanceEntry[] = [];
-new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({
+  type: 'longtask',
+  buffered: true,
+});
 if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
-  new PerformanceObserver((list) => longFrames.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+  new PerformanceObserver((list) => longFrames.push(...list.getEntries())).observe({
+    type: 'long-animation-frame',
+  });
 }
 let cspViolations = 0;
 document.addEventListener('securitypolicyviolation', () => cspViolations++);
@@ -46,7 +56,10 @@ document.addEventListener('securitypolicyviolation', () => cspViolations++);
 let runs = 0;
 
 /** Streams `chunks` at `rate` chunks/s; resolves after the commit that shows the last chunk. */
-function stream(chunks: string[], rate: number): Promise<Omit<StreamStats, 'fullyRendered' | 'cspViolations' | 'offeredRate'>> {
+function stream(
+  chunks: string[],
+  rate: number,
+): Promise<Omit<StreamStats, 'fullyRendered' | 'cspViolations' | 'offeredRate'>> {
   const run = ++runs;
   const interval = 1000 / rate;
   const arrivals: number[] = [];
@@ -69,7 +82,8 @@ function stream(chunks: string[], rate: number): Promise<Omit<StreamStats, 'full
       maxDelayMs = Math.max(maxDelayMs, after - arrivals[shown]);
       shown = arrivals.length;
       if (!done) return;
-      const inWindow = (entry: PerformanceEntry): boolean => entry.startTime >= start && entry.startTime <= after;
+      const inWindow = (entry: PerformanceEntry): boolean =>
+        entry.startTime >= start && entry.startTime <= after;
       resolve({
         chunks: chunks.length,
         characters: text.length,
@@ -105,7 +119,9 @@ function matchesOneShotRender(text: string): boolean {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  flushSync(() => root.render(<MarkdownMessage text={text} streaming={false} onOpenLink={() => undefined} />));
+  flushSync(() =>
+    root.render(<MarkdownMessage text={text} streaming={false} onOpenLink={() => undefined} />),
+  );
   const same = host.innerHTML === scroller?.innerHTML;
   root.unmount();
   host.remove();

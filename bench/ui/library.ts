@@ -30,10 +30,7 @@ const CODE_SAMPLES = [
     'sql',
     "SELECT c.id, c.title, count(m.id) AS messages\nFROM conversations c\nJOIN messages m ON m.conversation_id = c.id\nWHERE c.updated_at > '2024-01-01'\nGROUP BY c.id\nORDER BY messages DESC\nLIMIT 20;",
   ],
-  [
-    'bash',
-    'for file in *.md; do\n  wc -w "$file"\ndone | sort -n | tail -5',
-  ],
+  ['bash', 'for file in *.md; do\n  wc -w "$file"\ndone | sort -n | tail -5'],
   [
     'rust',
     'fn main() {\n    let words = vec!["garden", "river", "mountain"];\n    for (i, w) in words.iter().enumerate() {\n        println!("{i}: {w}");\n    }\n}',
@@ -56,10 +53,17 @@ function markdownAnswer(next: () => number, n: number): string {
     const ordered = next() < 0.5;
     const items = 2 + Math.floor(next() * 4);
     parts.push(
-      Array.from({ length: items }, (_, i) => `${ordered ? `${i + 1}.` : '-'} **${sentence(next, next() < 0.4).slice(0, 30)}** — ${sentence(next, next() < 0.4)}`).join('\n'),
+      Array.from(
+        { length: items },
+        (_, i) =>
+          `${ordered ? `${i + 1}.` : '-'} **${sentence(next, next() < 0.4).slice(0, 30)}** — ${sentence(next, next() < 0.4)}`,
+      ).join('\n'),
     );
   }
-  if (kind === 4) parts.push(`> ${sentence(next, true)}\n\nUse \`Array.prototype.map\` or \`for…of\`; 另外也可以用 \`reduce\`。`);
+  if (kind === 4)
+    parts.push(
+      `> ${sentence(next, true)}\n\nUse \`Array.prototype.map\` or \`for…of\`; 另外也可以用 \`reduce\`。`,
+    );
   if (next() < 0.5) parts.push(para());
   return parts.join('\n\n');
 }
@@ -103,7 +107,8 @@ export async function ensureDataDir(root: string): Promise<string> {
   const batch: ImportedConversation[] = [];
   let total = 0;
   for (let index = 0; index < CONVERSATIONS; index++) {
-    const count = index % 2 === 0 ? Math.floor(MESSAGES_PER_CONVERSATION) : Math.ceil(MESSAGES_PER_CONVERSATION);
+    const count =
+      index % 2 === 0 ? Math.floor(MESSAGES_PER_CONVERSATION) : Math.ceil(MESSAGES_PER_CONVERSATION);
     batch.push(conversation(next, index, count));
     total += count;
   }
@@ -118,12 +123,17 @@ export async function ensureDataDir(root: string): Promise<string> {
   store.close();
 
   const setup = await createCore(uiPorts(dir));
-  const answer = await setup.dispatcher.handle('settings.setKey', { key: 'sk-bench-dummy-key-0000', persist: true });
+  const answer = await setup.dispatcher.handle('settings.setKey', {
+    key: 'sk-bench-dummy-key-0000',
+    persist: true,
+  });
   await setup.close();
   if (!(answer as { ok: boolean }).ok) throw new Error(`settings.setKey failed: ${JSON.stringify(answer)}`);
 
   writeFileSync(marker, JSON.stringify({ version: VERSION, conversations: batch.length, messages: total }));
-  console.log(`  built ${batch.length} conversations, ${total} messages in ${Math.round(performance.now() - started)} ms (${dir})`);
+  console.log(
+    `  built ${batch.length} conversations, ${total} messages in ${Math.round(performance.now() - started)} ms (${dir})`,
+  );
   return dir;
 }
 

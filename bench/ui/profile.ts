@@ -20,7 +20,14 @@ import { PROBE, type ProbeGlobal } from './probe';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE = join(ROOT, '.bench');
 const WEB_DIR = join(CACHE, 'ui-web-profile');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /** Wraps the page's WebSocket to note when each request went out and its answer came in. */
 const WS_TIMELINE = String.raw`
@@ -65,7 +72,9 @@ interface TraceEvent {
 function printTrace(events: TraceEvent[]): void {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return;
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const mine = events.filter(
+    (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
+  );
   const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const t0 = tasks[0]?.ts ?? 0;
   console.log('main-thread tasks ≥ 5 ms (ms from trace start):');
@@ -74,26 +83,41 @@ function printTrace(events: TraceEvent[]): void {
     const inner = new Map<string, number>();
     for (const e of mine) {
       if (e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + (task.dur ?? 0)) continue;
-      const label = e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name}(${e.args?.data?.functionName || e.args?.data?.url?.split('/').pop() || ''})` : e.name;
+      const label =
+        e.name === 'FunctionCall' || e.name === 'EvaluateScript'
+          ? `${e.name}(${e.args?.data?.functionName || e.args?.data?.url?.split('/').pop() || ''})`
+          : e.name;
       inner.set(label, Math.max(inner.get(label) ?? 0, e.dur ?? 0));
     }
-    const top = [...inner].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ');
+    const top = [...inner]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+      .join(', ');
     console.log(`  @${((task.ts - t0) / 1000).toFixed(0)} ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${top}`);
   }
 }
 
 const mode = process.argv[2] ?? 'open';
 const dataDir = await ensureDataDir(CACHE);
-await build({ configFile: join(ROOT, 'vite.web.config.ts'), build: { outDir: WEB_DIR, emptyOutDir: true, minify: false }, logLevel: 'warn' });
+await build({
+  configFile: join(ROOT, 'vite.web.config.ts'),
+  build: { outDir: WEB_DIR, emptyOutDir: true, minify: false },
+  logLevel: 'warn',
+});
 const core = await createCore(uiPorts(dataDir));
 const host = await startWebHost({ port: 0, dataDir, staticDir: WEB_DIR, core });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 try {
-  const list = ((await core.dispatcher.handle('conversation.list', { view: 'active' })) as { data: Conversation[] }).data;
+  const list = (
+    (await core.dispatcher.handle('conversation.list', { view: 'active' })) as { data: Conversation[] }
+  ).data;
   const long = list.find((c) => c.messageCount === LONG_MESSAGES)!;
   const other = list[1];
   const lastOf = async (id: string): Promise<string> =>
-    ((await core.dispatcher.handle('conversation.get', { id })) as { data: ConversationView }).data.messages.at(-1)!.id;
+    (
+      (await core.dispatcher.handle('conversation.get', { id })) as { data: ConversationView }
+    ).data.messages.at(-1)!.id;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(PROBE);
   await context.addInitScript(WS_TIMELINE);
@@ -117,7 +141,9 @@ try {
     await open(other.id, await lastOf(other.id));
     await page.evaluate(() => ((globalThis as unknown as ProbeGlobal).__ws.length = 0));
     const longLast = await lastOf(long.id);
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+    });
     await cdp.send('Profiler.start');
     const timing = await open(long.id, longLast);
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
@@ -135,7 +161,9 @@ try {
 
   // Self time per function.
   const self = new Map<number, number>();
-  profile.samples.forEach((node, i) => self.set(node, (self.get(node) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((node, i) =>
+    self.set(node, (self.get(node) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
     const f = node.callFrame;
@@ -144,7 +172,8 @@ try {
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`profile: ${total.toFixed(0)} ms sampled; top self time:`);
-  for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+  for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
 
   // Inclusive time by source file of the deepest app frame.
   const parent = new Map<number, number>();

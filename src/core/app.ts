@@ -28,7 +28,10 @@ export const DATABASE_FILE = 'penpal.sqlite';
 export async function createCore(ports: CorePorts): Promise<Core> {
   mkdirSync(ports.dataDir, { recursive: true });
   const now = (): Date => ports.clock?.now() ?? new Date();
-  const { store, notices } = openConversationStore({ path: join(ports.dataDir, DATABASE_FILE), clock: ports.clock });
+  const { store, notices } = openConversationStore({
+    path: join(ports.dataDir, DATABASE_FILE),
+    clock: ports.clock,
+  });
   // A crash or a killed process may have left answers half-written: keep them, marked.
   store.recoverInterrupted();
 

@@ -176,7 +176,11 @@ export const events = {
   /** The list of conversations changed (created, deleted, imported…). */
   'library.changed': z.object({}),
   'settings.changed': z.object({}),
-  'import.progress': z.object({ phase: z.enum(['reading', 'parsing', 'saving']), done: z.number(), total: z.number() }),
+  'import.progress': z.object({
+    phase: z.enum(['reading', 'parsing', 'saving']),
+    done: z.number(),
+    total: z.number(),
+  }),
 } as const;
 
 /** Every request method name. */

@@ -24,7 +24,9 @@ beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-key-'));
   settingsFile = new MemoryKeyValueStore();
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void logged.push(args.map(String).join(' ')),
+    );
   }
   core = await createCore({
     dataDir,

@@ -101,7 +101,13 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     outcome.status = outcome.content ? 'interrupted' : 'error';
     outcome.error = error.toWire();
   }
-  events.emit('chat.done', { conversationId, messageId, status: outcome.status, error: outcome.error, usage: outcome.usage });
+  events.emit('chat.done', {
+    conversationId,
+    messageId,
+    status: outcome.status,
+    error: outcome.error,
+    usage: outcome.usage,
+  });
   events.emit('conversation.changed', { id: conversationId });
   return outcome;
 }

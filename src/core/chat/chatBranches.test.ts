@@ -24,7 +24,10 @@ describe('ChatService.edit and regenerate', () => {
     expect(h.store.getMessage(edited.assistantMessageId).content).toBe(echo('first, rephrased'));
 
     // The shown branch is now the edited one: the next message continues it, not the old one.
-    expect(h.store.getView(id).messages.map((m) => m.content)).toEqual(['first, rephrased', echo('first, rephrased')]);
+    expect(h.store.getView(id).messages.map((m) => m.content)).toEqual([
+      'first, rephrased',
+      echo('first, rephrased'),
+    ]);
     await h.exchange(id, 'third');
     expect(h.lastBody().messages.map((m) => m.content)).toEqual([
       'You are Penpal.',
@@ -56,16 +59,24 @@ describe('ChatService.edit and regenerate', () => {
     const { id } = h.store.createConversation();
     h.server.script([{ status: 429, retryAfterSeconds: 5 }]);
     const failed = await h.exchange(id, 'please');
-    expect(h.store.getMessage(failed.assistantMessageId).error).toMatchObject({ code: 'rate_limited', retryAfter: 5 });
+    expect(h.store.getMessage(failed.assistantMessageId).error).toMatchObject({
+      code: 'rate_limited',
+      retryAfter: 5,
+    });
     const retry = await h.chat.regenerate({ messageId: failed.assistantMessageId });
     await h.chat.idle();
-    expect(h.store.getMessage(retry.assistantMessageId)).toMatchObject({ status: 'done', content: echo('please') });
+    expect(h.store.getMessage(retry.assistantMessageId)).toMatchObject({
+      status: 'done',
+      content: echo('please'),
+    });
   });
 
   it('refuses to edit an answer', async () => {
     const { id } = h.store.createConversation();
     const { assistantMessageId } = await h.exchange(id, 'x');
-    await expect(h.chat.edit({ messageId: assistantMessageId, content: 'y' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(h.chat.edit({ messageId: assistantMessageId, content: 'y' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });
 
@@ -75,7 +86,10 @@ describe('auto title', () => {
     const { id } = h.store.createConversation();
     await h.exchange(id, 'How do cats purr so loudly at night?');
     expect(h.store.getConversation(id).title).toBe('How do cats purr so');
-    const titleCall = h.chatRequests().at(-1)!.body as { stream?: boolean; messages: { role: string; content: string }[] };
+    const titleCall = h.chatRequests().at(-1)!.body as {
+      stream?: boolean;
+      messages: { role: string; content: string }[];
+    };
     expect(titleCall.stream).toBeUndefined();
     expect(titleCall.messages[0].content).toMatch(/6 words/);
     expect(h.seen.some((e) => e.name === 'library.changed')).toBe(true);

@@ -9,7 +9,10 @@ const h = useChatHarness();
 
 describe('ChatService.testConnection', () => {
   it('lists the models and finds the configured one', async () => {
-    expect(await h.chat.testConnection({})).toEqual({ models: ['gpt-4o', 'gpt-4o-mini', 'penpal-test'], modelFound: true });
+    expect(await h.chat.testConnection({})).toEqual({
+      models: ['gpt-4o', 'gpt-4o-mini', 'penpal-test'],
+      modelFound: true,
+    });
     expect(h.server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
     expect(await h.chat.testConnection({ model: 'gpt-9' })).toMatchObject({ modelFound: false });
   });
@@ -19,7 +22,11 @@ describe('ChatService.testConnection', () => {
     await expect(h.chat.testConnection({})).rejects.toMatchObject({ code: 'no_key' });
     const other = await startOpenAITestServer({ models: ['local-llama'] });
     try {
-      const result = await h.chat.testConnection({ baseURL: `${other.baseURL}/`, key: 'sk-form-key-1111', model: 'local-llama' });
+      const result = await h.chat.testConnection({
+        baseURL: `${other.baseURL}/`,
+        key: 'sk-form-key-1111',
+        model: 'local-llama',
+      });
       expect(result).toEqual({ models: ['local-llama'], modelFound: true });
       expect(other.requests[0].headers.authorization).toBe('Bearer sk-form-key-1111');
     } finally {
@@ -33,13 +40,17 @@ describe('ChatService.testConnection', () => {
     expect(denied).toMatchObject({ code: 'unauthorized' });
     expect(String((denied as Error).message)).not.toContain('SECRET');
 
-    await expect(h.chat.testConnection({ baseURL: `http://127.0.0.1:${h.server.port}/` })).rejects.toMatchObject({ code: 'bad_url' });
+    await expect(
+      h.chat.testConnection({ baseURL: `http://127.0.0.1:${h.server.port}/` }),
+    ).rejects.toMatchObject({ code: 'bad_url' });
 
     const gone = await startOpenAITestServer();
     await gone.close();
     await expect(h.chat.testConnection({ baseURL: gone.baseURL })).rejects.toMatchObject({ code: 'network' });
 
-    await expect(h.chat.testConnection({ baseURL: 'localhost:8080' })).rejects.toMatchObject({ code: 'bad_url' });
+    await expect(h.chat.testConnection({ baseURL: 'localhost:8080' })).rejects.toMatchObject({
+      code: 'bad_url',
+    });
   });
 
   it('lists models for the saved settings', async () => {

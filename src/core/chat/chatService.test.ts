@@ -8,22 +8,35 @@ import { useChatHarness } from './chatTestHarness';
 const h = useChatHarness();
 const doneFor = (messageId: string) =>
   h.seen.find(
-    (e): e is Extract<AnyEvent, { name: 'chat.done' }> => e.name === 'chat.done' && e.payload.messageId === messageId,
+    (e): e is Extract<AnyEvent, { name: 'chat.done' }> =>
+      e.name === 'chat.done' && e.payload.messageId === messageId,
   );
 
 describe('ChatService.send', () => {
   it('stores both messages, streams coalesced deltas, saves the answer and announces it', async () => {
     const { id } = h.store.createConversation();
-    const { userMessageId, assistantMessageId } = await h.chat.send({ conversationId: id, content: 'Hello penpal' });
+    const { userMessageId, assistantMessageId } = await h.chat.send({
+      conversationId: id,
+      content: 'Hello penpal',
+    });
     expect(h.store.getMessage(assistantMessageId).status).toBe('streaming');
     await h.chat.idle();
 
     const answer = h.store.getMessage(assistantMessageId);
-    expect(answer).toMatchObject({ status: 'done', parentId: userMessageId, model: 'gpt-4o-mini', error: null });
+    expect(answer).toMatchObject({
+      status: 'done',
+      parentId: userMessageId,
+      model: 'gpt-4o-mini',
+      error: null,
+    });
     expect(answer.content).toBe('Echo: Hello penpal\n\n*— the Penpal test server*');
     expect(answer.usage?.totalTokens).toBeGreaterThan(0);
     expect(h.deltasFor(assistantMessageId).join('')).toBe(answer.content);
-    expect(doneFor(assistantMessageId)?.payload).toMatchObject({ status: 'done', error: null, conversationId: id });
+    expect(doneFor(assistantMessageId)?.payload).toMatchObject({
+      status: 'done',
+      error: null,
+      conversationId: id,
+    });
     expect(h.seen.some((e) => e.name === 'conversation.changed' && e.payload.id === id)).toBe(true);
 
     expect(h.lastBody()).toEqual({
@@ -59,7 +72,9 @@ describe('ChatService.send', () => {
   it('refuses without a key, storing nothing', async () => {
     h.config.apiKey = null;
     const { id } = h.store.createConversation();
-    await expect(h.chat.send({ conversationId: id, content: 'hi' })).rejects.toMatchObject({ code: 'no_key' });
+    await expect(h.chat.send({ conversationId: id, content: 'hi' })).rejects.toMatchObject({
+      code: 'no_key',
+    });
     expect(h.store.getView(id).messages).toHaveLength(0);
     expect(h.server.requests).toHaveLength(0);
   });
@@ -117,19 +132,38 @@ describe('ChatService.stop and failures', () => {
     const { id } = h.store.createConversation();
     h.server.script([{ status: 500 }]);
     const failed = await h.exchange(id, 'a');
-    expect(h.store.getMessage(failed.assistantMessageId)).toMatchObject({ status: 'error', content: '', error: { code: 'server_error' } });
-    expect(doneFor(failed.assistantMessageId)?.payload).toMatchObject({ status: 'error', error: { code: 'server_error' } });
+    expect(h.store.getMessage(failed.assistantMessageId)).toMatchObject({
+      status: 'error',
+      content: '',
+      error: { code: 'server_error' },
+    });
+    expect(doneFor(failed.assistantMessageId)?.payload).toMatchObject({
+      status: 'error',
+      error: { code: 'server_error' },
+    });
 
     h.server.script([{ reply: 'partial answer here', dropAfterChunks: 2 }]);
     const cut = await h.exchange(id, 'b');
-    expect(h.store.getMessage(cut.assistantMessageId)).toMatchObject({ status: 'interrupted', content: 'partial ', error: { code: 'incomplete' } });
+    expect(h.store.getMessage(cut.assistantMessageId)).toMatchObject({
+      status: 'interrupted',
+      content: 'partial ',
+      error: { code: 'incomplete' },
+    });
 
     h.server.script([{ reply: 'stalling answer', stallAfterChunks: 1 }]);
     const stalled = await h.exchange(id, 'c');
-    expect(h.store.getMessage(stalled.assistantMessageId)).toMatchObject({ status: 'interrupted', error: { code: 'stalled' } });
+    expect(h.store.getMessage(stalled.assistantMessageId)).toMatchObject({
+      status: 'interrupted',
+      error: { code: 'stalled' },
+    });
 
     // The failed answer is not resent as context.
-    expect(h.lastBody().messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['partial ']);
+    expect(
+      h
+        .lastBody()
+        .messages.filter((m) => m.role === 'assistant')
+        .map((m) => m.content),
+    ).toEqual(['partial ']);
   });
 
   it('never lets the key into events or stored errors', async () => {
@@ -163,6 +197,8 @@ describe('ChatService.stop and failures', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await h.chat.shutdown();
     expect(h.store.getMessage(assistantMessageId).status).toBe('interrupted');
-    await expect(h.chat.send({ conversationId: id, content: 'again' })).rejects.toMatchObject({ code: 'busy' });
+    await expect(h.chat.send({ conversationId: id, content: 'again' })).rejects.toMatchObject({
+      code: 'busy',
+    });
   });
 });

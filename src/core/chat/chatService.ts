@@ -79,7 +79,8 @@ export class ChatService {
   async edit(input: { messageId: string; content: string }): Promise<SendStarted> {
     const config = await this.readyConfig();
     const original = this.options.store.getMessage(input.messageId);
-    if (original.role !== 'user') throw new AppError('invalid_input', 'Only your own messages can be edited.');
+    if (original.role !== 'user')
+      throw new AppError('invalid_input', 'Only your own messages can be edited.');
     this.assertIdle(original.conversationId);
     const user = this.options.store.addMessage({
       conversationId: original.conversationId,
@@ -99,8 +100,14 @@ export class ChatService {
   async regenerate(input: { messageId: string }): Promise<SendStarted> {
     const config = await this.readyConfig();
     const target = this.options.store.getMessage(input.messageId);
-    const user = target.role === 'user' ? target : target.parentId ? this.options.store.getMessage(target.parentId) : null;
-    if (!user || user.role !== 'user') throw new AppError('invalid_input', 'This message has no question to answer again.');
+    const user =
+      target.role === 'user'
+        ? target
+        : target.parentId
+          ? this.options.store.getMessage(target.parentId)
+          : null;
+    if (!user || user.role !== 'user')
+      throw new AppError('invalid_input', 'This message has no question to answer again.');
     this.assertIdle(user.conversationId);
     const conversation = this.options.store.getConversation(user.conversationId);
     return { userMessageId: null, assistantMessageId: this.startAnswer(conversation, user, config) };
@@ -112,7 +119,11 @@ export class ChatService {
   }
 
   /** Checks an endpoint, key and model; unsaved values from the form win over the saved ones. */
-  async testConnection(input: { baseURL?: string; key?: string; model?: string }): Promise<{ models: string[]; modelFound: boolean }> {
+  async testConnection(input: {
+    baseURL?: string;
+    key?: string;
+    model?: string;
+  }): Promise<{ models: string[]; modelFound: boolean }> {
     const config = await this.options.getConfig();
     const apiKey = input.key?.trim() || config.apiKey;
     if (!apiKey) throw noKey();
@@ -149,14 +160,22 @@ export class ChatService {
   private assertIdle(conversationId: string): void {
     for (const run of this.runs.values()) {
       // Two answers streaming into one conversation would race for its current branch.
-      if (run.conversationId === conversationId) throw new AppError('busy', 'An answer is still arriving in this conversation.');
+      if (run.conversationId === conversationId)
+        throw new AppError('busy', 'An answer is still arriving in this conversation.');
     }
   }
 
   /** Creates the streaming assistant message under `user` and streams into it in the background. */
-  private startAnswer(conversation: Conversation, user: Message, config: ChatConfig & { apiKey: string }): string {
+  private startAnswer(
+    conversation: Conversation,
+    user: Message,
+    config: ChatConfig & { apiKey: string },
+  ): string {
     const { store, events } = this.options;
-    const messages = buildRequestMessages(store.getPath(user.id), conversation.systemPrompt.trim() || config.systemPrompt.trim());
+    const messages = buildRequestMessages(
+      store.getPath(user.id),
+      conversation.systemPrompt.trim() || config.systemPrompt.trim(),
+    );
     const assistant = store.addMessage({
       conversationId: conversation.id,
       parentId: user.id,
@@ -190,7 +209,8 @@ export class ChatService {
       .then(async (outcome) => {
         // Free the conversation before the title call: the user may already send the next message.
         this.runs.delete(assistant.id);
-        if (outcome.status === 'done' && config.autoTitle) await this.maybeTitle(client, conversation.id, config.model, user, outcome.content);
+        if (outcome.status === 'done' && config.autoTitle)
+          await this.maybeTitle(client, conversation.id, config.model, user, outcome.content);
       })
       .finally(() => {
         this.runs.delete(assistant.id);
@@ -201,13 +221,26 @@ export class ChatService {
   }
 
   /** Names an untitled conversation after its first good exchange; any failure is skipped quietly. */
-  private async maybeTitle(client: OpenAI, conversationId: string, model: string, user: Message, answer: string): Promise<void> {
+  private async maybeTitle(
+    client: OpenAI,
+    conversationId: string,
+    model: string,
+    user: Message,
+    answer: string,
+  ): Promise<void> {
     const { store, events } = this.options;
     try {
-      if (this.titleAttempts.has(conversationId) || store.getConversation(conversationId).title.trim()) return;
+      if (this.titleAttempts.has(conversationId) || store.getConversation(conversationId).title.trim())
+        return;
       this.titleAttempts.add(conversationId);
       const userText = store.getPath(user.id).find((m) => m.role === 'user')?.content ?? user.content;
-      const title = await proposeTitle({ client, model, userText, answerText: answer, signal: this.background.signal });
+      const title = await proposeTitle({
+        client,
+        model,
+        userText,
+        answerText: answer,
+        signal: this.background.signal,
+      });
       // The user may have named it while we waited.
       if (!title || store.getConversation(conversationId).title.trim()) return;
       store.renameConversation(conversationId, title);

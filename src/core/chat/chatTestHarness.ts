@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startOpenAITestServer, type OpenAITestServer, type RecordedRequest } from '../../../e2e/fixtures/openaiTestServer';
+import {
+  startOpenAITestServer,
+  type OpenAITestServer,
+  type RecordedRequest,
+} from '../../../e2e/fixtures/openaiTestServer';
 import type { AnyEvent } from '../../shared/contract';
 import { createEventBus } from '../events';
 import { openConversationStore } from '../store';
@@ -25,7 +29,10 @@ export interface ChatHarness {
   /** The `chat.delta` pieces of one answer. */
   deltasFor(messageId: string): string[];
   /** Sends and waits for the answer (and any title call) to finish. */
-  exchange(conversationId: string, content: string): Promise<{ userMessageId: string | null; assistantMessageId: string }>;
+  exchange(
+    conversationId: string,
+    content: string,
+  ): Promise<{ userMessageId: string | null; assistantMessageId: string }>;
 }
 
 /** Registers the hooks that build the harness; read its fields inside tests only. */
@@ -35,7 +42,9 @@ export function useChatHarness(): ChatHarness {
     chatRequests: () => harness.server.requests.filter((r) => r.path === '/v1/chat/completions'),
     lastBody: () => harness.chatRequests().at(-1)?.body,
     deltasFor: (messageId: string) =>
-      harness.seen.flatMap((e) => (e.name === 'chat.delta' && e.payload.messageId === messageId ? [e.payload.delta] : [])),
+      harness.seen.flatMap((e) =>
+        e.name === 'chat.delta' && e.payload.messageId === messageId ? [e.payload.delta] : [],
+      ),
     exchange: async (conversationId: string, content: string) => {
       const ids = await harness.chat.send({ conversationId, content });
       await harness.chat.idle();

@@ -17,7 +17,11 @@ export interface ConnectionTarget {
  * `network`, `timeout`…) with the key scrubbed from its message.
  */
 export async function fetchModels(target: Omit<ConnectionTarget, 'model'>): Promise<string[]> {
-  const client = createOpenAIClient({ baseURL: target.baseURL, apiKey: target.apiKey, timeout: CHECK_TIMEOUT_MS });
+  const client = createOpenAIClient({
+    baseURL: target.baseURL,
+    apiKey: target.apiKey,
+    timeout: CHECK_TIMEOUT_MS,
+  });
   try {
     const page = await client.models.list();
     return page.data.map((model) => model.id).sort((a, b) => a.localeCompare(b));
@@ -30,14 +34,20 @@ export async function fetchModels(target: Omit<ConnectionTarget, 'model'>): Prom
  * Checks an endpoint, key and model: lists the models and says whether the model is among them.
  * Some compatible servers have no `/models`; then a one-token chat call decides instead.
  */
-export async function checkConnection(target: ConnectionTarget): Promise<{ models: string[]; modelFound: boolean }> {
+export async function checkConnection(
+  target: ConnectionTarget,
+): Promise<{ models: string[]; modelFound: boolean }> {
   try {
     const models = await fetchModels(target);
     return { models, modelFound: models.includes(target.model) };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'bad_url') throw err;
   }
-  const client = createOpenAIClient({ baseURL: target.baseURL, apiKey: target.apiKey, timeout: CHECK_TIMEOUT_MS });
+  const client = createOpenAIClient({
+    baseURL: target.baseURL,
+    apiKey: target.apiKey,
+    timeout: CHECK_TIMEOUT_MS,
+  });
   try {
     await client.chat.completions.create({
       model: target.model,

@@ -43,7 +43,10 @@ export function normalizeBaseURL(baseURL: string): string {
     throw new AppError('bad_url', `"${trimmed.slice(0, 200)}" is not a valid URL.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('bad_url', `The API address must start with http:// or https:// (got ${url.protocol}).`);
+    throw new AppError(
+      'bad_url',
+      `The API address must start with http:// or https:// (got ${url.protocol}).`,
+    );
   }
   if (url.username || url.password) {
     // Credentials in the URL would end up in logs and error messages; the key goes in its own field.

@@ -40,11 +40,16 @@ describe('createOpenAIClient', () => {
     process.env.OPENAI_ORG_ID = 'org-environment';
     const logged: string[] = [];
     for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+      vi.spyOn(console, level).mockImplementation(
+        (...args: unknown[]) => void logged.push(args.map(String).join(' ')),
+      );
     }
     try {
       const client = createOpenAIClient({ baseURL: server.baseURL, apiKey: KEY });
-      await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'private diary text' }] });
+      await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'private diary text' }],
+      });
       expect(decoy.requests).toHaveLength(0);
       expect(server.requests).toHaveLength(1);
       expect(server.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
@@ -116,7 +121,9 @@ describe('helpers', () => {
 
   it('redacts the key and masked echoes of it', () => {
     expect(redactSecrets('bad key abc-SECRET-1234 here', 'abc-SECRET-1234')).toBe('bad key [key] here');
-    expect(redactSecrets('Incorrect API key provided: sk-pro****************WXYZ.')).toBe('Incorrect API key provided: [key].');
+    expect(redactSecrets('Incorrect API key provided: sk-pro****************WXYZ.')).toBe(
+      'Incorrect API key provided: [key].',
+    );
     expect(redactSecrets('gsk_ab********wxyz is wrong')).toBe('[key] is wrong');
   });
 });

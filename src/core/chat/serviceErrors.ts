@@ -29,7 +29,10 @@ function classify(err: unknown, context: ErrorContext): AppError {
   if (err instanceof APIConnectionError) return connectionError(err);
   if (err instanceof APIError) return statusError(err, context);
   if (err instanceof SyntaxError) {
-    return new AppError('server_error', `The service sent a response Penpal could not read (${err.message}).`);
+    return new AppError(
+      'server_error',
+      `The service sent a response Penpal could not read (${err.message}).`,
+    );
   }
   // Errors raised while reading the body, after the headers (e.g. undici's "terminated").
   const network = networkCause(err);
@@ -42,22 +45,38 @@ function statusError(err: APIError, context: ErrorContext): AppError {
   const code = typeof err.code === 'string' ? err.code : null;
   const status = err.status;
   const withDetail = (text: string) => (detail ? `${text} ${detail}` : text);
-  if (status === 401) return new AppError('unauthorized', withDetail('The service did not accept the API key (401).'));
+  if (status === 401)
+    return new AppError('unauthorized', withDetail('The service did not accept the API key (401).'));
   if (status === 403) return new AppError('forbidden', withDetail('The service refused the request (403).'));
   if (status === 404) {
     if (code === 'model_not_found' || /\bmodel\b/i.test(detail)) {
       const name = context.model ? ` "${context.model}"` : '';
-      return new AppError('model_not_found', withDetail(`The model${name} is not available at this service (404).`));
+      return new AppError(
+        'model_not_found',
+        withDetail(`The model${name} is not available at this service (404).`),
+      );
     }
-    return new AppError('bad_url', withDetail('Nothing answered at this address (404). Check the API base URL; it usually ends in /v1.'));
+    return new AppError(
+      'bad_url',
+      withDetail('Nothing answered at this address (404). Check the API base URL; it usually ends in /v1.'),
+    );
   }
   if (status === 429) {
     const retryAfter = retryAfterSeconds(err.headers);
-    const text = code === 'insufficient_quota' ? 'The account has run out of quota (429).' : 'Too many requests: the service asks to slow down (429).';
+    const text =
+      code === 'insufficient_quota'
+        ? 'The account has run out of quota (429).'
+        : 'Too many requests: the service asks to slow down (429).';
     return new AppError('rate_limited', withDetail(text), retryAfter);
   }
-  if (code === 'context_length_exceeded' || /maximum context length|context[_ ]length|too many tokens/i.test(detail)) {
-    return new AppError('context_length_exceeded', withDetail('The conversation is too long for this model.'));
+  if (
+    code === 'context_length_exceeded' ||
+    /maximum context length|context[_ ]length|too many tokens/i.test(detail)
+  ) {
+    return new AppError(
+      'context_length_exceeded',
+      withDetail('The conversation is too long for this model.'),
+    );
   }
   if (status !== undefined && status >= 500) {
     return new AppError('server_error', withDetail(`The service had an internal error (${status}).`));
@@ -81,7 +100,9 @@ function serviceDetail(err: APIError): string {
 }
 
 function connectionError(err: APIConnectionError): AppError {
-  return networkCause(err.cause) ?? networkCause(err) ?? new AppError('network', 'Could not reach the service.');
+  return (
+    networkCause(err.cause) ?? networkCause(err) ?? new AppError('network', 'Could not reach the service.')
+  );
 }
 
 /** Walks an error's `cause` chain for a system error code. */
@@ -89,15 +110,27 @@ function networkCause(err: unknown): AppError | null {
   for (let current = err, depth = 0; current && depth < 6; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') {
-      if (code === 'ECONNREFUSED') return new AppError('network', 'Could not connect: nothing is listening at that address (connection refused).');
-      if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new AppError('network', 'The server name could not be found (DNS).');
-      if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return new AppError('network', 'The connection was closed by the other side.');
-      if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') return new AppError('timeout', 'The connection timed out.');
+      if (code === 'ECONNREFUSED')
+        return new AppError(
+          'network',
+          'Could not connect: nothing is listening at that address (connection refused).',
+        );
+      if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return new AppError('network', 'The server name could not be found (DNS).');
+      if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
+        return new AppError('network', 'The connection was closed by the other side.');
+      if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT')
+        return new AppError('timeout', 'The connection timed out.');
       if (code === 'UND_ERR_BODY_TIMEOUT') return new AppError('stalled', 'The service stopped sending.');
-      if (/CERT|SSL|TLS/i.test(code)) return new AppError('network', `The secure connection failed (${code}).`);
+      if (/CERT|SSL|TLS/i.test(code))
+        return new AppError('network', `The secure connection failed (${code}).`);
       if (/^E[A-Z]+$/.test(code)) return new AppError('network', `Could not reach the service (${code}).`);
     }
-    if (current instanceof TypeError && /terminated|fetch failed|network/i.test(current.message) && !(current as Error).cause) {
+    if (
+      current instanceof TypeError &&
+      /terminated|fetch failed|network/i.test(current.message) &&
+      !(current as Error).cause
+    ) {
       return new AppError('network', 'The connection was lost.');
     }
     current = (current as { cause?: unknown }).cause;
@@ -122,5 +155,7 @@ export function redactSecrets(text: string, apiKey?: string | null): string {
   let out = text;
   if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[key]');
   // `sk-…` keys, and masked echoes like `sk-pro****abcd` of keys with any prefix.
-  return out.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, '[key]').replace(/[A-Za-z0-9_-]*\*{3,}[A-Za-z0-9_-]*/g, '[key]');
+  return out
+    .replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, '[key]')
+    .replace(/[A-Za-z0-9_-]*\*{3,}[A-Za-z0-9_-]*/g, '[key]');
 }

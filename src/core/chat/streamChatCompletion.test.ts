@@ -139,7 +139,8 @@ describe('streamChatCompletion', () => {
     expect(missing.error?.message).toContain('gpt-9-imaginary');
 
     const badKey = 'sk-invalid-SECRETPART-0123456789-WXYZ';
-    const denied = await run('x', { client: createOpenAIClient({ baseURL: server.baseURL, apiKey: badKey }) }).promise;
+    const denied = await run('x', { client: createOpenAIClient({ baseURL: server.baseURL, apiKey: badKey }) })
+      .promise;
     expect(denied.status).toBe('error');
     expect(denied.error?.code).toBe('unauthorized');
     expect(denied.error?.message).toMatch(/Incorrect API key provided/);
@@ -150,7 +151,8 @@ describe('streamChatCompletion', () => {
   it('reports a closed port as a network error', async () => {
     const closed = await startOpenAITestServer();
     await closed.close();
-    const result = await run('x', { client: createOpenAIClient({ baseURL: closed.baseURL, apiKey: KEY }) }).promise;
+    const result = await run('x', { client: createOpenAIClient({ baseURL: closed.baseURL, apiKey: KEY }) })
+      .promise;
     expect(result.status).toBe('error');
     expect(result.error?.code).toBe('network');
     expect(result.error?.message).toMatch(/refused/);

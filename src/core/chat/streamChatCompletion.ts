@@ -1,5 +1,8 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+} from 'openai/resources/chat/completions';
 import { AppError, type WireError } from '../../shared/errors';
 import type { Usage } from '../../shared/schemas';
 import { mapServiceError } from './serviceErrors';
@@ -72,7 +75,9 @@ export async function streamChatCompletion(options: StreamChatOptions): Promise<
   });
 
   try {
-    const stream = await options.client.chat.completions.create(requestBody(options), { signal: controller.signal });
+    const stream = await options.client.chat.completions.create(requestBody(options), {
+      signal: controller.signal,
+    });
     armIdleTimer();
     for await (const chunk of stream) {
       armIdleTimer();
@@ -90,7 +95,10 @@ export async function streamChatCompletion(options: StreamChatOptions): Promise<
       const error = mapServiceError(err, { apiKey: options.client.apiKey, model: options.model });
       // A connection lost after the headers means the answer was cut off, whatever broke it.
       const cutOff = content && (error.code === 'network' || error.code === 'internal');
-      return finish('error', cutOff ? incomplete('The connection was lost before the answer was complete.') : error.toWire());
+      return finish(
+        'error',
+        cutOff ? incomplete('The connection was lost before the answer was complete.') : error.toWire(),
+      );
     }
   } finally {
     clearTimeout(idleTimer);
@@ -99,7 +107,10 @@ export async function streamChatCompletion(options: StreamChatOptions): Promise<
 
   if (controller.signal.reason === STOPPED_BY_USER) return finish('interrupted', null);
   if (controller.signal.reason === IDLE) {
-    return finish('error', new AppError('stalled', `The service sent nothing for ${Math.round(idleMs / 1000)} s.`).toWire());
+    return finish(
+      'error',
+      new AppError('stalled', `The service sent nothing for ${Math.round(idleMs / 1000)} s.`).toWire(),
+    );
   }
   // The SDK ends quietly when the body closes early: no finish_reason means no complete answer.
   if (!finishReason) return finish('error', incomplete('The stream ended before the answer was complete.'));
@@ -139,5 +150,9 @@ function isOpenAIHost(baseURL: string): boolean {
 function readUsage(chunk: ChatCompletionChunk): Usage | null {
   const u = chunk.usage;
   if (!u) return null;
-  return { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens, totalTokens: u.total_tokens };
+  return {
+    promptTokens: u.prompt_tokens,
+    completionTokens: u.completion_tokens,
+    totalTokens: u.total_tokens,
+  };
 }

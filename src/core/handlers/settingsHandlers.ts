@@ -33,7 +33,8 @@ export function settingsHandlers(
     }),
     'app.openExternal': async ({ url }) => {
       const parsed = new URL(url);
-      if (parsed.protocol !== 'https:') throw new AppError('invalid_input', 'Only https: links can be opened.');
+      if (parsed.protocol !== 'https:')
+        throw new AppError('invalid_input', 'Only https: links can be opened.');
       if (!ports.openExternal) throw new AppError('invalid_input', 'This host cannot open links.');
       await ports.openExternal(parsed.toString());
       return { ok: true as const };

@@ -50,7 +50,14 @@ export class KeyVault {
   /** What the renderer may know: configured or not, the last four characters, where it lives. */
   status(): KeyStatus {
     const key = this.get();
-    const storage = key === null ? 'none' : this.sessionKey !== null ? 'session' : this.cipher.backend === 'host' ? 'host' : 'keychain';
+    const storage =
+      key === null
+        ? 'none'
+        : this.sessionKey !== null
+          ? 'session'
+          : this.cipher.backend === 'host'
+            ? 'host'
+            : 'keychain';
     return {
       configured: key !== null,
       last4: key === null ? null : key.slice(-4),

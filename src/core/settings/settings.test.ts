@@ -11,7 +11,12 @@ describe('KeyVault', () => {
     const store = new MemoryKeyValueStore();
     const vault = new KeyVault(createTestCipher(), store);
     const status = vault.set(KEY, true);
-    expect(status).toMatchObject({ configured: true, last4: 'WXYZ', storage: 'keychain', canPersistSecurely: true });
+    expect(status).toMatchObject({
+      configured: true,
+      last4: 'WXYZ',
+      storage: 'keychain',
+      canPersistSecurely: true,
+    });
     expect(JSON.stringify(status)).not.toContain(KEY);
     expect(store.raw()).not.toContain(KEY);
     expect(store.raw()).not.toContain('0123456789');

@@ -57,7 +57,12 @@ describe('branch pages', () => {
     const { conversation, ids } = longChat(store, 200);
     const around = store.getPage(conversation.id, { limit: 40, around: ids[50] });
     expect(contents(around.messages)).toEqual(range(30, 70));
-    expect(around).toMatchObject({ startIndex: 30, totalCount: 200, hasMoreBefore: true, hasMoreAfter: true });
+    expect(around).toMatchObject({
+      startIndex: 30,
+      totalCount: 200,
+      hasMoreBefore: true,
+      hasMoreAfter: true,
+    });
     const after = store.getPage(conversation.id, { limit: 40, after: around.messages.at(-1)!.id });
     expect(contents(after.messages)).toEqual(range(70, 110));
     const near = store.getPage(conversation.id, { limit: 40, around: ids[170] });
@@ -94,7 +99,13 @@ describe('branch pages', () => {
       content: 'edited',
       status: 'done',
     });
-    store.addMessage({ conversationId: conversation.id, parentId: edited.id, role: 'assistant', content: 'new', status: 'done' });
+    store.addMessage({
+      conversationId: conversation.id,
+      parentId: edited.id,
+      role: 'assistant',
+      content: 'new',
+      status: 'done',
+    });
     // Another root version, so the root's versions are listed too.
     const rootVersion = store.addMessage({
       conversationId: conversation.id,

@@ -113,7 +113,9 @@ export function page(ctx: StoreContext, conversationId: string, query: PageQuery
   const conversation = loadConversation(ctx, conversationId);
   const bound = conversation.messageCount + 1;
   let ids =
-    conversation.currentLeafId === null ? [] : branchIds(ctx, conversationId, conversation.currentLeafId, bound);
+    conversation.currentLeafId === null
+      ? []
+      : branchIds(ctx, conversationId, conversation.currentLeafId, bound);
   if (ids.length === 0 && conversation.messageCount > 0) {
     // The stored leaf is gone (or was never set): rare, so the whole tree may be read to pick one.
     const leaf = fallbackLeaf(loadTree(ctx, conversationId));

@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type WheelEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactElement,
+  type WheelEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
 import { Icon } from '../components/Icon';

@@ -15,7 +15,8 @@ export function NoticeBanner(): ReactElement | null {
     <div className="notice-banner" role="alert">
       {notices.map((notice) => (
         <p key={notice.path}>
-          <strong>{t('common:notices.setAsideTitle')}</strong> {t('common:notices.setAside', { path: notice.path })}
+          <strong>{t('common:notices.setAsideTitle')}</strong>{' '}
+          {t('common:notices.setAside', { path: notice.path })}
         </p>
       ))}
       <button type="button" className="btn" onClick={() => setDismissed(true)}>

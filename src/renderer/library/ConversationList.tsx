@@ -67,7 +67,9 @@ export function ConversationList({ rows, view, activeId }: ConversationListProps
       setMenu(null);
       // Found through the DOM, not `rows`, so the callback stays stable while the list refetches.
       if (restoreFocus && menuId) {
-        scrollRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(menuId)}"] .lib-row-more`)?.focus();
+        scrollRef.current
+          ?.querySelector<HTMLElement>(`[data-key="${CSS.escape(menuId)}"] .lib-row-more`)
+          ?.focus();
       }
     },
     [menuId],
@@ -127,7 +129,11 @@ export function ConversationList({ rows, view, activeId }: ConversationListProps
               style={{ height: item.size, transform: `translateY(${item.start}px)` }}
             >
               {row.type === 'header' ? (
-                <div className={`lib-group${item.index === 0 ? ' lib-group-first' : ''}`} role="heading" aria-level={3}>
+                <div
+                  className={`lib-group${item.index === 0 ? ' lib-group-first' : ''}`}
+                  role="heading"
+                  aria-level={3}
+                >
                   {groupLabel(row.group, t, i18n.language)}
                 </div>
               ) : (

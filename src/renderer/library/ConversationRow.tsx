@@ -45,7 +45,12 @@ export function ConversationRow(props: ConversationRowProps): ReactElement {
   const openMenuAt = (event: MouseEvent<HTMLElement>, atPointer: boolean): void => {
     event.preventDefault();
     const box = event.currentTarget.getBoundingClientRect();
-    props.onMenu(conversation.id, atPointer && event.clientX ? { x: event.clientX, y: event.clientY } : { x: box.right - 8, y: box.bottom + 4 });
+    props.onMenu(
+      conversation.id,
+      atPointer && event.clientX
+        ? { x: event.clientX, y: event.clientY }
+        : { x: box.right - 8, y: box.bottom + 4 },
+    );
   };
 
   return (

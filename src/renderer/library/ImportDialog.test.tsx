@@ -62,7 +62,12 @@ describe('ImportDialog', () => {
     ]);
     await wait();
     expect(fake.inputs[0]).toEqual({
-      files: [{ name: 'conversations.json', base64: btoa(String.fromCharCode(...new TextEncoder().encode('{"a":"猫"}'))) }],
+      files: [
+        {
+          name: 'conversations.json',
+          base64: btoa(String.fromCharCode(...new TextEncoder().encode('{"a":"猫"}'))),
+        },
+      ],
     });
     act(() => fake.progress.forEach((listener) => listener({ phase: 'saving', done: 5, total: 10 })));
     const bar = screen.getByRole('progressbar');

@@ -55,9 +55,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
     const files = list.filter((file) => isImportable(file.name));
     const rejected = list.filter((file) => !isImportable(file.name)).map((file) => file.name);
     if (files.length === 0) return setStatus({ kind: 'idle', notice: t('library:import.noFiles') });
-    if (files.length > MAX_FILES) return setStatus({ kind: 'idle', notice: t('library:import.tooMany', { max: MAX_FILES }) });
+    if (files.length > MAX_FILES)
+      return setStatus({ kind: 'idle', notice: t('library:import.tooMany', { max: MAX_FILES }) });
     const huge = files.find((file) => file.size > MAX_FILE_MB * 1024 * 1024);
-    if (huge) return setStatus({ kind: 'idle', notice: t('library:import.tooLarge', { name: huge.name, max: MAX_FILE_MB }) });
+    if (huge)
+      return setStatus({
+        kind: 'idle',
+        notice: t('library:import.tooLarge', { name: huge.name, max: MAX_FILE_MB }),
+      });
     setStatus({ kind: 'working', phase: 'uploading', done: 0, total: files.length });
     try {
       const encoded = await readFilesAsBase64(files, (done, total) =>
@@ -80,7 +85,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
     if (!busy) onClose();
   };
 
-  const report = status.kind === 'report' ? withRejected(status.report, status.rejected, t('library:import.wrongType')) : null;
+  const report =
+    status.kind === 'report'
+      ? withRejected(status.report, status.rejected, t('library:import.wrongType'))
+      : null;
 
   return (
     <Modal
@@ -100,7 +108,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
     >
       <header className="lib-modal-head">
         <h2>{report ? t('library:import.reportTitle') : t('library:import.title')}</h2>
-        <button type="button" className="lib-icon-button" aria-label={t('library:import.close')} onClick={close} disabled={busy}>
+        <button
+          type="button"
+          className="lib-icon-button"
+          aria-label={t('library:import.close')}
+          onClick={close}
+          disabled={busy}
+        >
           <Icon className="lib-icon" name="close" />
         </button>
       </header>
@@ -110,10 +124,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
           <p className="lib-muted">{t('library:import.intro')}</p>
           <div className="lib-dropzone">
             <Icon className="lib-icon" name="upload" size={28} />
-            <button type="button" className="lib-primary" data-autofocus onClick={() => inputRef.current?.click()}>
+            <button
+              type="button"
+              className="lib-primary"
+              data-autofocus
+              onClick={() => inputRef.current?.click()}
+            >
               {t('library:import.choose')}
             </button>
-            <span className="lib-muted">{dragging ? t('library:import.dropActive') : t('library:import.drop')}</span>
+            <span className="lib-muted">
+              {dragging ? t('library:import.dropActive') : t('library:import.drop')}
+            </span>
             <input
               ref={inputRef}
               type="file"
@@ -129,7 +150,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
               }}
             />
           </div>
-          {status.kind === 'idle' && status.notice && <p className="lib-error" role="alert">{status.notice}</p>}
+          {status.kind === 'idle' && status.notice && (
+            <p className="lib-error" role="alert">
+              {status.notice}
+            </p>
+          )}
           {status.kind === 'error' && (
             <div className="lib-error" role="alert">
               <strong>{t('library:import.failed')}</strong>
@@ -143,7 +168,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
         <div className="lib-import-body lib-progress-wrap">
           <div className="lib-progress-label">
             <span>{t(`library:import.phase.${status.phase}`)}</span>
-            <span className="lib-muted">{t('library:import.progress', { done: status.done, total: status.total })}</span>
+            <span className="lib-muted">
+              {t('library:import.progress', { done: status.done, total: status.total })}
+            </span>
           </div>
           <div
             className="lib-progress"
@@ -162,7 +189,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
         <div className="lib-import-body">
           <ImportReportView report={report} />
           <footer className="lib-modal-foot">
-            <button type="button" className="lib-secondary" onClick={() => setStatus({ kind: 'idle', notice: null })}>
+            <button
+              type="button"
+              className="lib-secondary"
+              onClick={() => setStatus({ kind: 'idle', notice: null })}
+            >
               {t('library:import.again')}
             </button>
             <button type="button" className="lib-primary" data-autofocus onClick={close}>

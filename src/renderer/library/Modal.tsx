@@ -1,4 +1,11 @@
-import { useEffect, useRef, type HTMLAttributes, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 
 interface ModalProps {
@@ -11,7 +18,8 @@ interface ModalProps {
   boxProps?: HTMLAttributes<HTMLDivElement>;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog over a dimmed backdrop: focus moves in and stays in (Tab wraps), Escape or a
@@ -24,7 +32,11 @@ export function Modal({ label, onClose, className, children, boxProps }: ModalPr
     const previous = document.activeElement as HTMLElement | null;
     const box = boxRef.current;
     if (box && !box.contains(document.activeElement)) {
-      (box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>(FOCUSABLE) ?? box).focus();
+      (
+        box.querySelector<HTMLElement>('[data-autofocus]') ??
+        box.querySelector<HTMLElement>(FOCUSABLE) ??
+        box
+      ).focus();
     }
     return () => {
       if (previous?.isConnected) previous.focus();

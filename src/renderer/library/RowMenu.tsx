@@ -40,7 +40,11 @@ export function RowMenu({ conversation, anchor, onAction, onClose }: RowMenuProp
 
   const items: Item[] = [{ action: 'rename', label: t('library:actions.rename'), icon: 'pencil' }];
   if (!conversation.archived) {
-    items.push({ action: 'pin', label: t(conversation.pinned ? 'library:actions.unpin' : 'library:actions.pin'), icon: 'pin' });
+    items.push({
+      action: 'pin',
+      label: t(conversation.pinned ? 'library:actions.unpin' : 'library:actions.pin'),
+      icon: 'pin',
+    });
   }
   items.push({
     action: 'archive',
@@ -109,7 +113,9 @@ export function RowMenu({ conversation, anchor, onAction, onClose }: RowMenuProp
       ref={ref}
       className="lib-menu lib-root"
       role="group"
-      aria-label={t('library:actions.moreFor', { title: conversation.title || t('library:sidebar.untitled') })}
+      aria-label={t('library:actions.moreFor', {
+        title: conversation.title || t('library:sidebar.untitled'),
+      })}
       style={{ left: position.x, top: position.y }}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => event.preventDefault()}

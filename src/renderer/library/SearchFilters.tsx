@@ -41,11 +41,21 @@ export function SearchFilters(props: SearchFiltersProps): ReactElement {
         <span className="lib-dates">
           <label>
             <span>{t('library:search.from')}</span>
-            <input type="date" value={props.customFrom} max={props.customTo || undefined} onChange={(e) => props.onCustom(e.target.value, props.customTo)} />
+            <input
+              type="date"
+              value={props.customFrom}
+              max={props.customTo || undefined}
+              onChange={(e) => props.onCustom(e.target.value, props.customTo)}
+            />
           </label>
           <label>
             <span>{t('library:search.to')}</span>
-            <input type="date" value={props.customTo} min={props.customFrom || undefined} onChange={(e) => props.onCustom(props.customFrom, e.target.value)} />
+            <input
+              type="date"
+              value={props.customTo}
+              min={props.customFrom || undefined}
+              onChange={(e) => props.onCustom(props.customFrom, e.target.value)}
+            />
           </label>
         </span>
       )}

@@ -35,7 +35,8 @@ afterEach(() => {
 describe('SearchPalette', () => {
   it('opens with Ctrl+K, shows marked results as you type, and opens the chosen one', async () => {
     const bridge = fakeBridge();
-    bridge.search = ({ query }) => (query === '学校' ? [hit('c1', 'School days', '我们去', '学校'), hit('c2', 'Second', 'a ', '学校')] : []);
+    bridge.search = ({ query }) =>
+      query === '学校' ? [hit('c1', 'School days', '我们去', '学校'), hit('c2', 'Second', 'a ', '学校')] : [];
     render(<SearchPalette />);
     expect(screen.queryByRole('searchbox')).toBeNull();
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
@@ -73,7 +74,11 @@ describe('SearchPalette', () => {
     await wait(300); // 'cat' answers first, then the stale 'ca'
     const queries = bridge.calls.filter((c) => c.method === 'search.query').map((c) => c.input.query);
     expect(queries).toEqual(['ca', 'cat']);
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringContaining('Fresh')]);
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([expect.stringContaining('Fresh')]);
   });
 
   it('says so when nothing matches, and Escape closes', async () => {

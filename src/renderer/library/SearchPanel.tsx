@@ -21,7 +21,10 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
   const [customFrom, setCustomFrom] = useState('');
   const [customTo, setCustomTo] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
-  const bounds = useMemo(() => rangeBounds(range, new Date(), customFrom, customTo), [range, customFrom, customTo]);
+  const bounds = useMemo(
+    () => rangeBounds(range, new Date(), customFrom, customTo),
+    [range, customFrom, customTo],
+  );
   const search = useSearch({ query, titlesOnly, ...bounds });
   const recent = useLibraryView('active');
 
@@ -39,11 +42,21 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
     return [...recent.items]
       .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
       .slice(0, RECENT_COUNT)
-      .map((c) => ({ key: c.id, conversationId: c.id, messageId: null, title: c.title, date: c.updatedAt, snippet: null }));
+      .map((c) => ({
+        key: c.id,
+        conversationId: c.id,
+        messageId: null,
+        title: c.title,
+        date: c.updatedAt,
+        snippet: null,
+      }));
   }, [query, search.hits, recent.items]);
 
   const active = Math.min(activeIndex, Math.max(0, items.length - 1));
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
+  const dateFormat = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }),
+    [i18n.language],
+  );
 
   const choose = (item: ResultItem | undefined): void => {
     if (!item) return;
@@ -70,7 +83,8 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
   const typed = query.trim() !== '';
   let state: string | null = null;
   if (typed && search.status === 'error') state = t('library:search.failed', { message: search.error ?? '' });
-  else if (typed && search.status === 'done' && items.length === 0) state = t('library:search.noResults', { query: search.query });
+  else if (typed && search.status === 'done' && items.length === 0)
+    state = t('library:search.noResults', { query: search.query });
   else if (typed && search.status === 'loading' && items.length === 0) state = t('library:search.searching');
   else if (!typed && items.length === 0) state = t('library:search.empty');
 
@@ -110,7 +124,9 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
         }}
       />
       <div className="lib-palette-body">
-        {!typed && items.length > 0 && <div className="lib-palette-section">{t('library:search.recent')}</div>}
+        {!typed && items.length > 0 && (
+          <div className="lib-palette-section">{t('library:search.recent')}</div>
+        )}
         <ul
           id={listId}
           role="listbox"
@@ -136,9 +152,16 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
         )}
       </div>
       <footer className="lib-palette-hints" aria-hidden="true">
-        <span><kbd>↑</kbd><kbd>↓</kbd> {t('library:search.hintNavigate')}</span>
-        <span><kbd>↵</kbd> {t('library:search.hintOpen')}</span>
-        <span><kbd>Esc</kbd> {t('library:search.hintClose')}</span>
+        <span>
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> {t('library:search.hintNavigate')}
+        </span>
+        <span>
+          <kbd>↵</kbd> {t('library:search.hintOpen')}
+        </span>
+        <span>
+          <kbd>Esc</kbd> {t('library:search.hintClose')}
+        </span>
       </footer>
     </Modal>
   );

@@ -24,7 +24,14 @@ interface SearchResultProps {
 }
 
 /** A result option: title and date on one line, the snippet with its `<mark>`ed words below. */
-export function SearchResult({ id, item, selected, date, onHover, onChoose }: SearchResultProps): ReactElement {
+export function SearchResult({
+  id,
+  item,
+  selected,
+  date,
+  onHover,
+  onChoose,
+}: SearchResultProps): ReactElement {
   const { t } = useTranslation();
   const hasSnippet = item.snippet !== null && item.snippet.some((part) => part.text.trim());
   return (

@@ -62,7 +62,10 @@ describe('Sidebar', () => {
     fireEvent.change(input, { target: { value: 'Renamed' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     await wait();
-    expect(bridge().calls.find((c) => c.method === 'conversation.rename')?.input).toEqual({ id: 'a', title: 'Renamed' });
+    expect(bridge().calls.find((c) => c.method === 'conversation.rename')?.input).toEqual({
+      id: 'a',
+      title: 'Renamed',
+    });
     expect(screen.getByRole('button', { name: 'Renamed' })).toBeTruthy();
   });
 
@@ -80,7 +83,10 @@ describe('Sidebar', () => {
   });
 
   it('reuses an empty open conversation for New chat, else creates one', async () => {
-    bridge().lists.active[0] = makeConversation('a', new Date().toISOString(), { title: 'Alpha', messageCount: 0 });
+    bridge().lists.active[0] = makeConversation('a', new Date().toISOString(), {
+      title: 'Alpha',
+      messageCount: 0,
+    });
     render(<Sidebar />);
     await wait();
     openConversation('a');
@@ -94,7 +100,12 @@ describe('Sidebar', () => {
   });
 
   it('shows the Trash with Restore and an empty state', async () => {
-    bridge().lists.trash = [makeConversation('t', new Date().toISOString(), { title: 'Trashed', deletedAt: new Date().toISOString() })];
+    bridge().lists.trash = [
+      makeConversation('t', new Date().toISOString(), {
+        title: 'Trashed',
+        deletedAt: new Date().toISOString(),
+      }),
+    ];
     render(<Sidebar />);
     await wait();
     fireEvent.click(screen.getByRole('button', { name: 'Trash' }));

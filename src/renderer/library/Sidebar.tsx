@@ -1,7 +1,14 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
-import { fetchView, getLibrary, noteCreated, reportLibraryError, useLibraryView, type LibraryView } from '../state/library';
+import {
+  fetchView,
+  getLibrary,
+  noteCreated,
+  reportLibraryError,
+  useLibraryView,
+  type LibraryView,
+} from '../state/library';
 import { getNavigation, openConversation, useNavigation } from '../state/navigation';
 import { ConversationList } from './ConversationList';
 import { downloadFile } from './download';
@@ -61,7 +68,9 @@ export function Sidebar(): ReactElement {
   };
 
   const emptyText =
-    view === 'active' ? t('library:sidebar.emptyActive') : t(view === 'trash' ? 'library:sidebar.emptyTrash' : 'library:sidebar.emptyArchived');
+    view === 'active'
+      ? t('library:sidebar.emptyActive')
+      : t(view === 'trash' ? 'library:sidebar.emptyTrash' : 'library:sidebar.emptyArchived');
 
   return (
     <nav className="lib-root lib-sidebar" aria-label={t('library:sidebar.label')}>

@@ -16,19 +16,39 @@ export function SidebarFooter({ view, onView, onImport, onExport }: SidebarFoote
   const { t } = useTranslation();
   return (
     <div className="lib-footer">
-      <button type="button" className="lib-foot-button" aria-pressed={view === 'archived'} onClick={() => onView('archived')}>
+      <button
+        type="button"
+        className="lib-foot-button"
+        aria-pressed={view === 'archived'}
+        onClick={() => onView('archived')}
+      >
         <Icon className="lib-icon" name="archive" />
         <span>{t('library:views.archived')}</span>
       </button>
-      <button type="button" className="lib-foot-button" aria-pressed={view === 'trash'} onClick={() => onView('trash')}>
+      <button
+        type="button"
+        className="lib-foot-button"
+        aria-pressed={view === 'trash'}
+        onClick={() => onView('trash')}
+      >
         <Icon className="lib-icon" name="trashLines" />
         <span>{t('library:views.trash')}</span>
       </button>
-      <button type="button" className="lib-foot-button" title={t('library:actions.importHint')} onClick={onImport}>
+      <button
+        type="button"
+        className="lib-foot-button"
+        title={t('library:actions.importHint')}
+        onClick={onImport}
+      >
         <Icon className="lib-icon" name="upload" />
         <span>{t('library:actions.import')}</span>
       </button>
-      <button type="button" className="lib-foot-button" title={t('library:actions.exportAllHint')} onClick={onExport}>
+      <button
+        type="button"
+        className="lib-foot-button"
+        title={t('library:actions.exportAllHint')}
+        onClick={onExport}
+      >
         <Icon className="lib-icon" name="download" />
         <span>{t('library:actions.exportAll')}</span>
       </button>

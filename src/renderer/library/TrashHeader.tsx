@@ -16,7 +16,13 @@ export function TrashHeader({ view, count, onBack }: TrashHeaderProps): ReactEle
   return (
     <div className="lib-view-head">
       <div className="lib-view-title">
-        <button type="button" className="lib-icon-button" aria-label={t('library:sidebar.back')} title={t('library:sidebar.back')} onClick={onBack}>
+        <button
+          type="button"
+          className="lib-icon-button"
+          aria-label={t('library:sidebar.back')}
+          title={t('library:sidebar.back')}
+          onClick={onBack}
+        >
           <Icon className="lib-icon" name="back" />
         </button>
         <h2>{t(view === 'trash' ? 'library:views.trash' : 'library:views.archived')}</h2>

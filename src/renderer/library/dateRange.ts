@@ -9,7 +9,13 @@ export function rangeBounds(
   customTo = '',
 ): { from?: string; to?: string } {
   const ago = (days: number, months = 0, years = 0): string =>
-    new Date(now.getFullYear() - years, now.getMonth() - months, now.getDate() - days, now.getHours(), now.getMinutes()).toISOString();
+    new Date(
+      now.getFullYear() - years,
+      now.getMonth() - months,
+      now.getDate() - days,
+      now.getHours(),
+      now.getMinutes(),
+    ).toISOString();
   switch (range) {
     case 'week':
       return { from: ago(7) };
@@ -22,7 +28,8 @@ export function rangeBounds(
       const from = parseDay(customFrom);
       const to = parseDay(customTo);
       if (from) bounds.from = from.toISOString();
-      if (to) bounds.to = new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1, 0, 0, 0, -1).toISOString();
+      if (to)
+        bounds.to = new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1, 0, 0, 0, -1).toISOString();
       return bounds;
     }
     default:

@@ -24,7 +24,11 @@ describe('groupFor', () => {
     expect(groupFor(new Date(2026, 9, 8, 0, 0).getTime(), now).kind).toBe('week');
     expect(groupFor(new Date(2026, 9, 7, 23, 0).getTime(), now).kind).toBe('month30');
     expect(groupFor(new Date(2026, 8, 15, 0, 0).getTime(), now).kind).toBe('month30');
-    expect(groupFor(new Date(2026, 8, 14, 23, 0).getTime(), now)).toEqual({ kind: 'month', year: 2026, month: 8 });
+    expect(groupFor(new Date(2026, 8, 14, 23, 0).getTime(), now)).toEqual({
+      kind: 'month',
+      year: 2026,
+      month: 8,
+    });
   });
 
   it('puts future times (clock skew) in Today', () => {

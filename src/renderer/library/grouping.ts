@@ -25,8 +25,10 @@ export function groupFor(time: number, now: Date): GroupKey {
   // Local midnights, not `today - n * DAY_MS`, so daylight-saving days count as one day.
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1).getTime();
   if (time >= yesterday) return { kind: 'yesterday' };
-  if (time >= new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7).getTime()) return { kind: 'week' };
-  if (time >= new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30).getTime()) return { kind: 'month30' };
+  if (time >= new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7).getTime())
+    return { kind: 'week' };
+  if (time >= new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30).getTime())
+    return { kind: 'month30' };
   const date = new Date(time);
   return { kind: 'month', year: date.getFullYear(), month: date.getMonth() };
 }
@@ -41,13 +43,17 @@ function groupId(group: GroupKey): string {
  * is a row of its own, so the list can be virtualized as one flat array.
  */
 export function groupConversations(conversations: readonly Conversation[], now: Date): SidebarRow[] {
-  const timed = conversations.map((conversation) => ({ conversation, time: Date.parse(conversation.updatedAt) }));
+  const timed = conversations.map((conversation) => ({
+    conversation,
+    time: Date.parse(conversation.updatedAt),
+  }));
   timed.sort((a, b) => (b.time || 0) - (a.time || 0));
   const rows: SidebarRow[] = [];
   const pinned = timed.filter((t) => t.conversation.pinned);
   if (pinned.length) {
     rows.push({ type: 'header', key: 'h-pinned', group: { kind: 'pinned' } });
-    for (const { conversation } of pinned) rows.push({ type: 'conversation', key: conversation.id, conversation });
+    for (const { conversation } of pinned)
+      rows.push({ type: 'conversation', key: conversation.id, conversation });
   }
   let current = '';
   for (const { conversation, time } of timed) {

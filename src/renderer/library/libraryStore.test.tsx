@@ -50,7 +50,10 @@ beforeEach(() => {
   store.resetLibraryForTests();
   fake.calls.length = 0;
   fake.fail = null;
-  fake.lists.active = [makeConversation('a', '2026-10-01T10:00:00Z'), makeConversation('b', '2026-10-02T10:00:00Z')];
+  fake.lists.active = [
+    makeConversation('a', '2026-10-01T10:00:00Z'),
+    makeConversation('b', '2026-10-02T10:00:00Z'),
+  ];
   fake.lists.archived = [];
   fake.lists.trash = [];
 });
@@ -103,7 +106,10 @@ describe('library store', () => {
     const pending = store.renameConversation('a', '  New title ');
     expect(store.getLibrary().views.active.items.find((c) => c.id === 'a')?.title).toBe('New title');
     await pending;
-    expect(fake.calls.find((c) => c.method === 'conversation.rename')?.input).toEqual({ id: 'a', title: 'New title' });
+    expect(fake.calls.find((c) => c.method === 'conversation.rename')?.input).toEqual({
+      id: 'a',
+      title: 'New title',
+    });
   });
 
   it('deletes with an Undo toast that restores and reopens the conversation', async () => {

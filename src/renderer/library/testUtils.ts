@@ -3,7 +3,11 @@ import { vi } from 'vitest';
 import type { Conversation, SearchHit } from '../../shared/schemas';
 
 /** A conversation with sensible defaults, for tests. */
-export function makeConversation(id: string, updatedAt: string, extra: Partial<Conversation> = {}): Conversation {
+export function makeConversation(
+  id: string,
+  updatedAt: string,
+  extra: Partial<Conversation> = {},
+): Conversation {
   return {
     id,
     title: `Conversation ${id}`,
@@ -41,10 +45,15 @@ export function createFakeBridge(): FakeBridge {
 export function fakeCall(fake: FakeBridge) {
   return vi.fn(async (method: string, input: Record<string, unknown>) => {
     fake.calls.push({ method, input });
-    if (method === 'conversation.list') return structuredClone(fake.lists[(input.view as 'active') ?? 'active']);
+    if (method === 'conversation.list')
+      return structuredClone(fake.lists[(input.view as 'active') ?? 'active']);
     if (method === 'search.query') return fake.search(input as { query: string });
     if (method === 'conversation.delete') return { ok: true };
-    if (method === 'conversation.create') return makeConversation(`new-${fake.calls.length}`, new Date().toISOString(), { title: '', messageCount: 0 });
+    if (method === 'conversation.create')
+      return makeConversation(`new-${fake.calls.length}`, new Date().toISOString(), {
+        title: '',
+        messageCount: 0,
+      });
     const found = Object.values(fake.lists)
       .flat()
       .find((c) => c.id === input.id);

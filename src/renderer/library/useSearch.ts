@@ -57,5 +57,10 @@ export function useSearch({ query, titlesOnly, from, to }: SearchRequest): Searc
 
   if (!trimmed) return { hits: [], status: 'idle', error: null, query: '' };
   if (answer.key !== key) return { hits: answer.hits, status: 'loading', error: null, query: answer.query };
-  return { hits: answer.hits, status: answer.error ? 'error' : 'done', error: answer.error, query: answer.query };
+  return {
+    hits: answer.hits,
+    status: answer.error ? 'error' : 'done',
+    error: answer.error,
+    query: answer.query,
+  };
 }

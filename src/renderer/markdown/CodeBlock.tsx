@@ -57,7 +57,12 @@ export function CodeBlock({ code, language, streaming }: CodeBlockProps): ReactN
     <div className="md-code">
       <div className="md-code-header">
         <span className="md-code-language">{language || t('chat:markdown.plainText', 'text')}</span>
-        <button type="button" className="md-code-copy" aria-label={t('chat:markdown.copyCode', 'Copy code')} onClick={copy}>
+        <button
+          type="button"
+          className="md-code-copy"
+          aria-label={t('chat:markdown.copyCode', 'Copy code')}
+          onClick={copy}
+        >
           {copied ? t('chat:markdown.copied', 'Copied') : t('chat:markdown.copy', 'Copy')}
         </button>
       </div>

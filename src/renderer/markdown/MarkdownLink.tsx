@@ -16,7 +16,13 @@ export function MarkdownLink({ href, children }: ComponentProps<'a'> & ExtraProp
     openLink(url);
   };
   return (
-    <a href={url} title={url} rel="noreferrer noopener" onClick={open} onAuxClick={(event) => event.preventDefault()}>
+    <a
+      href={url}
+      title={url}
+      rel="noreferrer noopener"
+      onClick={open}
+      onAuxClick={(event) => event.preventDefault()}
+    >
       {children}
     </a>
   );

@@ -36,7 +36,9 @@ describe('MarkdownMessage memoization', () => {
   it('renders finished blocks once while the last block grows', () => {
     const finished = ['# Title', 'First paragraph.', '```py\nprint(1)\n\nprint(2)\n```', '- a\n- b'];
     const prefix = finished.join('\n\n') + '\n\n';
-    const { rerender, container } = render(<MarkdownMessage text={prefix + 'Gro'} streaming onOpenLink={() => {}} />);
+    const { rerender, container } = render(
+      <MarkdownMessage text={prefix + 'Gro'} streaming onOpenLink={() => {}} />,
+    );
     for (const tail of ['Grow', 'Growing', 'Growing text', 'Growing text, more']) {
       rerender(<MarkdownMessage text={prefix + tail} streaming onOpenLink={() => {}} />);
     }

@@ -10,7 +10,9 @@ import { hasMath } from './mathSupport';
 const fence = '```';
 
 beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ lng: 'en', resources: {}, interpolation: { escapeValue: false } });
+  await i18next
+    .use(initReactI18next)
+    .init({ lng: 'en', resources: {}, interpolation: { escapeValue: false } });
 });
 afterEach(cleanup);
 
@@ -28,7 +30,9 @@ describe('MarkdownMessage: GFM and math', () => {
     const boxes = container.querySelectorAll<HTMLInputElement>('input[type=checkbox]');
     expect([...boxes].map((box) => box.checked)).toEqual([true, false]);
     expect(container.querySelector('del')?.textContent).toBe('old');
-    expect(screen.getByRole('link', { name: 'www.example.com' }).getAttribute('href')).toBe('http://www.example.com/');
+    expect(screen.getByRole('link', { name: 'www.example.com' }).getAttribute('href')).toBe(
+      'http://www.example.com/',
+    );
   });
 
   it('shows math as code until KaTeX has loaded, then renders inline and display math with it', async () => {
@@ -66,7 +70,9 @@ describe('MarkdownMessage: untrusted content', () => {
   });
 
   it('renders javascript:, data: and file: links as plain text', () => {
-    const { container } = show('[a](javascript:alert(1)) [b](data:text/html,hi) [c](file:///etc/passwd) [d](java\tscript:x)');
+    const { container } = show(
+      '[a](javascript:alert(1)) [b](data:text/html,hi) [c](file:///etc/passwd) [d](java\tscript:x)',
+    );
     expect(container.querySelector('a')).toBeNull();
     expect(container.textContent).toContain('a b c');
   });

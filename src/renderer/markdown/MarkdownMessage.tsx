@@ -36,7 +36,8 @@ const BlockGroup = memo(
     }
     return <div className="md-group">{items}</div>;
   },
-  (before, after) => before.start === after.start && before.end === after.end && before.generation === after.generation,
+  (before, after) =>
+    before.start === after.start && before.end === after.end && before.generation === after.generation,
 );
 
 /**
@@ -59,7 +60,9 @@ export function MarkdownMessage({ text, streaming, onOpenLink }: MarkdownMessage
   const groups: ReactNode[] = [];
   for (let start = 0; start < finished.length; start += GROUP_SIZE) {
     const end = Math.min(start + GROUP_SIZE, finished.length);
-    groups.push(<BlockGroup key={`group-${start}`} blocks={finished} start={start} end={end} generation={generation} />);
+    groups.push(
+      <BlockGroup key={`group-${start}`} blocks={finished} start={start} end={end} generation={generation} />,
+    );
   }
 
   return (

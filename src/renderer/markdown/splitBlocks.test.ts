@@ -25,7 +25,10 @@ describe('splitBlocks', () => {
   });
 
   it('keeps an unclosed fence (still streaming) in one open block', () => {
-    expect(splitBlocks(`A\n\n${fence}js\nlet a;\n\nlet b;\n\nlet c;`)).toEqual(['A', `${fence}js\nlet a;\n\nlet b;\n\nlet c;`]);
+    expect(splitBlocks(`A\n\n${fence}js\nlet a;\n\nlet b;\n\nlet c;`)).toEqual([
+      'A',
+      `${fence}js\nlet a;\n\nlet b;\n\nlet c;`,
+    ]);
   });
 
   it('never splits a $$ math block', () => {
@@ -57,11 +60,17 @@ describe('splitBlocks', () => {
 
   it('separates a paragraph from a following indented code block, but keeps footnote continuations', () => {
     expect(splitBlocks('Para\n\n    code')).toEqual(['Para', '    code']);
-    expect(splitBlocks('[^1]: Note\n\n    more of the note\n\nNext')).toEqual(['[^1]: Note\n\n    more of the note', 'Next']);
+    expect(splitBlocks('[^1]: Note\n\n    more of the note\n\nNext')).toEqual([
+      '[^1]: Note\n\n    more of the note',
+      'Next',
+    ]);
   });
 
   it('splits a very long loose list at an item boundary to bound the growing block', () => {
-    const items = Array.from({ length: 400 }, (_, index) => `${index + 1}. item number ${index + 1} with some text`);
+    const items = Array.from(
+      { length: 400 },
+      (_, index) => `${index + 1}. item number ${index + 1} with some text`,
+    );
     const blocks = splitBlocks(items.join('\n\n'));
     expect(blocks.length).toBeGreaterThan(1);
     expect(blocks.every((block) => block.length < 9 * 1024)).toBe(true);

@@ -68,7 +68,12 @@ describe('loaded pages', () => {
     // One message more at the end (a new answer): the tail page now starts one later.
     const grown = branch(301);
     const merged = mergeKeepingAbove(loaded, pageOf(grown, 241, 301));
-    expect(merged).toMatchObject({ startIndex: 100, totalCount: 301, hasMoreBefore: true, hasMoreAfter: false });
+    expect(merged).toMatchObject({
+      startIndex: 100,
+      totalCount: 301,
+      hasMoreBefore: true,
+      hasMoreAfter: false,
+    });
     expect(ids(merged)).toEqual(grown.slice(100).map((m) => m.id));
     // A page that does not continue the loaded run replaces it.
     const elsewhere = pageOf(all, 0, 60);

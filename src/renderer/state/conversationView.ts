@@ -70,11 +70,15 @@ function withMessages(base: ConversationPage, startIndex: number, messages: Mess
  * continues them (same branch): a refetch of the tail or a version switch does not drop what the
  * user scrolled back to, nor move it.
  */
-export function mergeKeepingAbove(current: ConversationPage | null, page: ConversationPage): ConversationPage {
+export function mergeKeepingAbove(
+  current: ConversationPage | null,
+  page: ConversationPage,
+): ConversationPage {
   const first = page.messages[0];
   if (!current || !first || current.conversation.id !== page.conversation.id) return page;
   const offset = page.startIndex - current.startIndex;
-  if (offset <= 0 || offset >= current.messages.length || current.messages[offset].id !== first.id) return page;
+  if (offset <= 0 || offset >= current.messages.length || current.messages[offset].id !== first.id)
+    return page;
   return withMessages(page, current.startIndex, current.messages.slice(0, offset).concat(page.messages));
 }
 
@@ -110,7 +114,10 @@ function streamingOf(messages: readonly Message[]): ReadonlySet<string> {
  * `conversation.changed` and `chat.done` for it. A later full load always wins over an earlier
  * one, and what was loaded for another id is never shown.
  */
-export function useConversationView(id: string | null, focusMessageId: string | null = null): ConversationViewState {
+export function useConversationView(
+  id: string | null,
+  focusMessageId: string | null = null,
+): ConversationViewState {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // The state as last committed, for callbacks that build on it outside a render.
   const latest = useRef<Loaded | null>(null);
@@ -158,7 +165,11 @@ export function useConversationView(id: string | null, focusMessageId: string | 
       // A window away from the tail (after a search jump) is refreshed in place, not left.
       if (current?.hasMoreAfter && current.messages.length > 0) {
         const middle = current.messages[Math.floor(current.messages.length / 2)].id;
-        void load(target, { around: middle, limit: Math.min(MAX_REFRESH, current.messages.length) }, 'replace');
+        void load(
+          target,
+          { around: middle, limit: Math.min(MAX_REFRESH, current.messages.length) },
+          'replace',
+        );
       } else void load(target, {}, 'tail');
     },
     [load],
@@ -210,7 +221,14 @@ export function useConversationView(id: string | null, focusMessageId: string | 
       seq.current++;
       settleStreams(page.messages);
       const view = mergeKeepingAbove(currentFor(page.conversation.id), page);
-      commit({ id: page.conversation.id, view, streamingIds: streamingOf(view.messages), kind: 'replace', anchorId: null, error: null });
+      commit({
+        id: page.conversation.id,
+        view,
+        streamingIds: streamingOf(view.messages),
+        kind: 'replace',
+        anchorId: null,
+        error: null,
+      });
     },
     [commit],
   );

@@ -41,7 +41,10 @@ const REFETCH_DELAY_MS = 50;
 const VIEWS: LibraryView[] = ['active', 'archived', 'trash'];
 
 const emptyView: ViewState = { items: [], loaded: false, error: null };
-let state: LibraryState = { views: { active: emptyView, archived: emptyView, trash: emptyView }, toast: null };
+let state: LibraryState = {
+  views: { active: emptyView, archived: emptyView, trash: emptyView },
+  toast: null,
+};
 const listeners = new Set<() => void>();
 /** Views some component has asked for; only these are refetched on change events. */
 const wanted = new Set<LibraryView>();
@@ -124,7 +127,12 @@ export function useLibraryToast(): LibraryToast | null {
   return useSyncExternalStore(subscribe, () => state.toast);
 }
 
-function showToast(kind: LibraryToast['kind'], text: string, conversationId: string | null, messageId?: string): void {
+function showToast(
+  kind: LibraryToast['kind'],
+  text: string,
+  conversationId: string | null,
+  messageId?: string,
+): void {
   if (toastTimer !== null) clearTimeout(toastTimer);
   set({ ...state, toast: { id: ++toastSeq, kind, text, conversationId, messageId } });
   toastTimer = setTimeout(dismissToast, kind === 'error' ? 6000 : UNDO_TOAST_MS);
@@ -139,7 +147,11 @@ export function dismissToast(): void {
 
 /** Shows an error toast (for failures outside the store's own actions, e.g. export). */
 export function reportLibraryError(error: unknown): void {
-  showToast('error', error instanceof BridgeError || error instanceof Error ? error.message : String(error), null);
+  showToast(
+    'error',
+    error instanceof BridgeError || error instanceof Error ? error.message : String(error),
+    null,
+  );
 }
 
 /** Applies a local edit to every cached view, for an optimistic update. */

@@ -58,7 +58,8 @@ export default {
   },
   import: {
     title: 'Import conversations',
-    intro: 'Choose a ChatGPT export (the .zip, or conversations.json and its split files conversations-000.json…) or a Penpal backup (.json). Conversations are added; nothing you have is overwritten.',
+    intro:
+      'Choose a ChatGPT export (the .zip, or conversations.json and its split files conversations-000.json…) or a Penpal backup (.json). Conversations are added; nothing you have is overwritten.',
     choose: 'Choose files',
     drop: 'or drop them here',
     dropActive: 'Drop to import',

@@ -58,7 +58,8 @@ export default {
   },
   import: {
     title: '导入对话',
-    intro: '选择 ChatGPT 导出文件（.zip，或 conversations.json 及其拆分文件 conversations-000.json…）或 Penpal 备份（.json）。对话只会被添加，现有内容不会被覆盖。',
+    intro:
+      '选择 ChatGPT 导出文件（.zip，或 conversations.json 及其拆分文件 conversations-000.json…）或 Penpal 备份（.json）。对话只会被添加，现有内容不会被覆盖。',
     choose: '选择文件',
     drop: '或拖放到这里',
     dropActive: '松开即可导入',
