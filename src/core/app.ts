@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './events';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
+import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import type { CorePorts } from './ports';
 import { KeyVault } from './settings/keyVault';
@@ -35,6 +36,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   // A crash or a killed process may have left answers half-written: keep them, marked.
   store.recoverInterrupted();
 
+  const spawnImportWorker = ports.spawnImportWorker?.bind(ports);
   const events = createEventBus();
   const settings = new SettingsService(ports.settingsStore);
   const vault = new KeyVault(ports.cipher, ports.settingsStore);
@@ -48,7 +50,12 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
-    ...libraryHandlers(store, events, now),
+    ...libraryHandlers(
+      store,
+      events,
+      now,
+      spawnImportWorker ? parseInWorker(spawnImportWorker) : parseInProcess,
+    ),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { Settings } from '../shared/schemas';
 
 /**
@@ -50,6 +51,11 @@ export interface CorePorts {
   clock?: Clock;
   /** Opens an https: URL in the system browser (`shell.openExternal` in the app). */
   openExternal?(url: string): Promise<void>;
+  /**
+   * Starts a worker thread running `core/importers/worker.ts` (built to its own file in the app),
+   * so imports are parsed off the main thread. Without it, imports are parsed in process.
+   */
+  spawnImportWorker?(): Worker;
   /** Overrides for tests: how long a stream may stay silent before it counts as stalled. */
   streamIdleTimeoutMs?: number;
 }

@@ -1,7 +1,9 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createCore, type Core } from '../core/app';
+import importWorkerFile from '../core/importers/worker?modulePath';
 import { createAppUrlCheck } from './appUrl';
 import { createSenderCheck, registerIpc } from './ipcAdapter';
 import { createSafeStorageCipher } from './safeStorageCipher';
@@ -51,6 +53,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     openExternal: openExternalHttps,
+    spawnImportWorker: () => new Worker(importWorkerFile),
   });
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
   registerIpc({

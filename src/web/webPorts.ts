@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CorePorts } from '../core/ports';
 import { createConfSettingsStore } from './confSettingsStore';
@@ -15,6 +16,7 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     version: packageJson.version,
     platform: process.platform,
     systemLanguage: systemLanguage(process.env),
+    spawnImportWorker: spawnSourceImportWorker,
     ...overrides,
   };
 }
@@ -39,4 +41,14 @@ export function defaultWebDataDir(env: NodeJS.ProcessEnv = process.env, platform
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'penpal-web');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'penpal-web');
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'penpal-web');
+}
+
+/**
+ * The import worker from its TypeScript source, for the browser host and tests (which run the
+ * sources through tsx); the app runs the worker file electron-vite builds.
+ */
+export function spawnSourceImportWorker(): Worker {
+  return new Worker(new URL('../core/importers/worker.ts', import.meta.url), {
+    execArgv: ['--import', 'tsx'],
+  });
 }

@@ -1,7 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Handlers } from '../dispatcher';
 import type { EventBus } from '../events';
-import { backupToJson, parseImportFiles } from '../importers';
+import { backupToJson } from '../importers';
+import type { ImportParser } from '../importers/parser';
 import type { ConversationStore } from '../store/types';
 
 type LibraryMethods = 'search.query' | 'library.exportAll' | 'library.import';
@@ -11,6 +11,7 @@ export function libraryHandlers(
   store: ConversationStore,
   events: EventBus,
   now: () => Date,
+  parseImport: ImportParser,
 ): Pick<Handlers, LibraryMethods> {
   return {
     'search.query': async ({ query, titlesOnly, from, to, limit }) =>
@@ -23,20 +24,12 @@ export function libraryHandlers(
         content: backupToJson(store.exportAll()),
       };
     },
-    // Each phase ends with a turn of the event loop, so its progress events leave and other
-    // requests are served before the next phase; saving itself yields between short batches.
+    // Reading and parsing happen on the import worker (see `ImportParser`); saving yields between
+    // short batches, so the window's other requests are answered all along.
     'library.import': async ({ files }) => {
       const progress = (phase: 'reading' | 'parsing' | 'saving', done: number, total: number): void =>
         events.emit('import.progress', { phase, done, total });
-      progress('reading', 0, files.length);
-      const decoded: { name: string; bytes: Uint8Array }[] = [];
-      for (const file of files) {
-        decoded.push({ name: file.name, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) });
-        progress('reading', decoded.length, files.length);
-        await nextTurn();
-      }
-      const parsed = parseImportFiles(decoded, (done, total) => progress('parsing', done, total));
-      await nextTurn();
+      const parsed = await parseImport(files, progress);
       progress('saving', 0, parsed.conversations.length);
       const result = await store.importConversationsAsync(parsed.conversations, (done, all) =>
         progress('saving', done, all),

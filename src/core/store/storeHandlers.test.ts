@@ -4,6 +4,7 @@ import { createEventBus } from '../events';
 import { conversationHandlers } from '../handlers/conversationHandlers';
 import { libraryHandlers } from '../handlers/libraryHandlers';
 import { backupToJson } from '../importers';
+import { parseInProcess } from '../importers/parser';
 import { importedConversation, memoryStore } from './testing/fixtures';
 
 /** The handlers over a fresh store, with every event they emit recorded in order. */
@@ -14,7 +15,7 @@ function setup() {
   events.subscribe((event) => seen.push(event));
   const handlers = {
     ...conversationHandlers(store, events),
-    ...libraryHandlers(store, events, () => new Date('2024-05-01T00:00:00Z')),
+    ...libraryHandlers(store, events, () => new Date('2024-05-01T00:00:00Z'), parseInProcess),
   };
   return { store, handlers, seen };
 }
