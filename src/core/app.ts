@@ -44,7 +44,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     store,
     events,
     idleTimeoutMs: ports.streamIdleTimeoutMs,
-    getConfig: async () => ({ ...settings.get(), apiKey: vault.get() }),
+    getConfig: async () => ({ ...settings.get(), apiKey: await vault.get() }),
   });
 
   const handlers: Handlers = {

@@ -6,16 +6,22 @@ import type { Settings } from '../shared/schemas';
  * a test. Core never imports `electron`.
  */
 
-/** Encrypts the API key at rest: `safeStorage` in the app, a host-only cipher in the browser host. */
+/**
+ * Encrypts the API key at rest: `safeStorage` in the app (its asynchronous API), a host-only
+ * cipher in the browser host. Every call may wait on the OS keychain.
+ */
 export interface SecretCipher {
   /** The backend's name, e.g. `keychain`, `dpapi`, `gnome_libsecret`, `basic_text`, `host`. */
   readonly backend: string;
   /** False when encryption is unavailable or only obfuscation (Linux `basic_text`). */
-  isSecure(): boolean;
+  isSecure(): Promise<boolean>;
   /** Encrypts to a base64 string. */
-  encrypt(plain: string): string;
-  /** Decrypts what `encrypt` produced; throws when it cannot. */
-  decrypt(cipherText: string): string;
+  encrypt(plain: string): Promise<string>;
+  /**
+   * Decrypts what `encrypt` produced; rejects when it cannot. `stale` says the keychain has
+   * rotated its key, so the caller should encrypt the text again and store the new form.
+   */
+  decrypt(cipherText: string): Promise<{ plain: string; stale: boolean }>;
 }
 
 /** What is kept in the small settings file (electron-store in the app, `conf` in the browser host). */

@@ -2,14 +2,21 @@ import type { SafeStorage } from 'electron';
 import type { SecretCipher } from '../core/ports';
 import { AppError } from '../shared/errors';
 
+/** The part of Electron's `safeStorage` the cipher uses: the asynchronous API only. */
+export type AsyncSafeStorage = Pick<
+  SafeStorage,
+  'encryptStringAsync' | 'decryptStringAsync' | 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend'
+>;
+
 /**
  * The app's cipher for the API key: Electron's `safeStorage` (Keychain on macOS, DPAPI on Windows,
- * libsecret/KWallet on Linux). On Linux with the `basic_text` backend the "encryption" is only
- * obfuscation, so `isSecure()` is false and the UI offers to keep the key for this session only.
- * Call after the app is ready (before that, Linux reports the backend as `unknown`).
+ * libsecret/KWallet on Linux), through its asynchronous API (the synchronous one is deprecated
+ * in Electron 45). On Linux with the `basic_text` backend the "encryption" is only obfuscation,
+ * so `isSecure()` is false and the UI offers to keep the key for this session only. Call after
+ * the app is ready (before that, Linux reports the backend as `unknown`).
  */
 export function createSafeStorageCipher(
-  storage: SafeStorage,
+  storage: AsyncSafeStorage,
   platform: NodeJS.Platform = process.platform,
 ): SecretCipher {
   const backend =
@@ -20,21 +27,22 @@ export function createSafeStorageCipher(
         : platform === 'linux'
           ? storage.getSelectedStorageBackend()
           : 'unknown';
-  const available = (): boolean => storage.isEncryptionAvailable();
+  const available = (): Promise<boolean> => storage.isAsyncEncryptionAvailable();
   return {
     backend,
-    isSecure: () => available() && backend !== 'basic_text' && backend !== 'unknown',
-    encrypt(plain) {
-      if (!available()) {
+    isSecure: async () => (await available()) && backend !== 'basic_text' && backend !== 'unknown',
+    async encrypt(plain) {
+      if (!(await available())) {
         throw new AppError(
           'storage',
           'The system keychain is not available; keep the key for this session only.',
         );
       }
-      return storage.encryptString(plain).toString('base64');
+      return (await storage.encryptStringAsync(plain)).toString('base64');
     },
-    decrypt(cipherText) {
-      return storage.decryptString(Buffer.from(cipherText, 'base64'));
+    async decrypt(cipherText) {
+      const { result, shouldReEncrypt } = await storage.decryptStringAsync(Buffer.from(cipherText, 'base64'));
+      return { plain: result, stale: shouldReEncrypt };
     },
   };
 }

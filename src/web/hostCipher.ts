@@ -20,22 +20,23 @@ export function createHostCipher(dataDir: string): SecretCipher {
   const key = loadOrCreateKey(dataDir);
   return {
     backend: 'host',
-    isSecure: () => true,
-    encrypt(plain) {
+    isSecure: async () => true,
+    async encrypt(plain) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
-    decrypt(encoded) {
+    async decrypt(encoded) {
       const bytes = Buffer.from(encoded, 'base64');
       if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('The encrypted key is too short.');
       const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([
+      const plain = Buffer.concat([
         decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
         decipher.final(),
       ]).toString('utf8');
+      return { plain, stale: false };
     },
   };
 }

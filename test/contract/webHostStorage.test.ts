@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SafeStorage } from 'electron';
 import { DEFAULT_SETTINGS } from '../../src/core/ports';
-import { createSafeStorageCipher } from '../../src/main/safeStorageCipher';
+import { createSafeStorageCipher, type AsyncSafeStorage } from '../../src/main/safeStorageCipher';
 import { createConfSettingsStore } from '../../src/web/confSettingsStore';
 import { createHostCipher, HOST_KEY_FILE } from '../../src/web/hostCipher';
 import { defaultWebDataDir, systemLanguage } from '../../src/web/webPorts';
@@ -12,31 +11,32 @@ import { defaultWebDataDir, systemLanguage } from '../../src/web/webPorts';
 const fresh = () => mkdtempSync(join(tmpdir(), 'penpal-storage-'));
 
 describe('browser host: key cipher', () => {
-  it('encrypts with a key kept in <dataDir>/host-key (0600), readable after a restart', () => {
+  it('encrypts with a key kept in <dataDir>/host-key (0600), readable after a restart', async () => {
     const dir = fresh();
     const cipher = createHostCipher(dir);
     expect(cipher.backend).toBe('host');
-    const sealed = cipher.encrypt('sk-secret-1234');
+    expect(await cipher.isSecure()).toBe(true);
+    const sealed = await cipher.encrypt('sk-secret-1234');
     expect(sealed).not.toContain('sk-secret');
-    expect(createHostCipher(dir).decrypt(sealed)).toBe('sk-secret-1234');
+    expect(await createHostCipher(dir).decrypt(sealed)).toEqual({ plain: 'sk-secret-1234', stale: false });
     expect(statSync(join(dir, HOST_KEY_FILE)).size).toBe(32);
     if (process.platform !== 'win32') expect(statSync(join(dir, HOST_KEY_FILE)).mode & 0o777).toBe(0o600);
   });
 
-  it("refuses tampered cipher text and another folder's key", () => {
-    const sealed = createHostCipher(fresh()).encrypt('sk-secret-1234');
-    expect(() => createHostCipher(fresh()).decrypt(sealed)).toThrow();
+  it("refuses tampered cipher text and another folder's key", async () => {
+    const sealed = await createHostCipher(fresh()).encrypt('sk-secret-1234');
+    await expect(createHostCipher(fresh()).decrypt(sealed)).rejects.toThrow();
     const bytes = Buffer.from(sealed, 'base64');
     bytes[bytes.length - 1]! ^= 1;
     const dir = fresh();
-    expect(() => createHostCipher(dir).decrypt(bytes.toString('base64'))).toThrow();
+    await expect(createHostCipher(dir).decrypt(bytes.toString('base64'))).rejects.toThrow();
   });
 
-  it('sets a damaged key file aside instead of failing', () => {
+  it('sets a damaged key file aside instead of failing', async () => {
     const dir = fresh();
     writeFileSync(join(dir, HOST_KEY_FILE), 'short');
     const cipher = createHostCipher(dir);
-    expect(cipher.decrypt(cipher.encrypt('x'))).toBe('x');
+    expect((await cipher.decrypt(await cipher.encrypt('x'))).plain).toBe('x');
     expect(readdirSync(dir).some((name) => name.startsWith(`${HOST_KEY_FILE}.damaged-`))).toBe(true);
   });
 });
@@ -83,29 +83,42 @@ describe('browser host: platform facts', () => {
 });
 
 describe('app: safeStorage cipher', () => {
-  const fake = (backend: ReturnType<SafeStorage['getSelectedStorageBackend']>, available = true) =>
-    ({
-      getSelectedStorageBackend: () => backend,
-      isEncryptionAvailable: () => available,
-      encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
-      decryptString: (sealed: Buffer) => sealed.toString().slice(4),
-    }) as unknown as SafeStorage;
+  /** A stand-in for Electron's safeStorage with only its asynchronous API (the sync one is deprecated). */
+  const fake = (
+    backend: ReturnType<AsyncSafeStorage['getSelectedStorageBackend']>,
+    available = true,
+    rotated = false,
+  ): AsyncSafeStorage => ({
+    getSelectedStorageBackend: () => backend,
+    isAsyncEncryptionAvailable: async () => available,
+    encryptStringAsync: async (plain: string) => Buffer.from(`enc:${plain}`),
+    decryptStringAsync: async (sealed: Buffer) => ({
+      result: sealed.toString().slice(4),
+      shouldReEncrypt: rotated,
+    }),
+  });
 
-  it('names the backend and says when it is only obfuscation', () => {
+  it('names the backend and says when it is only obfuscation', async () => {
     expect(createSafeStorageCipher(fake('gnome_libsecret'), 'linux')).toMatchObject({
       backend: 'gnome_libsecret',
     });
-    expect(createSafeStorageCipher(fake('gnome_libsecret'), 'linux').isSecure()).toBe(true);
-    expect(createSafeStorageCipher(fake('basic_text'), 'linux').isSecure()).toBe(false);
+    expect(await createSafeStorageCipher(fake('gnome_libsecret'), 'linux').isSecure()).toBe(true);
+    expect(await createSafeStorageCipher(fake('basic_text'), 'linux').isSecure()).toBe(false);
     expect(createSafeStorageCipher(fake('unknown'), 'darwin').backend).toBe('keychain');
     expect(createSafeStorageCipher(fake('unknown'), 'win32').backend).toBe('dpapi');
-    expect(createSafeStorageCipher(fake('unknown', false), 'win32').isSecure()).toBe(false);
+    expect(await createSafeStorageCipher(fake('unknown', false), 'win32').isSecure()).toBe(false);
   });
 
-  it('round-trips through base64 and refuses to encrypt without a keychain', () => {
+  it('round-trips through base64, passes on a rotated key, and refuses to encrypt without a keychain', async () => {
     const cipher = createSafeStorageCipher(fake('kwallet5'), 'linux');
-    expect(cipher.decrypt(cipher.encrypt('sk-1'))).toBe('sk-1');
-    expect(() => createSafeStorageCipher(fake('kwallet5', false), 'linux').encrypt('sk-1')).toThrow(
+    const sealed = await cipher.encrypt('sk-1');
+    expect(sealed).toBe(Buffer.from('enc:sk-1').toString('base64'));
+    expect(await cipher.decrypt(sealed)).toEqual({ plain: 'sk-1', stale: false });
+    expect(await createSafeStorageCipher(fake('kwallet5', true, true), 'linux').decrypt(sealed)).toEqual({
+      plain: 'sk-1',
+      stale: true,
+    });
+    await expect(createSafeStorageCipher(fake('kwallet5', false), 'linux').encrypt('sk-1')).rejects.toThrow(
       /session only/,
     );
   });

@@ -39,19 +39,19 @@ export function settingsHandlers(
       await ports.openExternal(parsed.toString());
       return { ok: true as const };
     },
-    'settings.get': async () => ({ settings: settings.get(), key: vault.status() }),
+    'settings.get': async () => ({ settings: settings.get(), key: await vault.status() }),
     'settings.update': async (patch) => {
       const next = settings.update(patch);
       events.emit('settings.changed', {});
       return next;
     },
     'settings.setKey': async ({ key, persist }) => {
-      const status = vault.set(key, persist);
+      const status = await vault.set(key, persist);
       events.emit('settings.changed', {});
       return status;
     },
     'settings.clearKey': async () => {
-      const status = vault.clear();
+      const status = await vault.clear();
       events.emit('settings.changed', {});
       return status;
     },

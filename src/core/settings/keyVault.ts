@@ -8,6 +8,8 @@ import type { KeyValueStore, SecretCipher } from '../ports';
  */
 export class KeyVault {
   private sessionKey: string | null = null;
+  /** The saved key once decrypted, and the cipher text it came from: the keychain is asked once. */
+  private decrypted: { from: string; plain: string } | null = null;
 
   constructor(
     private readonly cipher: SecretCipher,
@@ -15,41 +17,51 @@ export class KeyVault {
   ) {}
 
   /** Saves the key: encrypted on disk when `persist`, else in memory until the app quits. */
-  set(key: string, persist: boolean): KeyStatus {
+  async set(key: string, persist: boolean): Promise<KeyStatus> {
     const trimmed = key.trim();
     if (persist) {
-      this.store.set('encryptedKey', this.cipher.encrypt(trimmed));
+      const encrypted = await this.cipher.encrypt(trimmed);
+      this.store.set('encryptedKey', encrypted);
+      this.decrypted = { from: encrypted, plain: trimmed };
       this.sessionKey = null;
     } else {
       this.store.delete('encryptedKey');
+      this.decrypted = null;
       this.sessionKey = trimmed;
     }
     return this.status();
   }
 
   /** Forgets the key everywhere. */
-  clear(): KeyStatus {
+  async clear(): Promise<KeyStatus> {
     this.store.delete('encryptedKey');
+    this.decrypted = null;
     this.sessionKey = null;
     return this.status();
   }
 
   /** The key for a model call, or null when none is configured or it cannot be decrypted. */
-  get(): string | null {
+  async get(): Promise<string | null> {
     if (this.sessionKey !== null) return this.sessionKey;
     const encrypted = this.store.get('encryptedKey');
     if (!encrypted) return null;
+    if (this.decrypted?.from === encrypted) return this.decrypted.plain;
+    let plain: string;
+    let stale: boolean;
     try {
-      return this.cipher.decrypt(encrypted);
+      ({ plain, stale } = await this.cipher.decrypt(encrypted));
     } catch {
       // A key encrypted by another OS user or keychain cannot be read: treat it as absent.
       return null;
     }
+    this.decrypted = { from: encrypted, plain };
+    if (stale) await this.reEncrypt(plain);
+    return plain;
   }
 
   /** What the renderer may know: configured or not, the last four characters, where it lives. */
-  status(): KeyStatus {
-    const key = this.get();
+  async status(): Promise<KeyStatus> {
+    const key = await this.get();
     const storage =
       key === null
         ? 'none'
@@ -62,8 +74,19 @@ export class KeyVault {
       configured: key !== null,
       last4: key === null ? null : key.slice(-4),
       storage,
-      canPersistSecurely: this.cipher.isSecure(),
+      canPersistSecurely: await this.cipher.isSecure(),
       backend: this.cipher.backend,
     };
+  }
+
+  /** The keychain rotated its key: store the key in its new form (the old one still works if this fails). */
+  private async reEncrypt(plain: string): Promise<void> {
+    try {
+      const encrypted = await this.cipher.encrypt(plain);
+      this.store.set('encryptedKey', encrypted);
+      this.decrypted = { from: encrypted, plain };
+    } catch {
+      // Keep the old cipher text; it still decrypts.
+    }
   }
 }

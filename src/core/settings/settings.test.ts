@@ -7,10 +7,10 @@ import { normalizeBaseURL, SettingsService } from './settingsService';
 const KEY = 'sk-test-0123456789abcdefWXYZ';
 
 describe('KeyVault', () => {
-  it('stores the key encrypted, never in clear text, and reports only the last four characters', () => {
+  it('stores the key encrypted, never in clear text, and reports only the last four characters', async () => {
     const store = new MemoryKeyValueStore();
     const vault = new KeyVault(createTestCipher(), store);
-    const status = vault.set(KEY, true);
+    const status = await vault.set(KEY, true);
     expect(status).toMatchObject({
       configured: true,
       last4: 'WXYZ',
@@ -20,33 +20,54 @@ describe('KeyVault', () => {
     expect(JSON.stringify(status)).not.toContain(KEY);
     expect(store.raw()).not.toContain(KEY);
     expect(store.raw()).not.toContain('0123456789');
-    expect(vault.get()).toBe(KEY);
+    expect(await vault.get()).toBe(KEY);
   });
 
-  it('keeps a session-only key in memory and off disk', () => {
+  it('keeps a session-only key in memory and off disk', async () => {
     const store = new MemoryKeyValueStore();
     const vault = new KeyVault(createTestCipher({ secure: false }), store);
-    expect(vault.status().canPersistSecurely).toBe(false);
-    expect(vault.set(KEY, false).storage).toBe('session');
+    expect((await vault.status()).canPersistSecurely).toBe(false);
+    expect((await vault.set(KEY, false)).storage).toBe('session');
     expect(store.get('encryptedKey')).toBeUndefined();
     // A new vault over the same file (a restart) no longer has it.
-    expect(new KeyVault(createTestCipher({ secure: false }), store).status().configured).toBe(false);
+    expect((await new KeyVault(createTestCipher({ secure: false }), store).status()).configured).toBe(false);
   });
 
-  it('treats a key it cannot decrypt as absent instead of crashing', () => {
+  it('treats a key it cannot decrypt as absent instead of crashing', async () => {
     const store = new MemoryKeyValueStore();
-    new KeyVault(createTestCipher(), store).set(KEY, true);
+    await new KeyVault(createTestCipher(), store).set(KEY, true);
     const otherMachine = new KeyVault(createTestCipher(), store);
-    expect(otherMachine.get()).toBeNull();
-    expect(otherMachine.status().configured).toBe(false);
+    expect(await otherMachine.get()).toBeNull();
+    expect((await otherMachine.status()).configured).toBe(false);
   });
 
-  it('clears the key', () => {
+  it('reads a saved key after a restart, and stores it anew when the keychain has rotated its key', async () => {
+    const store = new MemoryKeyValueStore();
+    const cipher = createTestCipher();
+    await new KeyVault(cipher, store).set(KEY, true);
+    const saved = store.get('encryptedKey');
+    expect(await new KeyVault(cipher, store).get()).toBe(KEY);
+    expect(store.get('encryptedKey')).toBe(saved);
+
+    const rotated = {
+      ...cipher,
+      decrypt: async (text: string) => ({ ...(await cipher.decrypt(text)), stale: true }),
+    };
+    expect(await new KeyVault(rotated, store).get()).toBe(KEY);
+    const renewed = store.get('encryptedKey');
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(saved);
+    expect(renewed).not.toContain(KEY);
+    expect(await new KeyVault(cipher, store).get()).toBe(KEY);
+  });
+
+  it('clears the key', async () => {
     const store = new MemoryKeyValueStore();
     const vault = new KeyVault(createTestCipher(), store);
-    vault.set(KEY, true);
-    expect(vault.clear().configured).toBe(false);
+    await vault.set(KEY, true);
+    expect((await vault.clear()).configured).toBe(false);
     expect(store.get('encryptedKey')).toBeUndefined();
+    expect(await vault.get()).toBeNull();
   });
 });
 

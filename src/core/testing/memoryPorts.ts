@@ -23,23 +23,29 @@ export class MemoryKeyValueStore implements KeyValueStore {
   }
 }
 
-/** A real AES-GCM cipher with a throwaway key, for tests; `secure: false` mimics Linux basic_text. */
-export function createTestCipher(options: { secure?: boolean; backend?: string } = {}): SecretCipher {
+/**
+ * A real AES-GCM cipher with a throwaway key, for tests; `secure: false` mimics Linux basic_text,
+ * `stale: true` a keychain that has rotated its key (every decrypt asks for a re-encrypt).
+ */
+export function createTestCipher(
+  options: { secure?: boolean; backend?: string; stale?: boolean } = {},
+): SecretCipher {
   const key = randomBytes(32);
   return {
     backend: options.backend ?? (options.secure === false ? 'basic_text' : 'test_keychain'),
-    isSecure: () => options.secure !== false,
-    encrypt(plain) {
+    isSecure: async () => options.secure !== false,
+    async encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
-    decrypt(encoded) {
+    async decrypt(encoded) {
       const bytes = Buffer.from(encoded, 'base64');
       const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
       decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+      const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+      return { plain, stale: options.stale === true };
     },
   };
 }
