@@ -13,6 +13,7 @@ import {
 } from './fixtures/library';
 import { expect, test } from './fixtures/test';
 import { freshDataDir, startHost } from './fixtures/webHost';
+import { syntheticExport } from '../bench/importBench';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -164,5 +165,38 @@ test.describe('export and import', () => {
     await conversationButton(page, 'Deploying the staging cluster').click();
     await expect(page.getByText('And if that fails?', { exact: true })).toBeVisible();
     await expect(page.getByText('Restore from the last known-good chart.')).toBeVisible();
+  });
+
+  test('a large export shows its progress phase by phase, then every conversation is in the library', async ({
+    ready,
+  }, testInfo) => {
+    const { page } = ready;
+    const { json, conversations } = syntheticExport(12 * 1024 * 1024);
+    const zipPath = testInfo.outputPath('large-export.zip');
+    writeFileSync(zipPath, zipSync({ 'conversations.json': strToU8(json) }));
+
+    // Every phase the progress bar goes through, as the window shows it. (A string: the e2e
+    // sources are type-checked without the DOM's types.)
+    await page.evaluate(`
+      window.importPhases = [];
+      new MutationObserver(() => {
+        const label = document.querySelector('[role="progressbar"]')?.getAttribute('aria-label');
+        if (label && window.importPhases.at(-1) !== label) window.importPhases.push(label);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    `);
+
+    await footerButton(page, 'Import').click();
+    const dialog = page.getByRole('dialog', { name: 'Import conversations' });
+    await dialog.locator('input[type="file"]').setInputFiles(zipPath);
+    await expect(dialog.getByRole('progressbar')).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+    await expect(reportStat(page, 'Conversations added')).toHaveText(String(conversations));
+    const phases = await page.evaluate<string[]>('window.importPhases');
+    expect(phases).toContain('Reading conversations');
+    expect(phases.at(-1)).toBe('Saving');
+    await expect(dialog.getByText(`…and ${conversations - 8} more`)).toBeInViewport();
+    await screenshot(page, 'import-large-report');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(conversationButton(page, `Conversation ${conversations - 1} 对话`)).toBeVisible();
   });
 });
