@@ -2,10 +2,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { rendererAlias } from './vite.renderer';
 
 /**
- * The dev server injects an inline script (React Fast Refresh) and talks over a WebSocket, which
- * the page's strict CSP <meta> forbids. Relax it in `electron-vite dev` only; builds keep it strict.
+ * The dev server injects an inline script (React Fast Refresh) and inline styles, and talks over a
+ * WebSocket, which the page's strict CSP <meta> forbids. Relax it in `electron-vite dev` only;
+ * builds keep it strict.
  */
 function relaxCspForDevServer(): Plugin {
   return {
@@ -14,6 +16,8 @@ function relaxCspForDevServer(): Plugin {
     transformIndexHtml: (html) =>
       html
         .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        // The dev server injects CSS as <style> elements.
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
   };
 }
@@ -44,6 +48,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
     plugins: [react(), relaxCspForDevServer()],
+    resolve: { alias: rendererAlias },
     build: {
       // electron-vite leaves minification off; the renderer is large enough for it to matter.
       minify: true,
