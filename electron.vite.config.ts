@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
-import { rendererAlias } from './vite.renderer';
+import { rendererAlias } from './vite.renderer.config';
 
 /**
  * The dev server injects an inline script (React Fast Refresh) and inline styles, and talks over a

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { rendererAlias } from './vite.renderer';
+import { rendererAlias } from './vite.renderer.config';
 
 /** Builds the renderer for the browser host (`npm run web`) into `out/web`. */
 export default defineConfig({
