@@ -1,5 +1,5 @@
+import { arrange } from './fixtures/hostClient';
 import {
-  arrange,
   conversationButton,
   footerButton,
   openRowMenu,
@@ -133,7 +133,7 @@ test.describe('sidebar management', () => {
     await footerButton(page, 'Trash').click();
     await sidebar(page).getByRole('button', { name: 'Empty Trash' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Empty Trash' });
-    await expect(confirm).toContainText('Delete the 1 conversations in the Trash for good?');
+    await expect(confirm).toContainText('Delete the 1 conversation in the Trash for good?');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(trashRow('Gone for good')).toBeVisible();
 

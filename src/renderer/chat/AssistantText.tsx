@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { requestOpenLink } from '../state/ui';
 
 // Loaded lazily so the markdown parser, KaTeX and the highlighter never delay the first paint.
@@ -18,7 +18,6 @@ export function PlainText({ text }: { text: string }): ReactElement {
 
 /** An assistant message's text, rendered as markdown; links ask before opening. */
 export function AssistantText({ text, streaming }: { text: string; streaming: boolean }): ReactElement {
-  useEffect(() => preloadMarkdown(), []);
   return (
     <Suspense fallback={<PlainText text={text} />}>
       <LazyMarkdown text={text} streaming={streaming} onOpenLink={requestOpenLink} />

@@ -150,7 +150,7 @@ export function ChatView(): ReactElement {
               aria-label={t('common:close')}
               onClick={() => setActionError(null)}
             >
-              ×
+              <Icon name="close" size={16} />
             </button>
           </div>
         )}

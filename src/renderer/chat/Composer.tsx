@@ -16,7 +16,6 @@ interface ComposerProps {
   /** Sends the text; resolves false when it failed (the text is then put back). */
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
-  disabled?: boolean;
 }
 
 const MIN_HEIGHT = 24;
@@ -26,7 +25,7 @@ const MAX_HEIGHT = 240;
  * The message box: autosizing, Enter sends, Shift+Enter is a new line, and Enter that confirms a
  * Chinese (IME) candidate never sends. While an answer streams the button becomes "Stop".
  */
-export function Composer({ streaming, onSend, onStop, disabled = false }: ComposerProps): ReactElement {
+export function Composer({ streaming, onSend, onStop }: ComposerProps): ReactElement {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
@@ -42,7 +41,7 @@ export function Composer({ streaming, onSend, onStop, disabled = false }: Compos
 
   const send = async (): Promise<void> => {
     const content = text.trim();
-    if (!content || streaming || disabled) return;
+    if (!content || streaming) return;
     setText('');
     const ok = await onSend(content);
     if (!ok) setText((current) => (current === '' ? content : current));
@@ -64,7 +63,7 @@ export function Composer({ streaming, onSend, onStop, disabled = false }: Compos
     else void send();
   };
 
-  const canSend = text.trim().length > 0 && !disabled;
+  const canSend = text.trim().length > 0;
   return (
     <form className="composer" onSubmit={onSubmit}>
       <div className="composer-box">
@@ -76,7 +75,6 @@ export function Composer({ streaming, onSend, onStop, disabled = false }: Compos
           placeholder={t('chat:composer.placeholder')}
           rows={1}
           value={text}
-          disabled={disabled}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
           onCompositionStart={() => (composing.current = true)}

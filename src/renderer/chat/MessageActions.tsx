@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
+import { copyText, useCopied } from '../components/clipboard';
 import { Icon, type ChatIconName } from '../components/Icon';
-import { copyText, deleteMessage, regenerate, switchVersion } from './chatActions';
+import { deleteMessage, regenerate, switchVersion } from './chatActions';
 import type { MessageHandlers } from './messageHandlers';
 import { VersionSwitcher } from './VersionSwitcher';
 
@@ -39,13 +40,7 @@ function ActionButton(props: {
 /** The row under a message: version switcher, Copy, Edit or Regenerate, Delete. */
 export function MessageActions({ message, text, busy, handlers, onEdit }: MessageActionsProps): ReactElement {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
+  const [copied, markCopied] = useCopied();
 
   const run = <T,>(action: () => Promise<T>, then: (result: T) => void): void => {
     action().then(then, handlers.onFailure);
@@ -63,12 +58,7 @@ export function MessageActions({ message, text, busy, handlers, onEdit }: Messag
       <ActionButton
         label={t('chat:actions.copy')}
         icon={copied ? 'check' : 'copy'}
-        onClick={() =>
-          run(
-            () => copyText(text),
-            () => setCopied(true),
-          )
-        }
+        onClick={() => run(() => copyText(text), markCopied)}
       />
       {isUser ? (
         <ActionButton label={t('chat:actions.edit')} icon="edit" disabled={busy} onClick={onEdit} />

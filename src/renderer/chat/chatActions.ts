@@ -54,24 +54,3 @@ export async function deleteMessage(messageId: string): Promise<ConversationPage
 export function switchVersion(messageId: string): Promise<ConversationPage> {
   return call('message.switchVersion', { id: messageId });
 }
-
-/** Copies text to the clipboard; falls back to a hidden textarea where the API is missing. */
-export async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return;
-    } catch {
-      // Permission denied (e.g. an unfocused page): try the old way.
-    }
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.appendChild(area);
-  area.select();
-  document.execCommand('copy');
-  area.remove();
-}

@@ -26,6 +26,15 @@ export function toWireError(error: unknown): WireError {
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * Any thrown value as an Error (a wire error becomes a BridgeError and keeps its code), for state
+ * that keeps a failure and translates it with `errorText` when shown.
+ */
+export function toError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  return isWireError(error) ? new BridgeError(error) : new Error(String(error));
+}
+
 function isWireError(value: unknown): value is WireError {
   if (typeof value !== 'object' || value === null) return false;
   const code = (value as { code?: unknown }).code;

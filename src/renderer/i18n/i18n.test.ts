@@ -1,5 +1,6 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from './index';
+import { initI18n, resources } from './index';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -41,4 +42,13 @@ describe('locales', () => {
         expect(placeholders(zh.get(key) ?? ''), `${ns}:${key}`).toEqual(placeholders(value));
     });
   }
+
+  it('uses singular and plural forms for counts', () => {
+    initI18n('en');
+    const t = i18next.getFixedT('en');
+    expect(t('library:actions.emptyTrashConfirm', { count: 1 })).toContain('Delete the 1 conversation in');
+    expect(t('library:actions.emptyTrashConfirm', { count: 3 })).toContain('Delete the 3 conversations in');
+    const zh = i18next.getFixedT('zh-CN');
+    expect(zh('library:actions.emptyTrashConfirm', { count: 1 })).toContain('1 个对话');
+  });
 });

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type DragEvent, type ReactElement } from '
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../shared/schemas';
 import { call, onEvent } from '../bridge/api';
+import { errorText } from '../chat/errorText';
 import { Icon } from '../components/Icon';
 import { ImportReportView } from './ImportReportView';
-import { Modal } from './Modal';
+import { Modal } from '../components/Modal';
 import { isImportable, readFilesAsBase64 } from './readFiles';
 
 const MAX_FILES = 100;
@@ -16,7 +17,7 @@ type Status =
   | { kind: 'idle'; notice: string | null }
   | { kind: 'working'; phase: Phase; done: number; total: number }
   | { kind: 'report'; report: ImportReport; rejected: string[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: unknown };
 
 // Each phase's share of the one bar, so it only ever moves forward.
 const PHASE_SPAN: Record<Phase, [number, number]> = {
@@ -71,7 +72,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
       const report = await call('library.import', { files: encoded });
       setStatus({ kind: 'report', report, rejected });
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', error });
     }
   };
 
@@ -85,6 +86,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
     if (!busy) onClose();
   };
 
+  const failedTitle = t('library:import.failed');
+  const failure = status.kind === 'error' ? errorText(t, status.error) : null;
   const report =
     status.kind === 'report'
       ? withRejected(status.report, status.rejected, t('library:import.wrongType'))
@@ -155,10 +158,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }): ReactElement
               {status.notice}
             </p>
           )}
-          {status.kind === 'error' && (
+          {failure && (
             <div className="lib-error" role="alert">
-              <strong>{t('library:import.failed')}</strong>
-              <p>{status.message}</p>
+              <strong>{failedTitle}</strong>
+              {/* An `import_failed` error says the same as the heading: say it once. */}
+              {failure.summary !== failedTitle && <p>{failure.summary}</p>}
+              {failure.detail && <p className="lib-detail">{failure.detail}</p>}
             </div>
           )}
         </div>

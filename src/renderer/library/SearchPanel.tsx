@@ -1,15 +1,44 @@
 import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Conversation, SearchHit } from '../../shared/schemas';
+import { errorText } from '../chat/errorText';
 import { useLibraryView } from '../state/library';
 import { openConversation } from '../state/navigation';
 import { rangeBounds, type DateRange } from './dateRange';
 import { Icon } from '../components/Icon';
-import { Modal } from './Modal';
+import { Modal } from '../components/Modal';
 import { SearchFilters } from './SearchFilters';
 import { SearchResult, type ResultItem } from './SearchResult';
 import { useSearch } from './useSearch';
 
 const RECENT_COUNT = 8;
+
+function hitItems(hits: readonly SearchHit[]): ResultItem[] {
+  return hits.map((hit) => ({
+    key: `${hit.conversationId}:${hit.messageId ?? ''}`,
+    conversationId: hit.conversationId,
+    messageId: hit.messageId,
+    title: hit.title,
+    date: hit.createdAt,
+    snippet: hit.snippet,
+  }));
+}
+
+/** The most recently updated conversations, newest first (each date parsed once, not per comparison). */
+function recentItems(conversations: readonly Conversation[]): ResultItem[] {
+  return conversations
+    .map((c) => ({ c, time: Date.parse(c.updatedAt) }))
+    .sort((a, b) => b.time - a.time)
+    .slice(0, RECENT_COUNT)
+    .map(({ c }) => ({
+      key: c.id,
+      conversationId: c.id,
+      messageId: null,
+      title: c.title,
+      date: c.updatedAt,
+      snippet: null,
+    }));
+}
 
 /** The palette's dialog: searchbox, filters, results (or recent conversations) and key hints. */
 export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement {
@@ -28,29 +57,10 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
   const search = useSearch({ query, titlesOnly, ...bounds });
   const recent = useLibraryView('active');
 
-  const items: ResultItem[] = useMemo(() => {
-    if (query.trim()) {
-      return search.hits.map((hit) => ({
-        key: `${hit.conversationId}:${hit.messageId ?? ''}`,
-        conversationId: hit.conversationId,
-        messageId: hit.messageId,
-        title: hit.title,
-        date: hit.createdAt,
-        snippet: hit.snippet,
-      }));
-    }
-    return [...recent.items]
-      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
-      .slice(0, RECENT_COUNT)
-      .map((c) => ({
-        key: c.id,
-        conversationId: c.id,
-        messageId: null,
-        title: c.title,
-        date: c.updatedAt,
-        snippet: null,
-      }));
-  }, [query, search.hits, recent.items]);
+  const typed = query.trim() !== '';
+  const found = useMemo(() => hitItems(search.hits), [search.hits]);
+  const latest = useMemo(() => (typed ? null : recentItems(recent.items)), [typed, recent.items]);
+  const items = latest ?? found;
 
   const active = Math.min(activeIndex, Math.max(0, items.length - 1));
   const dateFormat = useMemo(
@@ -80,10 +90,13 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
     }
   };
 
-  const typed = query.trim() !== '';
   let state: string | null = null;
-  if (typed && search.status === 'error') state = t('library:search.failed', { message: search.error ?? '' });
-  else if (typed && search.status === 'done' && items.length === 0)
+  let stateDetail: string | null = null;
+  if (typed && search.status === 'error') {
+    const failure = errorText(t, search.error);
+    state = t('library:search.failed', { message: failure.summary });
+    stateDetail = failure.detail;
+  } else if (typed && search.status === 'done' && items.length === 0)
     state = t('library:search.noResults', { query: search.query });
   else if (typed && search.status === 'loading' && items.length === 0) state = t('library:search.searching');
   else if (!typed && items.length === 0) state = t('library:search.empty');
@@ -148,6 +161,7 @@ export function SearchPanel({ onClose }: { onClose: () => void }): ReactElement 
         {state && (
           <p className={`lib-palette-state${search.status === 'error' ? ' lib-error' : ''}`} role="status">
             {state}
+            {stateDetail && <span className="lib-detail">{stateDetail}</span>}
           </p>
         )}
       </div>

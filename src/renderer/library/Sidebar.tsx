@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
+import { errorText } from '../chat/errorText';
 import {
   fetchView,
   getLibrary,
@@ -67,6 +68,7 @@ export function Sidebar(): ReactElement {
     call('library.exportAll', {}).then(downloadFile).catch(reportLibraryError);
   };
 
+  const loadError = list.error && errorText(t, list.error);
   const emptyText =
     view === 'active'
       ? t('library:sidebar.emptyActive')
@@ -97,9 +99,10 @@ export function Sidebar(): ReactElement {
 
       {!list.loaded ? (
         <p className="lib-state">{t('library:sidebar.loading')}</p>
-      ) : list.error && list.items.length === 0 ? (
+      ) : loadError && list.items.length === 0 ? (
         <div className="lib-state lib-error" role="alert">
-          <p>{t('library:sidebar.loadFailed', { message: list.error })}</p>
+          <p>{t('library:sidebar.loadFailed', { message: loadError.summary })}</p>
+          {loadError.detail && <p className="lib-detail">{loadError.detail}</p>}
           <button type="button" className="lib-secondary" onClick={() => void fetchView(view)}>
             {t('library:sidebar.retry')}
           </button>

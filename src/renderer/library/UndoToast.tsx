@@ -1,14 +1,21 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { errorText } from '../chat/errorText';
 import { dismissToast, undoDelete, useLibraryToast, type LibraryToast } from '../state/library';
 import { Icon } from '../components/Icon';
 
-function toastText(kind: LibraryToast['kind'], text: string, t: TFunction): string {
-  if (kind === 'undo') return t('library:toast.deleted');
-  if (kind === 'undoMessage') return t('library:toast.messageDeleted');
-  return text;
+function toastText(toast: LibraryToast, t: TFunction): ReactNode {
+  if (toast.kind === 'undo') return t('library:toast.deleted');
+  if (toast.kind === 'undoMessage') return t('library:toast.messageDeleted');
+  const { summary, detail } = errorText(t, toast.error ?? toast.text);
+  return (
+    <>
+      {summary}
+      {detail && <span className="lib-detail">{detail}</span>}
+    </>
+  );
 }
 
 /**
@@ -22,7 +29,7 @@ export function UndoToast(): ReactElement {
     <div className="lib-root lib-toast-region" role="status" aria-live="polite">
       {toast && (
         <div key={toast.id} className={`lib-toast${toast.kind === 'error' ? ' lib-toast-error' : ''}`}>
-          <span className="lib-toast-text">{toastText(toast.kind, toast.text, t)}</span>
+          <span className="lib-toast-text">{toastText(toast, t)}</span>
           {toast.kind !== 'error' && (
             <button type="button" className="lib-toast-action" onClick={() => void undoDelete()}>
               {t('library:toast.undo')}

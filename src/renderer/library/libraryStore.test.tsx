@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../shared/schemas';
 import { makeConversation } from './testUtils';
@@ -59,6 +60,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  cleanup();
   vi.useRealTimers();
 });
 
@@ -96,6 +98,30 @@ describe('library store', () => {
     emit('library.changed');
     await settle();
     expect(fake.calls.map((c) => (c.input as { view: string }).view).sort()).toEqual(['active', 'trash']);
+  });
+
+  it('stops refetching a view once nothing shows it, and fetches it afresh when shown again', async () => {
+    const shown = renderHook(({ view }) => store.useLibraryView(view), {
+      initialProps: { view: 'trash' as 'active' | 'trash' },
+    });
+    await settle();
+    expect(shown.result.current.loaded).toBe(true);
+    shown.rerender({ view: 'active' });
+    await settle();
+    fake.calls.length = 0;
+    emit('conversation.changed');
+    await settle();
+    expect(fake.calls.map((c) => (c.input as { view: string }).view)).toEqual(['active']);
+
+    fake.calls.length = 0;
+    shown.rerender({ view: 'trash' });
+    await settle();
+    expect(fake.calls.map((c) => (c.input as { view: string }).view)).toEqual(['trash']);
+    shown.unmount();
+    fake.calls.length = 0;
+    emit('library.changed');
+    await settle();
+    expect(listCalls()).toBe(0);
   });
 
   it('renames optimistically and refuses an empty title', async () => {

@@ -1,5 +1,6 @@
-import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyText, useCopied } from '../components/clipboard';
 import { highlightTokens, scopeClassName, useHighlighter, type TokenNode } from './highlighter';
 
 /** Props of {@link CodeBlock}. */
@@ -26,44 +27,32 @@ function renderTokens(node: TokenNode | string, key: number): ReactNode {
 /** Past this size code stays plain: highlighting it would be one long main-thread task. */
 const MAX_HIGHLIGHT_CHARS = 30_000;
 
-/** How long "Copied" stays on the button. */
-const COPIED_MS = 1500;
-
 /** A fenced code block: language label, Copy button, and lazily loaded syntax highlighting. */
 export function CodeBlock({ code, language, streaming }: CodeBlockProps): ReactNode {
   const { t } = useTranslation('chat');
   const hljs = useHighlighter(!streaming && language !== '');
-  const [copied, setCopied] = useState(false);
+  const [copied, markCopied] = useCopied();
   const highlighted = useMemo(() => {
     if (!hljs || streaming || code.length > MAX_HIGHLIGHT_CHARS) return null;
     const tree = highlightTokens(hljs, code, language);
     return tree && renderTokens(tree, 0);
   }, [hljs, streaming, code, language]);
 
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), COPIED_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
   const copy = (): void => {
-    navigator.clipboard.writeText(code).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
+    copyText(code).then(markCopied, () => undefined);
   };
 
   return (
     <div className="md-code">
       <div className="md-code-header">
-        <span className="md-code-language">{language || t('chat:markdown.plainText', 'text')}</span>
+        <span className="md-code-language">{language || t('chat:markdown.plainText')}</span>
         <button
           type="button"
           className="md-code-copy"
-          aria-label={t('chat:markdown.copyCode', 'Copy code')}
+          aria-label={t('chat:markdown.copyCode')}
           onClick={copy}
         >
-          {copied ? t('chat:markdown.copied', 'Copied') : t('chat:markdown.copy', 'Copy')}
+          {copied ? t('chat:markdown.copied') : t('chat:markdown.copy')}
         </button>
       </div>
       <pre>

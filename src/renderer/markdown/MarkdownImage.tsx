@@ -14,12 +14,9 @@ export function MarkdownImage({ src, alt }: ComponentProps<'img'> & ExtraProps):
   const inline = safeImageSrc(raw);
   if (inline) return <img className="md-image" src={inline} alt={alt ?? ''} />;
   return (
-    <span
-      className="md-image-placeholder"
-      title={t('chat:markdown.imageNotLoaded', 'Remote images are not loaded')}
-    >
+    <span className="md-image-placeholder" title={t('chat:markdown.imageNotLoaded')}>
       <span aria-hidden="true">🖼 </span>
-      <span className="md-image-alt">{alt || t('chat:markdown.image', 'Image')}</span>
+      <span className="md-image-alt">{alt || t('chat:markdown.image')}</span>
       {raw && <span className="md-image-url"> {raw}</span>}
     </span>
   );

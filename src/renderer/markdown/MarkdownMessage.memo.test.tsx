@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import type { Options } from 'react-markdown';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../i18n';
 import { MarkdownMessage } from './MarkdownMessage';
 
 // Counts how often each block's markdown is parsed and rendered.
@@ -19,13 +19,26 @@ vi.mock('react-markdown', async (importOriginal) => {
   };
 });
 
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
+// Counts how often a markdown link renders (it reads the link context).
+const linkRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./MarkdownLink', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./MarkdownLink')>();
+  return {
+    MarkdownLink: (props: ComponentProps<typeof actual.MarkdownLink>) => {
+      linkRenders.count++;
+      return actual.MarkdownLink(props);
+    },
+  };
+});
+
+beforeAll(() => {
+  initI18n('en');
 });
 
 afterEach(() => {
   cleanup();
   parsed.length = 0;
+  linkRenders.count = 0;
 });
 
 function timesParsed(block: string): number {
@@ -60,10 +73,23 @@ describe('MarkdownMessage memoization', () => {
     expect(parsed.every((block) => block.startsWith('Tail'))).toBe(true);
   });
 
-  it('does not re-render blocks when only onOpenLink changes', () => {
-    const { rerender } = render(<MarkdownMessage text={'a\n\nb'} streaming={false} onOpenLink={() => {}} />);
-    parsed.length = 0;
-    rerender(<MarkdownMessage text={'a\n\nb'} streaming={false} onOpenLink={() => {}} />);
-    expect(parsed).toHaveLength(0);
+  it('does not re-render a finished link while the message grows, and clicks reach the current onOpenLink', () => {
+    const linked = 'See [docs](https://example.com/docs).';
+    const openLink = vi.fn();
+    const { rerender } = render(
+      <MarkdownMessage text={`${linked}\n\nGro`} streaming onOpenLink={openLink} />,
+    );
+    for (const tail of ['Grow', 'Growing', 'Growing text']) {
+      rerender(<MarkdownMessage text={`${linked}\n\n${tail}`} streaming onOpenLink={openLink} />);
+    }
+    expect(timesParsed(linked)).toBe(1);
+    expect(linkRenders.count).toBe(1);
+
+    const nextOpenLink = vi.fn();
+    rerender(<MarkdownMessage text={`${linked}\n\nGrowing text`} streaming onOpenLink={nextOpenLink} />);
+    expect(timesParsed(linked)).toBe(1);
+    fireEvent.click(screen.getByRole('link', { name: 'docs' }));
+    expect(nextOpenLink).toHaveBeenCalledWith('https://example.com/docs');
+    expect(openLink).not.toHaveBeenCalled();
   });
 });

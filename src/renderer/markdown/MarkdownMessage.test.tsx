@@ -1,18 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../i18n';
 import { loadHighlighter } from './highlighter';
 import { MarkdownMessage } from './MarkdownMessage';
 import { hasMath } from './mathSupport';
 
 const fence = '```';
 
-beforeAll(async () => {
-  await i18next
-    .use(initReactI18next)
-    .init({ lng: 'en', resources: {}, interpolation: { escapeValue: false } });
+beforeAll(() => {
+  initI18n('en');
 });
 afterEach(cleanup);
 
@@ -116,10 +113,17 @@ describe('MarkdownMessage: code blocks', () => {
   });
 
   it('highlights finished code once highlight.js has loaded, without innerHTML', async () => {
-    const { container } = show(`${fence}ts\nconst answer: number = 42;\n${fence}`);
-    await act(() => loadHighlighter());
-    await waitFor(() => expect(container.querySelector('.hljs-keyword')?.textContent).toBe('const'));
-    expect(container.querySelector('code')?.textContent).toBe('const answer: number = 42;');
+    // Any HTML string written into the DOM (dangerouslySetInnerHTML included) goes through this setter.
+    const innerHTML = vi.spyOn(Element.prototype, 'innerHTML', 'set');
+    try {
+      const { container } = show(`${fence}ts\nconst answer: number = 42;\n${fence}`);
+      await act(() => loadHighlighter());
+      await waitFor(() => expect(container.querySelector('.hljs-keyword')?.textContent).toBe('const'));
+      expect(container.querySelector('code')?.textContent).toBe('const answer: number = 42;');
+      expect(innerHTML).not.toHaveBeenCalled();
+    } finally {
+      innerHTML.mockRestore();
+    }
   });
 
   it('keeps a code block that is still streaming as plain text', async () => {

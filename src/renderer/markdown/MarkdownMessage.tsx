@@ -1,5 +1,5 @@
 import './markdown.css';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import { memo, useMemo, useState, type JSX, type ReactNode } from 'react';
 import { LinkContext, type LinkHandler } from './linkContext';
 import { MarkdownBlock } from './MarkdownBlock';
 import { BlockSplitter } from './splitBlocks';
@@ -50,12 +50,9 @@ export function MarkdownMessage({ text, streaming, onOpenLink }: MarkdownMessage
   const [splitter] = useState(() => new BlockSplitter());
   const { finished, open, generation } = useMemo(() => splitter.update(text), [splitter, text]);
 
-  // A stable context value: a new onOpenLink identity must not re-render every memoized block.
-  const latestOpenLink = useRef(onOpenLink);
-  useLayoutEffect(() => {
-    latestOpenLink.current = onOpenLink;
-  }, [onOpenLink]);
-  const [links] = useState<LinkHandler>(() => ({ openLink: (url) => latestOpenLink.current(url) }));
+  // Stable while onOpenLink is (the app passes a module-level function), so the links inside
+  // memoized blocks do not re-render on every update.
+  const links = useMemo<LinkHandler>(() => ({ openLink: onOpenLink }), [onOpenLink]);
 
   const groups: ReactNode[] = [];
   for (let start = 0; start < finished.length; start += GROUP_SIZE) {

@@ -3,8 +3,8 @@
  * and a highlighted block is rendered from highlight.js's token tree as React elements, so no
  * HTML string ever reaches the DOM.
  */
-import { useEffect, useSyncExternalStore } from 'react';
 import type { HLJSApi } from 'highlight.js';
+import { createLazyModule } from './lazyModule';
 
 /** A node of highlight.js's token tree (its internal TokenTree, stable across v11). */
 export interface TokenNode {
@@ -12,42 +12,16 @@ export interface TokenNode {
   children: (TokenNode | string)[];
 }
 
-let instance: HLJSApi | null = null;
-let loading: Promise<HLJSApi> | null = null;
-const listeners = new Set<() => void>();
+const highlighter = createLazyModule(() => import('./hljsBundle').then((module) => module.default));
 
 /** Loads highlight.js and its languages once; later calls share the same promise. */
-export function loadHighlighter(): Promise<HLJSApi> {
-  loading ??= import('./hljsBundle').then(({ default: hljs }) => {
-    instance = hljs;
-    for (const listener of listeners) listener();
-    return hljs;
-  });
-  return loading;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function getInstance(): HLJSApi | null {
-  return instance;
-}
+export const loadHighlighter = highlighter.load;
 
 /**
  * The highlighter once loaded, else null. When `wanted`, starts loading it from an effect,
  * i.e. after the first paint, never during startup.
  */
-export function useHighlighter(wanted: boolean): HLJSApi | null {
-  const current = useSyncExternalStore(subscribe, getInstance, getInstance);
-  useEffect(() => {
-    if (!wanted || instance) return;
-    const timer = setTimeout(() => void loadHighlighter().catch(() => undefined), 0);
-    return () => clearTimeout(timer);
-  }, [wanted]);
-  return current;
-}
+export const useHighlighter = highlighter.useModule;
 
 function isTokenNode(value: unknown): value is TokenNode {
   return typeof value === 'object' && value !== null && Array.isArray((value as TokenNode).children);

@@ -3,14 +3,15 @@
  * code; KaTeX itself (its renderer, fonts and CSS) loads only when a message holds math, and the
  * blocks that hold it render again once it is here.
  */
-import { useEffect, useSyncExternalStore } from 'react';
 import type { Options } from 'react-markdown';
+import { createLazyModule } from './lazyModule';
 
 type RehypePlugins = NonNullable<Options['rehypePlugins']>;
 
-let plugins: RehypePlugins | null = null;
-let loading: Promise<RehypePlugins> | null = null;
-const listeners = new Set<() => void>();
+/** rehype-katex and KaTeX's CSS, loaded once. */
+const math = createLazyModule<RehypePlugins>(() =>
+  import('./mathTypesetter').then((module) => module.typesetPlugins),
+);
 
 /**
  * Whether markdown text may hold math: two dollar signs, as remark-math needs at least (a lone
@@ -21,33 +22,11 @@ export function hasMath(text: string): boolean {
   return first >= 0 && text.indexOf('$', first + 1) > first;
 }
 
-/** Loads rehype-katex and KaTeX's CSS once; later calls share the same promise. */
-export function loadMath(): Promise<RehypePlugins> {
-  loading ??= import('./mathTypesetter').then((module) => {
-    plugins = module.typesetPlugins;
-    for (const listener of listeners) listener();
-    return plugins;
-  });
-  return loading;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function getPlugins(): RehypePlugins | null {
-  return plugins;
-}
-
 /**
  * The KaTeX rehype plugins once loaded, else null (math then shows as code). When `wanted`,
  * starts loading them from an effect, after the block first painted.
  */
 export function useMathPlugins(wanted: boolean): RehypePlugins | null {
-  const current = useSyncExternalStore(subscribe, getPlugins, getPlugins);
-  useEffect(() => {
-    if (wanted && !plugins) void loadMath().catch(() => undefined);
-  }, [wanted]);
-  return wanted ? current : null;
+  const plugins = math.useModule(wanted);
+  return wanted ? plugins : null;
 }

@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
-import i18next from 'i18next';
 import type { ComponentType } from 'react';
-import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../i18n';
 import type { MarkdownMessageProps } from './MarkdownMessage';
 import { openFence } from './openFence';
 
@@ -12,7 +11,7 @@ let fast: ComponentType<MarkdownMessageProps>;
 let parsed: ComponentType<MarkdownMessageProps>;
 
 beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
+  initI18n('en');
   fast = (await import('./MarkdownMessage')).MarkdownMessage;
   vi.resetModules();
   vi.doMock('./openFence', () => ({ openFence: () => null }));

@@ -9,7 +9,8 @@ interface LanguageSwitcherProps {
   withSystem: boolean;
 }
 
-const LANGUAGES: Language[] = ['system', 'en', 'zh-CN'];
+/** Every language choice, "System" first; each is named by `common:languages.<choice>`. */
+export const LANGUAGES: readonly Language[] = ['system', 'en', 'zh-CN'];
 
 /** English / 简体中文 (and System) as a row of toggle buttons; each shows its name in its own language. */
 export function LanguageSwitcher({ value, onChange, withSystem }: LanguageSwitcherProps): ReactElement {

@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { CheckField, Field, InputField } from '../components/Field';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
 import { ConnectionFields, SaveError } from './ConnectionFields';
+import { LANGUAGES } from './LanguageSwitcher';
 import { useErrorText, useSettingsScreen } from './useSettingsScreen';
 
 /** A number setting in the Model section, labelled and hinted from `settings:<name>.label` / `.hint`. */
@@ -155,13 +156,11 @@ export function SettingsDialog({
                 value={form.language}
                 onChange={(e) => change({ language: e.target.value as Language })}
               >
-                <option value="system">{t('common:languages.system')}</option>
-                <option value="en" lang="en">
-                  {t('common:languages.en')}
-                </option>
-                <option value="zh-CN" lang="zh-CN">
-                  {t('common:languages.zh-CN')}
-                </option>
+                {LANGUAGES.map((language) => (
+                  <option key={language} value={language} lang={language === 'system' ? undefined : language}>
+                    {t(`common:languages.${language}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

@@ -23,7 +23,6 @@ export function useConnectionTest(loadSavedModels: boolean): {
   test: ConnectionTest;
   models: string[];
   run: (target: ConnectionTarget) => Promise<void>;
-  reset: () => void;
 } {
   const [test, setTest] = useState<ConnectionTest>({ state: 'idle' });
   const [models, setModels] = useState<string[]>([]);
@@ -58,10 +57,5 @@ export function useConnectionTest(loadSavedModels: boolean): {
     }
   }, []);
 
-  const reset = useCallback(() => {
-    seq.current++;
-    setTest({ state: 'idle' });
-  }, []);
-
-  return { test, models, run, reset };
+  return { test, models, run };
 }

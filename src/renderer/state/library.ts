@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Conversation } from '../../shared/schemas';
-import { BridgeError, call, onEvent } from '../bridge/api';
+import { call, onEvent } from '../bridge/api';
+import { toError } from '../chat/errorText';
 import { getNavigation, openConversation } from './navigation';
 
 /** The three lists the sidebar can show. */
@@ -11,19 +12,21 @@ export interface ViewState {
   items: Conversation[];
   /** False until the first answer arrives. */
   loaded: boolean;
-  /** The last fetch error's message, if the last fetch failed. */
-  error: string | null;
+  /** Why the last fetch failed (shown through `errorText`), or null if it did not. */
+  error: Error | null;
 }
 
 /**
  * A short notice; `undo` ones carry the conversation to restore, `undoMessage` ones the deleted
- * message (in `conversationId`'s place: `messageId`).
+ * message (in `conversationId`'s place: `messageId`), `error` ones the failure to explain.
  */
 export interface LibraryToast {
   id: number;
   kind: 'undo' | 'undoMessage' | 'error';
-  /** For `error`: the text to show; for `undo`: the title of the deleted conversation. */
+  /** For `error`: the failure's own (untranslated) message; empty otherwise. */
   text: string;
+  /** For `error`: the failure, translated by code when shown. */
+  error?: Error;
   conversationId: string | null;
   /** For `undoMessage`: the message whose deletion Undo reverts. */
   messageId?: string;
@@ -46,8 +49,13 @@ let state: LibraryState = {
   toast: null,
 };
 const listeners = new Set<() => void>();
-/** Views some component has asked for; only these are refetched on change events. */
+/**
+ * Views asked for and not released since; only these are refetched on change events. A view is
+ * released when the last component showing it unsubscribes (see `subscribeTo`).
+ */
 const wanted = new Set<LibraryView>();
+/** How many mounted components show each view. */
+const viewers: Record<LibraryView, number> = { active: 0, archived: 0, trash: 0 };
 let unsubscribeEvents: (() => void) | null = null;
 let refetchTimer: ReturnType<typeof setTimeout> | null = null;
 let toastTimer: ReturnType<typeof setTimeout> | null = null;
@@ -63,10 +71,6 @@ function setView(view: LibraryView, patch: Partial<ViewState>): void {
   set({ ...state, views: { ...state.views, [view]: { ...state.views[view], ...patch } } });
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Fetches one view now; a later fetch of the same view wins over an earlier one. */
 export async function fetchView(view: LibraryView): Promise<void> {
   const seq = ++fetchSeq[view];
@@ -74,7 +78,7 @@ export async function fetchView(view: LibraryView): Promise<void> {
     const items = await call('conversation.list', { view });
     if (seq === fetchSeq[view]) setView(view, { items, loaded: true, error: null });
   } catch (error) {
-    if (seq === fetchSeq[view]) setView(view, { loaded: true, error: errorText(error) });
+    if (seq === fetchSeq[view]) setView(view, { loaded: true, error: toError(error) });
   }
 }
 
@@ -83,7 +87,7 @@ function scheduleRefetch(): void {
   if (refetchTimer !== null) return;
   refetchTimer = setTimeout(() => {
     refetchTimer = null;
-    for (const view of VIEWS) if (wanted.has(view) || state.views[view].loaded) void fetchView(view);
+    for (const view of VIEWS) if (wanted.has(view)) void fetchView(view);
   }, REFETCH_DELAY_MS);
 }
 
@@ -103,7 +107,28 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Asks for a view to be loaded (once) and kept fresh. */
+/**
+ * Subscribes a component that shows `view`: keeps the view wanted while anyone shows it, and
+ * releases it with the last one, so a closed Archived or Trash is no longer refetched on every
+ * change (it is fetched afresh when shown again). One stable function per view.
+ */
+const subscribeTo = Object.fromEntries(
+  VIEWS.map((view) => [
+    view,
+    (listener: () => void): (() => void) => {
+      viewers[view]++;
+      wanted.add(view);
+      const unsubscribe = subscribe(listener);
+      return () => {
+        unsubscribe();
+        viewers[view] = Math.max(0, viewers[view] - 1);
+        if (viewers[view] === 0) wanted.delete(view);
+      };
+    },
+  ]),
+) as Record<LibraryView, (listener: () => void) => () => void>;
+
+/** Asks for a view to be loaded (once) and kept fresh until released. */
 export function requestView(view: LibraryView): void {
   ensureEvents();
   if (wanted.has(view)) return;
@@ -119,7 +144,7 @@ export function getLibrary(): LibraryState {
 /** One view of the library; loads it on first use and re-renders when it changes. */
 export function useLibraryView(view: LibraryView): ViewState {
   requestView(view);
-  return useSyncExternalStore(subscribe, () => state.views[view]);
+  return useSyncExternalStore(subscribeTo[view], () => state.views[view]);
 }
 
 /** The toast currently shown, if any. */
@@ -127,15 +152,10 @@ export function useLibraryToast(): LibraryToast | null {
   return useSyncExternalStore(subscribe, () => state.toast);
 }
 
-function showToast(
-  kind: LibraryToast['kind'],
-  text: string,
-  conversationId: string | null,
-  messageId?: string,
-): void {
+function showToast(toast: Omit<LibraryToast, 'id'>): void {
   if (toastTimer !== null) clearTimeout(toastTimer);
-  set({ ...state, toast: { id: ++toastSeq, kind, text, conversationId, messageId } });
-  toastTimer = setTimeout(dismissToast, kind === 'error' ? 6000 : UNDO_TOAST_MS);
+  set({ ...state, toast: { ...toast, id: ++toastSeq } });
+  toastTimer = setTimeout(dismissToast, toast.kind === 'error' ? 6000 : UNDO_TOAST_MS);
 }
 
 /** Hides the toast. */
@@ -146,12 +166,9 @@ export function dismissToast(): void {
 }
 
 /** Shows an error toast (for failures outside the store's own actions, e.g. export). */
-export function reportLibraryError(error: unknown): void {
-  showToast(
-    'error',
-    error instanceof BridgeError || error instanceof Error ? error.message : String(error),
-    null,
-  );
+export function reportLibraryError(failure: unknown): void {
+  const error = toError(failure);
+  showToast({ kind: 'error', text: error.message, error, conversationId: null });
 }
 
 /** Applies a local edit to every cached view, for an optimistic update. */
@@ -218,7 +235,6 @@ export async function archiveConversation(id: string, archived: boolean): Promis
 
 /** Moves a conversation to the Trash and offers Undo for a few seconds. */
 export async function deleteConversation(id: string): Promise<void> {
-  const known = VIEWS.flatMap((v) => state.views[v].items).find((c) => c.id === id);
   const wasOpen = getNavigation().conversationId === id;
   const done = await mutate(
     () => patchEverywhere(id, (c) => (c.deletedAt ? c : null)),
@@ -226,7 +242,7 @@ export async function deleteConversation(id: string): Promise<void> {
   );
   if (done === null) return;
   if (wasOpen && getNavigation().conversationId === id) openConversation(null);
-  showToast('undo', known?.title ?? '', id);
+  showToast({ kind: 'undo', text: '', conversationId: id });
 }
 
 /** Brings a conversation back from the Trash. */
@@ -239,7 +255,7 @@ export async function restoreConversation(id: string): Promise<void> {
 
 /** After a message was deleted: offers Undo for a few seconds. */
 export function offerMessageUndo(conversationId: string, messageId: string): void {
-  showToast('undoMessage', '', conversationId, messageId);
+  showToast({ kind: 'undoMessage', text: '', conversationId, messageId });
 }
 
 /** The Undo button of the toast: restores the conversation (and reopens it) or the message. */
@@ -278,6 +294,7 @@ export function resetLibraryForTests(): void {
   refetchTimer = null;
   toastTimer = null;
   wanted.clear();
+  for (const view of VIEWS) viewers[view] = 0;
   listeners.clear();
   state = { views: { active: emptyView, archived: emptyView, trash: emptyView }, toast: null };
 }

@@ -100,8 +100,3 @@ function subscribe(listener: () => void): () => void {
 export function useSettings(): SettingsState {
   return useSyncExternalStore(subscribe, () => state);
 }
-
-/** The settings state outside React. */
-export function getSettings(): SettingsState {
-  return state;
-}

@@ -56,6 +56,36 @@ describe('StreamStore', () => {
     expect(store.text('a')).toBeUndefined();
   });
 
+  it('forgets pending deltas too, so they do not reappear on the next flush', () => {
+    const frames = manualFrames();
+    const store = new StreamStore(frames.schedule);
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.append('a', 'Hel');
+    frames.run();
+    expect(notified).toBe(1);
+    store.append('a', 'lo');
+    store.forget('a');
+    expect(notified).toBe(2);
+    store.append('b', 'x');
+    frames.run();
+    expect(store.text('a')).toBeUndefined();
+    expect(store.text('b')).toBe('x');
+  });
+
+  it('forgets a message whose deltas have not been published yet', () => {
+    const frames = manualFrames();
+    const store = new StreamStore(frames.schedule);
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.append('a', 'pending');
+    store.forget('a');
+    expect(notified).toBe(1);
+    frames.run();
+    expect(store.text('a')).toBeUndefined();
+    expect(notified).toBe(1);
+  });
+
   it('re-renders a subscriber at most once per frame, however many deltas arrive', () => {
     const frames = manualFrames();
     const store = new StreamStore(frames.schedule);

@@ -45,8 +45,10 @@ export class StreamStore {
 
   /** Forgets a message's streamed text once the stored message has it all. */
   forget(messageId: string): void {
-    const had = this.committed.delete(messageId) || this.pending.delete(messageId);
-    if (had) for (const listener of this.listeners) listener();
+    // Both deletes must run: `||` would skip the pending one and let its text reappear on the next flush.
+    const hadCommitted = this.committed.delete(messageId);
+    const hadPending = this.pending.delete(messageId);
+    if (hadCommitted || hadPending) for (const listener of this.listeners) listener();
   }
 
   /** Subscribes to publications; returns the unsubscribe function. */

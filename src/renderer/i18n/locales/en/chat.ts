@@ -18,7 +18,6 @@ export default {
     thinking: 'Thinking…',
     interrupted: 'Interrupted',
     jumpToLatest: 'Jump to latest',
-    loadFailed: 'This conversation could not be loaded.',
   },
   actions: {
     copy: 'Copy',
@@ -39,7 +38,6 @@ export default {
   },
   header: {
     newConversation: 'New conversation',
-    model: 'Model: {{model}}',
   },
   markdown: {
     copyCode: 'Copy code',

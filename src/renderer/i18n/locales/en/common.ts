@@ -1,6 +1,5 @@
 /** The "common" strings in en. Keys must match the English file exactly (a test checks). */
 export default {
-  appName: 'Penpal',
   settings: 'Settings',
   close: 'Close',
   cancel: 'Cancel',
@@ -8,10 +7,6 @@ export default {
   saving: 'Saving…',
   loading: 'Loading…',
   retry: 'Retry',
-  newChat: 'New chat',
-  conversations: 'Conversations',
-  untitled: 'New conversation',
-  loadFailed: 'Could not load: {{message}}',
   startFailed: 'Penpal could not start: {{message}}',
   languages: {
     system: 'System',

@@ -4,7 +4,6 @@ export default {
     label: 'Conversations',
     newChat: 'New chat',
     search: 'Search',
-    searchShortcut: 'Search ({{shortcut}})',
     loading: 'Loading…',
     loadFailed: 'Could not load conversations: {{message}}',
     retry: 'Retry',
@@ -45,10 +44,11 @@ export default {
     exportAllHint: 'Back up every conversation to one file',
     importHint: 'Import a ChatGPT export or a Penpal backup',
     emptyTrash: 'Empty Trash',
-    emptyTrashConfirm: 'Delete the {{count}} conversations in the Trash for good? This cannot be undone.',
+    emptyTrashConfirm_one: 'Delete the {{count}} conversation in the Trash for good? This cannot be undone.',
+    emptyTrashConfirm_other:
+      'Delete the {{count}} conversations in the Trash for good? This cannot be undone.',
     emptyTrashYes: 'Delete for good',
     cancel: 'Cancel',
-    exported: 'Saved {{filename}}',
   },
   toast: {
     messageDeleted: 'Message deleted',

@@ -10,7 +10,6 @@ export default {
     label: 'API key',
     placeholder: 'sk-…',
     configured: 'Configured, ends in …{{last4}}',
-    notConfigured: 'No key yet',
     replaceHint: 'Type a new key to replace it.',
     anyText: 'A local server such as Ollama accepts any text here.',
     sessionOnly: 'Keep for this session only',
@@ -65,7 +64,6 @@ export default {
     ok_other: 'Connected — {{count}} models',
     modelMissing: 'Connected, but the service has no model named “{{model}}”.',
   },
-  saved: 'Saved',
   saveFailed: 'Could not save: {{message}}',
   welcome: {
     title: 'Welcome to Penpal',

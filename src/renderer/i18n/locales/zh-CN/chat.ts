@@ -18,7 +18,6 @@ export default {
     thinking: '正在思考…',
     interrupted: '已中断',
     jumpToLatest: '跳到最新',
-    loadFailed: '无法加载此对话。',
   },
   actions: {
     copy: '复制',
@@ -39,7 +38,6 @@ export default {
   },
   header: {
     newConversation: '新对话',
-    model: '模型：{{model}}',
   },
   markdown: {
     copyCode: '复制代码',

@@ -1,6 +1,5 @@
 /** The "common" strings in zh-CN. Keys must match the English file exactly (a test checks). */
 export default {
-  appName: 'Penpal',
   settings: '设置',
   close: '关闭',
   cancel: '取消',
@@ -8,10 +7,6 @@ export default {
   saving: '正在保存…',
   loading: '正在加载…',
   retry: '重试',
-  newChat: '新对话',
-  conversations: '对话',
-  untitled: '新对话',
-  loadFailed: '无法加载：{{message}}',
   startFailed: 'Penpal 无法启动：{{message}}',
   languages: {
     system: '跟随系统',

@@ -10,7 +10,6 @@ export default {
     label: 'API 密钥',
     placeholder: 'sk-…',
     configured: '已配置，结尾为 …{{last4}}',
-    notConfigured: '尚未设置密钥',
     replaceHint: '输入新密钥即可替换。',
     anyText: 'Ollama 等本地服务可以填写任意文字。',
     sessionOnly: '仅在本次会话中保留',
@@ -65,7 +64,6 @@ export default {
     ok_other: '已连接 — {{count}} 个模型',
     modelMissing: '已连接，但服务上没有名为“{{model}}”的模型。',
   },
-  saved: '已保存',
   saveFailed: '无法保存：{{message}}',
   welcome: {
     title: '欢迎使用 Penpal',

@@ -8,25 +8,44 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 
-interface ModalProps {
-  /** Accessible name of the dialog. */
-  label: string;
+/** The dialog's accessible name: a label, or the id of the element that names it (its heading). */
+type ModalName = { label: string; labelledBy?: never } | { label?: never; labelledBy: string };
+
+type ModalProps = ModalName & {
   onClose: () => void;
+  /** Extra classes for the box (size variants and the like). */
   className?: string;
   children: ReactNode;
   /** Extra props for the dialog box (e.g. drag-and-drop handlers). */
   boxProps?: HTMLAttributes<HTMLDivElement>;
-}
+  /** The look: the library's overlay (default) or the app's dialog. */
+  variant?: 'library' | 'app';
+};
+
+const LOOKS = {
+  library: { backdrop: 'lib-root lib-backdrop', box: 'lib-modal' },
+  app: { backdrop: 'dialog-backdrop', box: 'dialog' },
+} as const;
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog over a dimmed backdrop: focus moves in and stays in (Tab wraps), Escape or a
- * click on the backdrop closes it, and focus returns where it was.
+ * click on the backdrop closes it, and focus returns where it was. The one modal primitive: the
+ * library's dialogs use it directly, the app's `Dialog` builds on it.
  */
-export function Modal({ label, onClose, className, children, boxProps }: ModalProps): ReactElement {
+export function Modal({
+  label,
+  labelledBy,
+  onClose,
+  className,
+  children,
+  boxProps,
+  variant = 'library',
+}: ModalProps): ReactElement {
   const boxRef = useRef<HTMLDivElement>(null);
+  const look = LOOKS[variant];
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -74,7 +93,7 @@ export function Modal({ label, onClose, className, children, boxProps }: ModalPr
 
   return createPortal(
     <div
-      className="lib-root lib-backdrop"
+      className={look.backdrop}
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) onClose();
       }}
@@ -82,10 +101,11 @@ export function Modal({ label, onClose, className, children, boxProps }: ModalPr
       <div
         {...boxProps}
         ref={boxRef}
-        className={`lib-modal ${className ?? ''}`}
+        className={`${look.box} ${className ?? ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={label}
+        aria-labelledby={labelledBy}
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
