@@ -1,4 +1,5 @@
-import { HostSession, conversationButton, screenshot } from './fixtures/library';
+import { arrange, HostSession } from './fixtures/hostClient';
+import { conversationButton, screenshot } from './fixtures/library';
 import { expect, sendMessage, test } from './fixtures/test';
 
 const LONG_REPLY =
@@ -68,9 +69,20 @@ test('killing the host mid-answer keeps the library, marks the partial answer In
   await sendMessage(page, 'Are you still there?');
   await expect(page.getByText('Echo: Are you still there?')).toBeVisible();
   await expect(page.locator('article.msg')).toHaveCount(4);
-  // The history sent after the crash holds the partial answer, not an empty or duplicated one.
+  // The history sent after the crash holds the partial answer, not an empty or duplicated one:
+  // exactly the question, the interrupted answer as it was saved, and the new question.
+  const saved = await arrange(restarted.url, async (s) => {
+    const seeded = ['Earlier chat', 'Another chat'];
+    const crashed = (await s.call('conversation.list', {})).filter((c) => !seeded.includes(c.title));
+    expect(crashed).toHaveLength(1);
+    const view = await s.call('conversation.get', { id: crashed[0].id });
+    return view.messages.find((message) => message.status === 'interrupted')?.content;
+  });
+  expect(saved?.trim()).toBe(partial.trim());
   const last = server.requests.filter((request) => request.path.endsWith('/chat/completions')).at(-1);
-  const body = JSON.stringify(last?.body);
-  expect(body).toContain('Tell me a long story');
-  expect(body).toContain('Are you still there?');
+  expect((last?.body as { messages?: unknown } | undefined)?.messages).toEqual([
+    { role: 'user', content: 'Tell me a long story' },
+    { role: 'assistant', content: saved },
+    { role: 'user', content: 'Are you still there?' },
+  ]);
 });

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
-import { configureHost } from './fixtures/hostClient';
+import { arrange, callHost, configureHost } from './fixtures/hostClient';
 import {
-  arrange,
   conversationButton,
   footerButton,
   reportStat,
@@ -12,13 +12,16 @@ import {
   sidebarTitles,
 } from './fixtures/library';
 import { expect, test } from './fixtures/test';
-import { freshDataDir, startHost } from './fixtures/webHost';
+import { freshDataDir, removeDataDir, startHost } from './fixtures/webHost';
 import { syntheticExport } from '../bench/importBench';
 
 test.describe.configure({ mode: 'parallel' });
 
-// The shared test data sits beside the repository (`../shared`), wherever it is cloned.
-const FIXTURES = resolve(process.cwd(), '../shared/testdata/chat-exports/librechat-import-fixtures');
+// The shared test data sits beside the repository (`../shared`), wherever it is cloned: resolved
+// from this file, as src/core/importers/testSamples.ts does, not from the working directory.
+const FIXTURES = fileURLToPath(
+  new URL('../../shared/testdata/chat-exports/librechat-import-fixtures/', import.meta.url),
+);
 
 test.describe('export and import', () => {
   test('export one conversation and the whole library, then re-import the backup into a fresh host', async ({
@@ -59,7 +62,8 @@ test.describe('export and import', () => {
     expect(backupText).toContain('boil an egg');
 
     // A second, fresh host: import the backup through the dialog.
-    const fresh = await startHost(freshDataDir());
+    const freshDir = freshDataDir();
+    const fresh = await startHost(freshDir);
     try {
       await configureHost(fresh.url, server.baseURL);
       await page.goto(fresh.url);
@@ -101,6 +105,7 @@ test.describe('export and import', () => {
       await expect(page.getByText('How long do I boil an egg?', { exact: true })).toBeVisible();
     } finally {
       await fresh.stop();
+      removeDataDir(freshDir);
     }
   });
 
@@ -170,7 +175,9 @@ test.describe('export and import', () => {
   test('a large export shows its progress phase by phase, then every conversation is in the library', async ({
     ready,
   }, testInfo) => {
-    const { page } = ready;
+    // The import alone may take up to 60 s (its own expect timeout, as long as a normal test).
+    test.slow();
+    const { page, host } = ready;
     const { json, conversations } = syntheticExport(12 * 1024 * 1024);
     const zipPath = testInfo.outputPath('large-export.zip');
     writeFileSync(zipPath, zipSync({ 'conversations.json': strToU8(json) }));
@@ -198,5 +205,10 @@ test.describe('export and import', () => {
     await screenshot(page, 'import-large-report');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(conversationButton(page, `Conversation ${conversations - 1} 对话`)).toBeVisible();
+    // Every one of them is in the library, as the host's contract lists it.
+    const titles = (await callHost(host.url, 'conversation.list', { view: 'active' })).map((c) => c.title);
+    expect(titles.sort()).toEqual(
+      Array.from({ length: conversations }, (_, index) => `Conversation ${index} 对话`).sort(),
+    );
   });
 });

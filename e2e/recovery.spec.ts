@@ -2,17 +2,18 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configureHost } from './fixtures/hostClient';
 import { expect, sendMessage, test } from './fixtures/test';
-import { freshDataDir, startHost } from './fixtures/webHost';
+import { freshDataDir, removeDataDir, startHost, type RunningHost } from './fixtures/webHost';
 
 test('a damaged database is set aside, never deleted, and the user is told where it is', async ({
   page,
   server,
 }) => {
   const dataDir = freshDataDir();
-  const garbage = 'this is not an SQLite database, but it may be someone’s only copy';
-  writeFileSync(join(dataDir, 'penpal.sqlite'), garbage);
-  const host = await startHost(dataDir);
+  let host: RunningHost | undefined;
   try {
+    const garbage = 'this is not an SQLite database, but it may be someone’s only copy';
+    writeFileSync(join(dataDir, 'penpal.sqlite'), garbage);
+    host = await startHost(dataDir);
     await configureHost(host.url, server.baseURL);
     await page.goto(host.url);
     const banner = page.getByRole('alert').filter({ hasText: 'could not be opened' });
@@ -29,6 +30,7 @@ test('a damaged database is set aside, never deleted, and the user is told where
     await expect(banner).toHaveCount(0);
     expect(existsSync(join(dataDir, 'penpal.sqlite'))).toBe(true);
   } finally {
-    await host.stop();
+    await host?.stop();
+    removeDataDir(dataDir);
   }
 });

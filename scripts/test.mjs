@@ -1,14 +1,35 @@
 // `npm test`: every check in order — type-check, lint, formatting, unit tests, the app build, end-to-end — and
 // one closing line `N passed, N failed` counting every test and check. Runs on the Node that npm
-// put first on PATH (Node 24 from the `node` devDependency).
+// put first on PATH (Node 24 from the `node` devDependency). `npm test -- unit e2e` runs only the
+// steps named (`e2e` builds the web renderer first, as it tests the built one).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+const STEPS = [
+  'typecheck',
+  'typecheck-web',
+  'typecheck-bench',
+  'lint',
+  'format',
+  'unit',
+  'build',
+  'build-web',
+  'e2e',
+];
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !STEPS.includes(name));
+if (unknown.length) {
+  console.error(
+    `Unknown step${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Steps: ${STEPS.join(', ')}.`,
+  );
+  process.exit(1);
+}
+if (only.includes('e2e') && !only.includes('build-web')) only.push('build-web');
+
 const reports = join(process.cwd(), 'test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 let passed = 0;
 let failed = 0;
 const failures = [];
