@@ -23,6 +23,10 @@ export const SETTINGS_FILE_OPTIONS = {
   configFileMode: 0o600,
   // A file that is not JSON at all is set aside first (below), then started afresh.
   clearInvalidConfig: true,
+  // Reads come from memory instead of reading and parsing the file each time (dropped on every
+  // write). What `get` returns is then the cache itself, frozen: callers copy, never change it.
+  // Only this process writes the file, so a change made behind its back is not expected.
+  cache: true,
 } as const;
 
 /**

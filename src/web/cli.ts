@@ -19,14 +19,12 @@ const staticDir = resolve(import.meta.dirname, '../../out/web');
 
 const core = await createCore(createWebPorts(dataDir));
 for (const notice of core.notices) console.error(`Note (${notice.kind}): ${notice.message} ${notice.path}`);
-const host = await startWebHost({ port, dataDir, staticDir, core }).catch(
-  async (error: NodeJS.ErrnoException) => {
-    await core.close();
-    if (error.code !== 'EADDRINUSE') throw error;
-    console.error(`Port ${port} is already in use. Set PENPAL_PORT to another port (0 picks a free one).`);
-    process.exit(1);
-  },
-);
+const host = await startWebHost({ port, staticDir, core }).catch(async (error: NodeJS.ErrnoException) => {
+  await core.close();
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${port} is already in use. Set PENPAL_PORT to another port (0 picks a free one).`);
+  process.exit(1);
+});
 console.log(host.url);
 console.error(`Penpal is running (data: ${dataDir}). Open the address above; Ctrl+C stops it.`);
 

@@ -32,7 +32,6 @@ await call(core, 'settings.update', {
 const port = Number(process.env.PENPAL_PORT ?? 0);
 const host = await startWebHost({
   port,
-  dataDir,
   staticDir: resolve(import.meta.dirname, '../../out/web'),
   core,
 });

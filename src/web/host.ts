@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCore, type Core } from '../core/app';
+import type { Core } from '../core/app';
 import { attachWebSocket } from './wsAdapter';
 import { serveStatic } from './staticFiles';
-import { createWebPorts } from './webPorts';
 
 /** The only interface the browser host listens on. */
 export const HOST_ADDRESS = '127.0.0.1';
@@ -13,12 +12,16 @@ export const HOST_ADDRESS = '127.0.0.1';
 export interface WebHostOptions {
   /** 0 picks a free port. */
   port: number;
-  /** Data folder (database, settings, host key); used to build core when `core` is not given. */
-  dataDir: string;
+  /**
+   * Unused: core comes built (from its own data folder). Kept optional only so older callers that
+   * still pass it (bench/) compile; drop it once they do not.
+   * @deprecated
+   */
+  dataDir?: string;
   /** The built renderer (`out/web`). */
   staticDir: string;
-  /** A core built by the caller, who then also closes it. */
-  core?: Core;
+  /** The core to serve, built by the caller, who also closes it (after the host). */
+  core: Core;
   /** The WebSocket's secret; random per start unless given (tests). */
   token?: string;
 }
@@ -32,7 +35,7 @@ export interface WebHost {
   port: number;
   token: string;
   core: Core;
-  /** Disconnects every client, stops listening, and closes core if the host created it. */
+  /** Disconnects every client and stops listening; core stays open for its owner to close. */
   close(): Promise<void>;
 }
 
@@ -41,8 +44,7 @@ export interface WebHost {
  * `/ws`, on 127.0.0.1 only. Requests naming another Host (DNS rebinding) are refused.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const ownsCore = !options.core;
-  const core = options.core ?? (await createCore(createWebPorts(options.dataDir)));
+  const { core } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
 
@@ -72,7 +74,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   } catch (error) {
     detach();
-    if (ownsCore) await core.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -92,7 +93,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        if (ownsCore) await core.close();
       })();
       return closing;
     },

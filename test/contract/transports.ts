@@ -100,7 +100,7 @@ export async function webSocketTransport(
     notices: [],
     close: async () => undefined,
   };
-  const host = await startWebHost({ port: 0, dataDir: staticDir, staticDir, core });
+  const host = await startWebHost({ port: 0, staticDir, core });
   const clients: ReturnType<typeof createWebSocketBridge>[] = [];
   return {
     host,
@@ -128,9 +128,20 @@ export interface FakeWindow {
 
 export const APP_FILE = '/opt/Penpal/resources/app.asar/out/renderer/index.html';
 
+/** How the fake main process picks the windows that receive events. */
+export interface IpcTransportOptions {
+  /**
+   * `live` (default): only windows not destroyed. `all`: every window opened, destroyed ones
+   * included, as a window closing just before the send looks to main (which passes every window's
+   * webContents): then only the adapter's own isDestroyed() guard keeps events from it.
+   */
+  targets?: 'live' | 'all';
+}
+
 /** The Electron adapter driven by a fake ipcMain; each client is a window running the real preload logic. */
 export async function ipcTransport(
   server: TestServerSide,
+  options: IpcTransportOptions = {},
 ): Promise<TransportUnderTest & { openWindow(): FakeWindow }> {
   let handler: ((event: InvokeEventLike, ...args: unknown[]) => unknown) | null = null;
   const ipcMain: IpcMainLike = {
@@ -148,7 +159,7 @@ export async function ipcTransport(
       getWindows: live,
       isAppUrl: createAppUrlCheck({ rendererFile: APP_FILE }),
     }),
-    getTargets: live,
+    getTargets: options.targets === 'all' ? () => windows.map((window) => window.webContents) : live,
   });
 
   const openWindow = (): FakeWindow => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
     notices: [],
     close: async () => undefined,
   };
-  host = await startWebHost({ port: 0, dataDir: root, staticDir, core });
+  host = await startWebHost({ port: 0, staticDir, core });
 });
 afterAll(() => host.close());
 

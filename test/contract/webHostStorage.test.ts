@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/ports';
+import { KeyVault } from '../../src/core/settings/keyVault';
+import { SettingsService } from '../../src/core/settings/settingsService';
+import { createTestCipher } from '../../src/core/testing/memoryPorts';
 import { createSafeStorageCipher, type AsyncSafeStorage } from '../../src/main/safeStorageCipher';
 import { createConfSettingsStore } from '../../src/web/confSettingsStore';
 import { createHostCipher, HOST_KEY_FILE } from '../../src/web/hostCipher';
@@ -54,6 +57,32 @@ describe('browser host: settings file', () => {
     again.delete('encryptedKey');
     expect(createConfSettingsStore(dir).get('encryptedKey')).toBeUndefined();
     if (process.platform !== 'win32') expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('reads from memory (a frozen cache), which SettingsService and KeyVault never change', async () => {
+    const dir = fresh();
+    const store = createConfSettingsStore(dir);
+    const cached = store.get('settings');
+    // The `cache` option is on: what a read returns is the cache itself, frozen.
+    expect(Object.isFrozen(cached)).toBe(true);
+    expect(store.get('settings')).toBe(cached);
+
+    const settings = new SettingsService(store);
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(settings.update({ model: 'gpt-4o', baseURL: 'https://example.com/v1/' })).toMatchObject({
+      model: 'gpt-4o',
+      baseURL: 'https://example.com/v1',
+    });
+    expect(settings.get().model).toBe('gpt-4o');
+    expect(Object.isFrozen(store.get('settings'))).toBe(true);
+
+    const cipher = createTestCipher();
+    const vault = new KeyVault(cipher, store);
+    await vault.set('sk-cached-1234', true);
+    expect(await new KeyVault(cipher, createConfSettingsStore(dir)).get()).toBe('sk-cached-1234');
+    await vault.clear();
+    expect(createConfSettingsStore(dir).get('encryptedKey')).toBeUndefined();
+    expect(createConfSettingsStore(dir).get('settings')?.model).toBe('gpt-4o');
   });
 
   it('sets a file that is not JSON aside and starts afresh', () => {

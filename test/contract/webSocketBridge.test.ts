@@ -17,8 +17,7 @@ const core: Core = {
 };
 const staticDir = mkdtempSync(join(tmpdir(), 'penpal-bridge-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-const start = (port = 0, token?: string) =>
-  startWebHost({ port, dataDir: staticDir, staticDir, core, token });
+const start = (port = 0, token?: string) => startWebHost({ port, staticDir, core, token });
 const connect = (host: WebHost) =>
   createWebSocketBridge(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {
     createSocket: (url) => new WS(url, { origin: `http://127.0.0.1:${host.port}` }) as unknown as WebSocket,

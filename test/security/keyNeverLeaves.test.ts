@@ -76,8 +76,18 @@ describe('the API key', () => {
     await request('chat.send', { conversationId: created.data.id, content: 'Hello' });
     const doneEvents = () => seen.filter((event) => JSON.stringify(event).includes('"chat.done"'));
     await vi.waitFor(() => expect(doneEvents()).toHaveLength(1));
-    // A refused request whose error body echoes part of the key.
-    server.script([{ status: 401 }]);
+    // A refused request whose error body echoes the whole key: only redaction keeps it in main.
+    server.script([
+      {
+        status: 401,
+        error: {
+          message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          type: 'invalid_request_error',
+          param: null,
+          code: 'invalid_api_key',
+        },
+      },
+    ]);
     await request('chat.send', { conversationId: created.data.id, content: 'Again' });
     await vi.waitFor(() => expect(doneEvents()).toHaveLength(2));
     await request('conversation.get', { id: created.data.id });
@@ -90,6 +100,7 @@ describe('the API key', () => {
     const crossed = JSON.stringify(seen);
     expect(crossed).toContain('WXYZ'); // "configured, ends in …WXYZ" is allowed
     expect(crossed).toContain('"unauthorized"'); // the refused request did produce an error
+    expect(crossed).toContain('Incorrect API key provided: [key].'); // with its echo of the key redacted
     expect(crossed).not.toContain(KEY_BODY);
     expect(crossed).not.toContain('sk-invalid-but-also-secret');
 

@@ -44,6 +44,7 @@ export interface AnswerOutcome {
 export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcome> {
   const { store, events, conversationId, messageId } = options;
   const persistMs = options.persistIntervalMs ?? DEFAULT_PERSIST_INTERVAL_MS;
+  /** The text so far, as streamChatCompletion accumulates it: what the next save writes. */
   let content = '';
   let persistTimer: NodeJS.Timeout | undefined;
   let storageError: WireError | null = null;
@@ -78,8 +79,8 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     maxTokens: options.maxTokens,
     signal: controller.signal,
     idleTimeoutMs: options.idleTimeoutMs,
-    onDelta: (delta) => {
-      content += delta;
+    onDelta: (delta, soFar) => {
+      content = soFar;
       coalescer.push(delta);
       persistTimer ??= setTimeout(persist, persistMs);
     },

@@ -83,7 +83,13 @@ describe('ChatService.send', () => {
     const { id } = h.store.createConversation();
     h.server.script([{ delayMs: 30 }]);
     await h.chat.send({ conversationId: id, content: 'first' });
-    await expect(h.chat.send({ conversationId: id, content: 'second' })).rejects.toBeInstanceOf(AppError);
+    const second = h.chat.send({ conversationId: id, content: 'second' });
+    await expect(second).rejects.toBeInstanceOf(AppError);
+    await expect(second).rejects.toMatchObject({ code: 'busy' });
+    // Nothing of the refused send was stored: only the first question and its streaming answer.
+    const shown = h.store.getView(id).messages;
+    expect(shown.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(shown[0]?.content).toBe('first');
   });
 
   it('saves the text while it streams, so a crash loses at most a fraction of a second', async () => {

@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import type { Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Conversation, Message } from '../../shared/schemas';
 import type { EventBus } from '../events';
@@ -35,10 +36,7 @@ export interface ChatServiceOptions {
 }
 
 /** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
-export interface SendStarted {
-  userMessageId: string | null;
-  assistantMessageId: string;
-}
+export type SendStarted = Output<'chat.send'>;
 
 /** One answer streaming now. */
 interface ActiveRun {
@@ -62,9 +60,10 @@ export class ChatService {
   /** Appends a user message to the conversation's shown branch and streams an answer to it. */
   async send(input: { conversationId: string; content: string }): Promise<SendStarted> {
     const config = await this.readyConfig();
-    const view = this.options.store.getView(input.conversationId);
+    // Only the branch's last message is needed: its tail page, not every message of the branch.
+    const tail = this.options.store.getPage(input.conversationId, { limit: 1 });
     this.assertIdle(input.conversationId);
-    const parentId = view.messages.at(-1)?.id ?? null;
+    const parentId = tail.messages.at(-1)?.id ?? null;
     const user = this.options.store.addMessage({
       conversationId: input.conversationId,
       parentId,
@@ -72,7 +71,7 @@ export class ChatService {
       content: input.content,
       status: 'done',
     });
-    return { userMessageId: user.id, assistantMessageId: this.startAnswer(view.conversation, user, config) };
+    return { userMessageId: user.id, assistantMessageId: this.startAnswer(tail.conversation, user, config) };
   }
 
   /** Makes a new version of a user message (a sibling under the same parent) and answers it. */
@@ -127,14 +126,15 @@ export class ChatService {
     const config = await this.options.getConfig();
     const apiKey = input.key?.trim() || config.apiKey;
     if (!apiKey) throw noKey();
-    const baseURL = normalizeBaseURL(input.baseURL?.trim() || config.baseURL);
+    // createOpenAIClient checks and normalizes the address (bad_url).
+    const baseURL = input.baseURL?.trim() || config.baseURL;
     return checkConnection({ baseURL, apiKey, model: input.model?.trim() || config.model });
   }
 
   /** The models the saved endpoint offers. */
   async listModels(): Promise<string[]> {
     const config = await this.readyConfig();
-    return fetchModels({ baseURL: normalizeBaseURL(config.baseURL), apiKey: config.apiKey as string });
+    return fetchModels({ baseURL: config.baseURL, apiKey: config.apiKey });
   }
 
   /** Resolves when every answer and title call under way has finished and been announced. */
@@ -153,6 +153,8 @@ export class ChatService {
     if (this.background.signal.aborted) throw new AppError('busy', 'Penpal is shutting down.');
     const config = await this.options.getConfig();
     if (!config.apiKey) throw noKey();
+    // Checked early so a bad address fails the call before any message is stored; the client
+    // normalizes it again when it is built.
     normalizeBaseURL(config.baseURL);
     return { ...config, apiKey: config.apiKey };
   }

@@ -20,7 +20,7 @@ describe('DeltaCoalescer', () => {
     expect(sent.length).toBeLessThanOrEqual(Math.ceil(elapsed / 33) + 2);
   });
 
-  it('sends nothing for empty pieces or after dispose', async () => {
+  it('sends nothing for empty pieces, and a held piece once the interval has passed', async () => {
     const sent: string[] = [];
     const coalescer = new DeltaCoalescer((delta) => sent.push(delta), 20);
     coalescer.push('');
@@ -28,8 +28,11 @@ describe('DeltaCoalescer', () => {
     expect(sent).toEqual([]);
     coalescer.push('x');
     coalescer.push('y');
-    coalescer.dispose();
-    await sleep(40);
+    coalescer.push('');
     expect(sent).toEqual(['x']);
+    await sleep(40);
+    expect(sent).toEqual(['x', 'y']);
+    coalescer.flush();
+    expect(sent).toEqual(['x', 'y']);
   });
 });

@@ -37,11 +37,4 @@ export class DeltaCoalescer {
     this.lastEmit = performance.now();
     this.emit(text);
   }
-
-  /** Drops the timer without sending (the stream is gone). */
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.buffer = '';
-  }
 }

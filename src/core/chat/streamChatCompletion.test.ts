@@ -17,19 +17,24 @@ beforeEach(() => server.reset());
 
 function run(content: string, extra: Partial<StreamChatOptions> = {}) {
   const deltas: string[] = [];
+  /** The text so far as each call reported it; always the deltas up to and including that call. */
+  const soFars: string[] = [];
   const promise = streamChatCompletion({
     client: createOpenAIClient({ baseURL: server.baseURL, apiKey: KEY }),
     model: 'gpt-4o-mini',
     messages: [{ role: 'user', content }],
-    onDelta: (delta) => deltas.push(delta),
+    onDelta: (delta, soFar) => {
+      deltas.push(delta);
+      soFars.push(soFar);
+    },
     ...extra,
   });
-  return { deltas, promise };
+  return { deltas, soFars, promise };
 }
 
 describe('streamChatCompletion', () => {
   it('streams an answer with usage and sends the right request', async () => {
-    const { deltas, promise } = run('Hello', {
+    const { deltas, soFars, promise } = run('Hello', {
       temperature: 0.4,
       topP: 0.9,
       maxTokens: 256,
@@ -42,6 +47,8 @@ describe('streamChatCompletion', () => {
     expect(result).toMatchObject({ status: 'done', error: null, finishReason: 'stop' });
     expect(result.content).toBe('Echo: Hello\n\n*— the Penpal test server*');
     expect(deltas.join('')).toBe(result.content);
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(soFars).toEqual(deltas.map((_, i) => deltas.slice(0, i + 1).join('')));
     expect(result.usage?.totalTokens).toBeGreaterThan(0);
 
     const request = server.requests.at(-1)!;

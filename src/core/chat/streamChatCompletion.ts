@@ -26,8 +26,8 @@ export interface StreamChatOptions {
   signal?: AbortSignal;
   /** How long the stream may stay silent once the headers came (default 60 s). */
   idleTimeoutMs?: number;
-  /** Called with each piece of text as it arrives. */
-  onDelta(delta: string): void;
+  /** Called with each piece of text as it arrives, and the whole text so far (ending with it). */
+  onDelta(delta: string, soFar: string): void;
 }
 
 /** How a stream ended. `error` is null for `done` and for a stop the user asked for. */
@@ -86,7 +86,7 @@ export async function streamChatCompletion(options: StreamChatOptions): Promise<
       const delta = choice?.delta?.content;
       if (delta) {
         content += delta;
-        options.onDelta(delta);
+        options.onDelta(delta, content);
       }
       if (choice?.finish_reason) finishReason = choice.finish_reason;
     }
