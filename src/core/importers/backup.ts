@@ -6,7 +6,7 @@ import { getNumber, isObject, type JsonObject } from './json';
 import type { SkippedItem } from './types';
 
 /** The backup format version this build writes and reads. */
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 const ImportedMessageSchema = z.object({
   localId: z.string().min(1).max(200),
@@ -19,7 +19,7 @@ const ImportedMessageSchema = z.object({
 });
 
 /** One conversation as a backup (or a single-conversation JSON export) stores it. */
-export const ImportedConversationSchema = z.object({
+const ImportedConversationSchema = z.object({
   sourceKey: z.string().min(1).max(300),
   title: z.string(),
   createdAt: IsoDate,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
 import type { ImportedConversation } from '../store/types';
 import { parseImportFiles } from './index';
-import { childrenOf, currentBranch, sample } from './testSamples';
+import { shownBranch } from './markdown';
+import { childrenOf, failure, sample, sampleText, text } from './testSamples';
 
 function parseOne(path: string): ImportedConversation {
   const parsed = parseImportFiles([sample(path)]);
@@ -12,7 +12,9 @@ function parseOne(path: string): ImportedConversation {
 }
 
 function lastShown(conversation: ImportedConversation): string {
-  return currentBranch(conversation).at(-1)?.content ?? '';
+  // The export names the leaf it shows (shownBranch would otherwise fall back to the newest message).
+  expect(conversation.currentLeafLocalId).not.toBeNull();
+  return shownBranch(conversation).at(-1)?.content ?? '';
 }
 
 describe('ChatGPT conversations.json', () => {
@@ -59,7 +61,7 @@ describe('ChatGPT conversations.json', () => {
     const joke = tree.messages.find((m) => m.content === 'tell me a joke');
     expect(childrenOf(tree, joke?.localId ?? '')).toHaveLength(2);
     expect(tree.currentLeafLocalId).toBe('f63b8e17-aa5c-4ca6-a1bf-d4d285e269b8');
-    expect(currentBranch(tree).map((m) => m.content.slice(0, 14))).toEqual([
+    expect(shownBranch(tree).map((m) => m.content.slice(0, 14))).toEqual([
       'hi there',
       'Hello! How can',
       'hi again',
@@ -138,7 +140,8 @@ describe('ChatGPT conversations.json', () => {
     // Hidden empty answers are not branches: every message has at most one child.
     for (const message of conversation.messages)
       expect(childrenOf(conversation, message.localId).length).toBeLessThanOrEqual(1);
-    expect(currentBranch(conversation)).toHaveLength(conversation.messages.length);
+    expect(conversation.currentLeafLocalId).not.toBeNull();
+    expect(shownBranch(conversation)).toHaveLength(conversation.messages.length);
   });
 
   it('shows thinking summaries once and ends on the final answer', () => {
@@ -173,15 +176,27 @@ describe('ChatGPT conversations.json', () => {
     expect(reply).toContain('[Audio: file-AUDIO]');
   });
 
-  it('gives the same sourceKeys and content when parsed twice', () => {
+  it('gives the same sourceKeys and content when parsed twice, also to conversations without an id', () => {
+    // Both conversations of this export lose their ids, so their keys come from their content.
+    const withoutIds = (
+      JSON.parse(sampleText('librechat-import-fixtures/chatgpt-export.json')) as object[]
+    ).map((conversation) => ({ ...conversation, id: undefined, conversation_id: undefined }));
     const files = [
-      sample('librechat-import-fixtures/chatgpt-export.json'),
+      text('conversations.json', JSON.stringify(withoutIds)),
       sample('librechat-import-fixtures/chatgpt-tree.json'),
     ];
     const first = parseImportFiles(files);
     const second = parseImportFiles(files);
     expect(second.conversations.map((c) => c.sourceKey)).toEqual(first.conversations.map((c) => c.sourceKey));
     expect(second).toEqual(first);
+    const keys = first.conversations.map((c) => c.sourceKey);
+    expect(keys).toHaveLength(3);
+    expect(keys).toContain('chatgpt:d5dc5307-6807-41a0-8b04-4acee626eeb7');
+    const fallback = keys.filter((key) => key.startsWith('chatgpt:noid-'));
+    expect(fallback).toHaveLength(2);
+    for (const key of fallback) expect(key).toMatch(/^chatgpt:noid-[0-9a-f]{16}$/);
+    // Two different conversations never share a fallback key.
+    expect(new Set(fallback).size).toBe(2);
   });
 
   it('reports Claude.ai exports as not importable', () => {
@@ -192,12 +207,6 @@ describe('ChatGPT conversations.json', () => {
     ]) {
       expect(() => parseImportFiles([sample(path)])).toThrow(/Claude\.ai export/);
     }
-    try {
-      parseImportFiles([sample('polylogue-fixtures/claude-ai-native-rich-blocks-v1.json')]);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('import_failed');
-    }
+    failure([sample('polylogue-fixtures/claude-ai-native-rich-blocks-v1.json')]);
   });
 });

@@ -1,10 +1,7 @@
-import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { BackupData, ImportedConversation } from '../store/types';
 import { backupToJson, conversationToJson, conversationToMarkdown, parseImportFiles } from './index';
-import { sample } from './testSamples';
-
-const text = (name: string, body: string) => ({ name, bytes: strToU8(body) });
+import { sample, text } from './testSamples';
 
 function chatgpt(path: string): ImportedConversation[] {
   return parseImportFiles([sample(path)]).conversations;

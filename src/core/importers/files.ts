@@ -30,7 +30,7 @@ export function readDocuments(files: ImportFile[]): JsonDocument[] {
 }
 
 /** Whether the bytes start like a zip archive (a local file header or an empty archive's end record). */
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return (
     bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)
   );
@@ -110,7 +110,8 @@ function parseJson(file: ImportFile, name: string): JsonDocument {
   }
 }
 
-function baseName(path: string): string {
+/** The last part of a `/`-separated path: a zip entry's or a manifest line's file name. */
+export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 

@@ -1,8 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
 import { parseImportFiles, type ImportFile } from './index';
-import { sample, sampleText } from './testSamples';
+import { failure, sample, sampleText, text } from './testSamples';
 
 const EXPORT = 'librechat-import-fixtures/chatgpt-export.json';
 const SPLIT = ['conversations-000.json', 'conversations-001.json', 'export_manifest.json'];
@@ -13,19 +12,6 @@ function zipFile(name: string, entries: Record<string, string | Uint8Array>): Im
   );
   return { name, bytes: zipSync(files) };
 }
-
-function failure(files: ImportFile[]): AppError {
-  try {
-    parseImportFiles(files);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('import_failed');
-    return error as AppError;
-  }
-  throw new Error('expected parseImportFiles to fail');
-}
-
-const text = (name: string, body: string): ImportFile => ({ name, bytes: strToU8(body) });
 
 describe('import formats', () => {
   it('reads a zipped export like the bare conversations.json, ignoring the other files', () => {

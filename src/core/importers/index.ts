@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { ImportedConversation } from '../store/types';
 import { isPenpalDocument, readPenpalDocument } from './backup';
 import { convertChatGptConversation } from './chatgpt/convert';
-import { readDocuments, type JsonDocument } from './files';
+import { baseName, readDocuments, type JsonDocument } from './files';
 import { getArray, getObject, isObject, type JsonObject } from './json';
 import type { ImportFile, ImportSource, ParsedImport, SkippedItem } from './types';
 
@@ -40,19 +40,21 @@ export function parseImportFiles(
   const penpal: { name: string; value: JsonObject }[] = [];
   const manifests: JsonDocument[] = [];
   const skipped: SkippedItem[] = [];
+  // Whether any document is neither a backup nor a manifest: ChatGPT content (or an error below).
+  let hasChatGpt = false;
 
   for (const document of documents) {
     const { value, name } = document;
     if (isPenpalDocument(value)) penpal.push({ name, value });
     else if (isManifest(value)) manifests.push(document);
-    else if (Array.isArray(value)) collectArray(value, name, pending, skipped);
-    else if (looksLikeChatGpt(value)) pending.push({ raw: value, label: `the conversation in ${name}` });
-    else if (looksLikeClaude(value)) throw new AppError('import_failed', `"${name}" ${CLAUDE}.`);
-    else throw new AppError('import_failed', `"${name}" ${NOT_RECOGNISED}.`);
+    else {
+      hasChatGpt = true;
+      if (Array.isArray(value)) collectArray(value, name, pending, skipped);
+      else if (looksLikeChatGpt(value)) pending.push({ raw: value, label: `the conversation in ${name}` });
+      else if (looksLikeClaude(value)) throw new AppError('import_failed', `"${name}" ${CLAUDE}.`);
+      else throw new AppError('import_failed', `"${name}" ${NOT_RECOGNISED}.`);
+    }
   }
-  const hasChatGpt = documents.some(
-    (document) => !isPenpalDocument(document.value) && !isManifest(document.value),
-  );
   if (penpal.length > 0 && hasChatGpt) {
     throw new AppError(
       'import_failed',
@@ -136,7 +138,7 @@ function missingShards(manifest: JsonDocument, documents: JsonDocument[]): Skipp
   const present = new Set(documents.map((document) => document.baseName));
   return listed
     .filter((path): path is string => typeof path === 'string')
-    .filter((path) => !present.has(path.slice(path.lastIndexOf('/') + 1)))
+    .filter((path) => !present.has(baseName(path)))
     .map((path) => ({
       item: path,
       reason: `${manifest.baseName} lists this part of the export, but it was not among the chosen files; its conversations were not imported.`,

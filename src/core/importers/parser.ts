@@ -1,15 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
+import type { ParsedInput } from '../../shared/contract';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { ImportedConversation } from '../store/types';
 import { parseImportFiles } from './index';
 import type { ParsedImport } from './types';
 
 /** A chosen file as it crosses the contract: its name and its bytes in base64. */
-export interface EncodedImportFile {
-  name: string;
-  base64: string;
-}
+export type EncodedImportFile = ParsedInput<'library.import'>['files'][number];
 
 /** Progress of the two phases that happen before saving. */
 export type ParseProgress = (phase: 'reading' | 'parsing', done: number, total: number) => void;
@@ -39,7 +37,8 @@ export const parseInProcess: ImportParser = async (files, onProgress) => {
   const decoded = [];
   onProgress('reading', 0, files.length);
   for (const file of files) {
-    decoded.push({ name: file.name, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) });
+    // A Buffer is a Uint8Array: no second copy of the file.
+    decoded.push({ name: file.name, bytes: Buffer.from(file.base64, 'base64') });
     onProgress('reading', decoded.length, files.length);
     await nextTurn();
   }

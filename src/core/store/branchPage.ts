@@ -4,6 +4,7 @@ import { loadConversation } from './conversations';
 import { fallbackLeaf, loadTree } from './branches';
 import type { PageQuery } from './types';
 import { MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type MessageRecord } from './rows';
+import { versionIds } from './versions';
 
 /**
  * Pages of the shown branch: a 5,000-message conversation is opened at its tail, and older (or,
@@ -12,7 +13,7 @@ import { MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type Messa
  */
 
 /** Messages in a page when the caller does not say. */
-export const DEFAULT_PAGE_SIZE = 60;
+const DEFAULT_PAGE_SIZE = 60;
 
 /** Ids of the branch root → `leafId`, following parent links of visible messages. */
 function branchIds(ctx: StoreContext, conversationId: string, leafId: string, bound: number): string[] {
@@ -54,60 +55,6 @@ export function pageRange(ids: readonly string[], query: PageQuery): [number, nu
   return tail;
 }
 
-/** Version ids (same parent, same role, oldest first) of each message in `records`. */
-function versionsOf(
-  ctx: StoreContext,
-  conversationId: string,
-  records: MessageRecord[],
-  rootId: string | undefined,
-): Map<string, string[]> {
-  const versions = new Map<string, string[]>();
-  const parents = records.filter((r) => r.id !== rootId && r.parentId !== null).map((r) => r.parentId);
-  const byParent = new Map<string, { id: string; role: string }[]>();
-  if (parents.length > 0) {
-    const rows = ctx
-      .sql(
-        `SELECT id, parent_id, role FROM messages
-          WHERE conversation_id = ? AND deleted_at IS NULL AND parent_id IN (SELECT value FROM json_each(?))
-          ORDER BY created_at, seq`,
-      )
-      .all(conversationId, JSON.stringify(parents));
-    for (const row of rows) {
-      const parent = String(row.parent_id);
-      const list = byParent.get(parent) ?? [];
-      list.push({ id: String(row.id), role: String(row.role) });
-      byParent.set(parent, list);
-    }
-  }
-  for (const record of records) {
-    if (record.id === rootId || record.parentId === null) continue;
-    const siblings = byParent.get(record.parentId) ?? [];
-    versions.set(
-      record.id,
-      siblings.filter((s) => s.role === record.role).map((s) => s.id),
-    );
-  }
-  const root = records.find((r) => r.id === rootId);
-  if (root) {
-    // Roots are the messages without a visible parent in this conversation (as loadTree sees them).
-    const rows = ctx
-      .sql(
-        `SELECT m.id FROM messages m
-          WHERE m.conversation_id = ? AND m.deleted_at IS NULL AND m.role = ?
-            AND (m.parent_id IS NULL OR NOT EXISTS (
-              SELECT 1 FROM messages p
-               WHERE p.id = m.parent_id AND p.conversation_id = m.conversation_id AND p.deleted_at IS NULL))
-          ORDER BY m.created_at, m.seq`,
-      )
-      .all(conversationId, root.role);
-    versions.set(
-      root.id,
-      rows.map((row) => String(row.id)),
-    );
-  }
-  return versions;
-}
-
 /** A page of the conversation's shown branch, inside a read or a transaction already open. */
 export function page(ctx: StoreContext, conversationId: string, query: PageQuery = {}): ConversationPage {
   const conversation = loadConversation(ctx, conversationId);
@@ -132,7 +79,7 @@ export function page(ctx: StoreContext, conversationId: string, query: PageQuery
     byId.set(record.id, record);
   }
   const records = pageIds.flatMap((id) => byId.get(id) ?? []);
-  const versions = versionsOf(ctx, conversationId, records, start === 0 ? ids[0] : undefined);
+  const versions = versionIds(ctx, conversationId, records);
   return {
     conversation: toConversation(conversation),
     messages: records.map((record) => toMessage(record, versions.get(record.id) ?? [record.id])),

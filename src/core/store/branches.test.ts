@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from './testing/fixtures';
-import type { ConversationStore } from './types';
-
-/** user → assistant → user → assistant, returned by id. */
-function chat(store: ConversationStore) {
-  const conversation = store.createConversation({ title: 'tree' });
-  const add = (parentId: string | null, role: 'user' | 'assistant', content: string) =>
-    store.addMessage({ conversationId: conversation.id, parentId, role, content, status: 'done' });
-  const u1 = add(null, 'user', 'question one');
-  const a1 = add(u1.id, 'assistant', 'answer one');
-  const u2 = add(a1.id, 'user', 'question two');
-  const a2 = add(u2.id, 'assistant', 'answer two');
-  return { conversation, add, u1, a1, u2, a2 };
-}
-
-const contents = (store: ConversationStore, id: string) => store.getView(id).messages.map((m) => m.content);
+import { openDatabase } from './database';
+import { createStore } from './index';
+import { chat, contents, memoryStore, steppingClock } from './testing/fixtures';
 
 describe('branches', () => {
   it('shows the current branch root first, with the newest message as leaf', () => {
@@ -129,6 +116,33 @@ describe('branches', () => {
     const view = store.deleteMessage(u1.id);
     expect(view.messages).toEqual([]);
     expect(store.getConversation(conversation.id).messageCount).toBe(0);
+  });
+});
+
+describe('versions of a message whose parent is missing or deleted', () => {
+  it('are the roots of its role, the same from getMessage, getPage, getView and getPath', () => {
+    const clock = steppingClock();
+    const { db } = openDatabase({ path: ':memory:', clock });
+    const store = createStore(db, clock);
+    const { conversation, add, u1, a1 } = chat(store);
+    // States the store itself never leaves, but a damaged or hand-edited file can hold:
+    // y's parent is deleted while y is not, and x's parent is not in the file at all.
+    const hidden = add(u1.id, 'assistant', 'hidden parent');
+    const y = add(hidden.id, 'user', 'under a deleted parent');
+    db.prepare('UPDATE messages SET deleted_at = ? WHERE id = ?').run(clock.now().toISOString(), hidden.id);
+    const x = add(a1.id, 'user', 'orphan');
+    db.prepare("UPDATE messages SET parent_id = 'gone' WHERE id = ?").run(x.id);
+
+    const roots = [u1.id, y.id, x.id];
+    for (const message of [x, y, u1]) {
+      const page = store.switchVersion(message.id);
+      expect(page.messages[0].id).toBe(message.id);
+      expect(page.messages[0].siblingIds).toEqual(roots);
+      expect(store.getMessage(message.id).siblingIds).toEqual(page.messages[0].siblingIds);
+      expect(store.getView(conversation.id).messages[0].siblingIds).toEqual(roots);
+      expect(store.getPath(message.id)[0].siblingIds).toEqual(roots);
+    }
+    store.close();
   });
 });
 

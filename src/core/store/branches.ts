@@ -4,6 +4,7 @@ import { read, writeTransaction, type StoreContext } from './context';
 import { loadConversation } from './conversations';
 import { loadMessage } from './messages';
 import { MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type MessageRecord } from './rows';
+import { hangsFrom, versionIds } from './versions';
 
 /**
  * Versions: the messages of a conversation form a tree (an edit or a regeneration adds a sibling),
@@ -17,25 +18,27 @@ export interface Tree {
   children: Map<string | null, MessageRecord[]>;
 }
 
-// One indexed query for the whole conversation is cheaper than a query per message on the path,
-// even at 5,000 messages, and gives every message's versions in the same pass.
-/** Every visible (not deleted) message of the conversation. */
-export function loadTree(ctx: StoreContext, conversationId: string): Tree {
-  const rows = ctx
+/** Every visible (not deleted) message of the conversation, oldest first. */
+export function loadMessages(ctx: StoreContext, conversationId: string): MessageRecord[] {
+  return ctx
     .sql(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND deleted_at IS NULL
        ORDER BY created_at, seq`,
     )
-    .all(conversationId);
+    .all(conversationId)
+    .map(toMessageRecord);
+}
+
+// One indexed query for the whole conversation is cheaper than a query per message on the path,
+// even at 5,000 messages.
+/** Every visible (not deleted) message of the conversation, indexed for walking the tree. */
+export function loadTree(ctx: StoreContext, conversationId: string): Tree {
   const byId = new Map<string, MessageRecord>();
   const children = new Map<string | null, MessageRecord[]>();
-  for (const row of rows) {
-    const record = toMessageRecord(row);
-    byId.set(record.id, record);
-  }
+  for (const record of loadMessages(ctx, conversationId)) byId.set(record.id, record);
   for (const record of byId.values()) {
-    // A parent that no longer exists would hide the message forever; treat it as a root.
-    const parent = record.parentId !== null && byId.has(record.parentId) ? record.parentId : null;
+    // A parent that no longer exists would hide the message forever: it is a root (versions.ts).
+    const parent = hangsFrom(record.parentId, (id) => byId.has(id));
     const list = children.get(parent);
     if (list) list.push(record);
     else children.set(parent, [record]);
@@ -61,7 +64,7 @@ export function fallbackLeaf(tree: Tree): string | null {
 }
 
 /** The messages root → `leafId`, each with its version ids. */
-function branch(tree: Tree, leafId: string | null): Message[] {
+function branch(ctx: StoreContext, tree: Tree, conversationId: string, leafId: string | null): Message[] {
   const path: MessageRecord[] = [];
   let current = leafId === null ? undefined : tree.byId.get(leafId);
   // The bound guards against a parent cycle a damaged file could contain.
@@ -70,25 +73,19 @@ function branch(tree: Tree, leafId: string | null): Message[] {
     current = current.parentId === null ? undefined : tree.byId.get(current.parentId);
   }
   path.reverse();
-  return path.map((record) => {
-    const parent = record.parentId !== null && tree.byId.has(record.parentId) ? record.parentId : null;
-    const versions = (tree.children.get(parent) ?? []).filter((sibling) => sibling.role === record.role);
-    return toMessage(
-      record,
-      versions.map((sibling) => sibling.id),
-    );
-  });
+  const versions = versionIds(ctx, conversationId, path);
+  return path.map((record) => toMessage(record, versions.get(record.id) ?? [record.id]));
 }
 
 /** The conversation and its current branch, inside a read or a transaction already open. */
-export function view(ctx: StoreContext, conversationId: string): ConversationView {
+function view(ctx: StoreContext, conversationId: string): ConversationView {
   const conversation = loadConversation(ctx, conversationId);
   const tree = loadTree(ctx, conversationId);
   const leaf =
     conversation.currentLeafId !== null && tree.byId.has(conversation.currentLeafId)
       ? conversation.currentLeafId
       : fallbackLeaf(tree);
-  return { conversation: toConversation(conversation), messages: branch(tree, leaf) };
+  return { conversation: toConversation(conversation), messages: branch(ctx, tree, conversationId, leaf) };
 }
 
 /**
@@ -103,7 +100,7 @@ export function getView(ctx: StoreContext, conversationId: string): Conversation
 export function getPath(ctx: StoreContext, messageId: string): Message[] {
   return read(ctx, () => {
     const message = loadMessage(ctx, messageId);
-    return branch(loadTree(ctx, message.conversationId), messageId);
+    return branch(ctx, loadTree(ctx, message.conversationId), message.conversationId, messageId);
   });
 }
 

@@ -16,7 +16,7 @@ export interface StoreNotice {
 }
 
 /** How to open the database file. */
-export interface OpenDatabaseOptions {
+interface OpenDatabaseOptions {
   /** A file path, or `:memory:`. */
   path: string;
   clock: { now(): Date };

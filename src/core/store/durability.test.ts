@@ -5,14 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkFlagPath, flagForCheck, openDatabase } from './database';
 import { createStore, openConversationStore } from './index';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { importedConversation, steppingClock, tempDir } from './testing/fixtures';
+import { importedConversations, steppingClock, tempLibrary } from './testing/fixtures';
 
 let dir = '';
 let cleanup = (): void => {};
 let path = '';
 beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  path = join(dir, 'penpal.sqlite');
+  ({ dir, path, cleanup } = tempLibrary());
 });
 afterEach(() => cleanup());
 
@@ -116,7 +115,7 @@ describe('on disk', () => {
 
   it('sets aside a database whose pages are damaged', () => {
     const { store } = openConversationStore({ path });
-    store.importConversations(Array.from({ length: 40 }, (_, n) => importedConversation(`k${n}`, 20)));
+    store.importConversations(importedConversations(40));
     store.close();
     const bytes = readFileSync(path);
     const pageSize = 4096;
@@ -132,7 +131,7 @@ describe('on disk', () => {
 
   it('checks a big library in part, and in full after an error flagged it damaged', () => {
     const { store } = openConversationStore({ path });
-    store.importConversations(Array.from({ length: 40 }, (_, n) => importedConversation(`k${n}`, 20)));
+    store.importConversations(importedConversations(40));
     const id = store.listConversations('active')[0].id;
     store.close();
     const raw = new DatabaseSync(path, { readOnly: true });
@@ -162,6 +161,40 @@ describe('on disk', () => {
     next.db.close();
   });
 
+  it('flags the library for a full check when tidying up at open finds damage', () => {
+    const clock = steppingClock('2024-01-01T00:00:00.000Z');
+    const { store } = openConversationStore({ path, clock });
+    store.importConversations(importedConversations(40));
+    for (const conversation of store.listConversations('active')) {
+      store.deleteMessage(store.getPage(conversation.id).messages[0].id);
+    }
+    store.close();
+    // Past the size checked in full at every open, so only the conversations table is checked.
+    const raw = new DatabaseSync(path);
+    raw.exec('CREATE TABLE padding (b BLOB)');
+    raw.prepare('INSERT INTO padding VALUES (zeroblob(?))').run(33 * 1024 * 1024);
+    const pages = raw
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'")
+      .all()
+      .map((row) => Number(row.pageno));
+    raw.close();
+    const bytes = readFileSync(path);
+    for (const page of pages) bytes.fill(0x5a, (page - 1) * 4096 + 8, page * 4096);
+    writeFileSync(path, bytes);
+
+    // The deleted messages are due for purging, which reads the damaged pages.
+    clock.set('2024-03-01T00:00:00.000Z');
+    const opened = openConversationStore({ path, clock });
+    expect(opened.notices).toEqual([]);
+    expect(opened.store.listConversations('active')).toHaveLength(40);
+    expect(existsSync(checkFlagPath(path))).toBe(true);
+    opened.store.close();
+    // The flag forces the full check at the next open, which sets the damaged file aside.
+    const next = openConversationStore({ path, clock });
+    expect(next.notices.map((notice) => notice.kind)).toEqual(['set_aside']);
+    next.store.close();
+  });
+
   it('refuses a library from a newer Penpal without touching it', () => {
     const raw = new DatabaseSync(path);
     raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 5}; CREATE TABLE future (x)`);
@@ -187,9 +220,7 @@ describe('write failures', () => {
     const pages = Number(db.prepare('PRAGMA page_count').get()?.page_count);
     // The database may grow by only a few pages: a big import cannot fit.
     db.exec(`PRAGMA max_page_count = ${pages + 3}`);
-    const big = Array.from({ length: 50 }, (_, n) =>
-      importedConversation(`full:${n}`, 40, (i) => `long text ${i} `.repeat(50)),
-    );
+    const big = importedConversations(50, 40, (i) => `long text ${i} `.repeat(50));
     expect(() => store.importConversations(big)).toThrow(expect.objectContaining({ code: 'disk_full' }));
     expect(store.listConversations('active').map((c) => c.title)).toEqual(['kept']);
     expect(store.getView(kept.id).messages.map((m) => m.content)).toEqual(['before']);

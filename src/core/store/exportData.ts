@@ -1,3 +1,4 @@
+import { loadMessages } from './branches';
 import { read, type StoreContext } from './context';
 import { loadConversation } from './conversations';
 import {
@@ -41,14 +42,7 @@ function toImported(conversation: ConversationRecord, messages: MessageRecord[])
 export function exportConversation(ctx: StoreContext, id: string): ImportedConversation {
   return read(ctx, () => {
     const conversation = loadConversation(ctx, id);
-    const messages = ctx
-      .sql(
-        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND deleted_at IS NULL
-         ORDER BY created_at, seq`,
-      )
-      .all(id)
-      .map(toMessageRecord);
-    return toImported(conversation, messages);
+    return toImported(conversation, loadMessages(ctx, id));
   });
 }
 

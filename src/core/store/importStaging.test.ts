@@ -1,12 +1,8 @@
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openConversationStore } from './index';
-import { importedConversation, memoryStore, tempDir } from './testing/fixtures';
-import type { ConversationStore, ImportedConversation } from './types';
-
-const bulk = (count: number, messages = 20): ImportedConversation[] =>
-  Array.from({ length: count }, (_, n) => importedConversation(`bulk:${n}`, messages));
+import { importedConversation, importedConversations, memoryStore, tempLibrary } from './testing/fixtures';
+import type { ConversationStore } from './types';
 
 function rowCounts(path: string): { conversations: number; messages: number } {
   const db = new DatabaseSync(path, { readOnly: true });
@@ -19,20 +15,15 @@ function rowCounts(path: string): { conversations: number; messages: number } {
 }
 
 function fileStore(): { store: ConversationStore; path: string } {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  const path = join(temp.dir, 'penpal.sqlite');
+  const { path } = tempLibrary(onTestFinished);
   return { store: openConversationStore({ path }).store, path };
 }
-
-let cleanup = (): void => {};
-afterEach(() => cleanup());
 
 describe('importConversationsAsync', () => {
   it('adds what the blocking import adds, and shows nothing until the end', async () => {
     const store = memoryStore();
     const seen: number[] = [];
-    const result = await store.importConversationsAsync(bulk(600, 4), (done) => {
+    const result = await store.importConversationsAsync(importedConversations(600, 4), (done) => {
       seen.push(done);
       expect(store.listConversations('active')).toEqual([]);
       expect(store.search('message', { titlesOnly: false, limit: 5 })).toEqual([]);
@@ -44,16 +35,19 @@ describe('importConversationsAsync', () => {
     expect(store.listConversations('active')).toHaveLength(600);
     expect(store.search('message', { titlesOnly: false, limit: 5 })).toHaveLength(5);
 
-    const blocking = memoryStore().importConversations(bulk(600, 4));
+    const blocking = memoryStore().importConversations(importedConversations(600, 4));
     expect(blocking).toEqual(result);
     // Importing the same file again adds nothing.
-    const again = await store.importConversationsAsync([...bulk(600, 4), importedConversation('new', 2)]);
+    const again = await store.importConversationsAsync([
+      ...importedConversations(600, 4),
+      importedConversation('new', 2),
+    ]);
     expect(again).toMatchObject({ conversationsAdded: 1, duplicatesSkipped: 600 });
   });
 
   it('keeps the event loop turning: timers fire and progress arrives while it runs', async () => {
     const { store } = fileStore();
-    const list = bulk(3000, 8);
+    const list = importedConversations(3000, 8);
     let last = performance.now();
     let maxGap = 0;
     let ticks = 0;
@@ -88,22 +82,28 @@ describe('importConversationsAsync', () => {
   it('refuses a second import while one runs, and lets other writes through meanwhile', async () => {
     const store = memoryStore();
     let created = '';
-    const running = store.importConversationsAsync(bulk(1000, 10), () => {
+    const running = store.importConversationsAsync(importedConversations(1000, 10), () => {
       if (created === '') created = store.createConversation({ title: 'written meanwhile' }).id;
     });
-    await expect(store.importConversationsAsync(bulk(10))).rejects.toMatchObject({ code: 'busy' });
-    expect(() => store.importConversations(bulk(10))).toThrow(expect.objectContaining({ code: 'busy' }));
+    await expect(store.importConversationsAsync(importedConversations(10))).rejects.toMatchObject({
+      code: 'busy',
+    });
+    expect(() => store.importConversations(importedConversations(10))).toThrow(
+      expect.objectContaining({ code: 'busy' }),
+    );
     await running;
     expect(store.getConversation(created).title).toBe('written meanwhile');
     expect(store.listConversations('active')).toHaveLength(1001);
     // Once it is over, imports are accepted again (and still deduplicated).
-    expect((await store.importConversationsAsync(bulk(1000, 10))).duplicatesSkipped).toBe(1000);
+    expect((await store.importConversationsAsync(importedConversations(1000, 10))).duplicatesSkipped).toBe(
+      1000,
+    );
   });
 
   it('removes everything it staged when it fails part-way', async () => {
     const { store, path } = fileStore();
     store.createConversation({ title: 'kept' });
-    const list = bulk(2000, 10);
+    const list = importedConversations(2000, 10);
     // A role the schema refuses, far enough in to fail in a later batch.
     list[1800].messages[3].role = 'robot' as 'user';
     let progress = 0;

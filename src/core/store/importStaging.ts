@@ -12,30 +12,21 @@ import type { ImportedConversation, ImportResult } from './types';
  * removes the staged rows; a killed process leaves only staged rows, removed at the next open.
  */
 
-/** How an import is cut into batches. */
-export interface ImportPacing {
-  /** The most conversations in one batch. */
-  maxBatch: number;
-  /** A batch ends once it has taken this long (at least one conversation is always written). */
-  sliceMs: number;
-}
-
-/**
- * About 200 conversations or 20 ms of inserts per batch; with its commit and checkpoint (a few ms
- * each) the event loop waits some 30 ms at a time, and the import is as fast as one transaction.
- */
-export const DEFAULT_PACING: ImportPacing = { maxBatch: 200, sliceMs: 20 };
+// About 200 conversations or 20 ms of inserts per batch (at least one conversation is always
+// written); with its commit and checkpoint (a few ms each) the event loop waits some 30 ms at a
+// time, and the import is as fast as one transaction.
+const MAX_BATCH = 200;
+const SLICE_MS = 20;
 
 /**
  * Adds conversations as `importConversations` does (same dedup by source key, same result), but
  * in batches that let the event loop run in between; `onProgress` is called after each batch.
- * Only one import of a database runs at a time: a second one fails with `busy`.
+ * Only one import of a database runs at a time: a second one is rejected with `busy`.
  */
-export function importConversationsAsync(
+export async function importConversationsAsync(
   ctx: StoreContext,
   conversations: ImportedConversation[],
   onProgress?: (done: number, total: number) => void,
-  pacing: ImportPacing = DEFAULT_PACING,
 ): Promise<ImportResult> {
   return asOnlyImport(ctx, async () => {
     const importId = randomUUID();
@@ -57,11 +48,7 @@ export function importConversationsAsync(
           do {
             importOne(ctx, conversations[index], result, importId);
             index++;
-          } while (
-            index < total &&
-            index - first < pacing.maxBatch &&
-            performance.now() - started < pacing.sliceMs
-          );
+          } while (index < total && index - first < MAX_BATCH && performance.now() - started < SLICE_MS);
         });
         checkpoint(ctx);
         onProgress?.(index, total);

@@ -47,8 +47,11 @@ export function openConversationStore(options: OpenStoreOptions): {
 } {
   const clock = options.clock ?? systemClock;
   const { db, notices } = openDatabase({ path: options.path, clock, readOnly: options.readOnly });
-  if (!options.readOnly) tidyUp(createContext(db, clock), clock.now());
-  return { store: createStore(db, clock, () => flagForCheck(options.path)), notices };
+  // One context for tidying up and for the store: one statement cache, and damage found while
+  // tidying up flags the file for a full check like damage found later.
+  const ctx = createContext(db, clock, () => flagForCheck(options.path));
+  if (!options.readOnly) tidyUp(ctx, clock.now());
+  return { store: storeOver(ctx), notices };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,7 +76,11 @@ export function createStore(
   clock: { now(): Date } = systemClock,
   onCorrupt?: () => void,
 ): ConversationStore {
-  const ctx = createContext(db, clock, onCorrupt);
+  return storeOver(createContext(db, clock, onCorrupt));
+}
+
+function storeOver(ctx: StoreContext): ConversationStore {
+  const { db } = ctx;
   return {
     createConversation: (options) => createConversation(ctx, options),
     listConversations: (view) => listConversations(ctx, view),

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openConversationStore } from './index';
-import { tempDir } from './testing/fixtures';
+import { tempLibrary } from './testing/fixtures';
 
 const CHILD = join(import.meta.dirname, 'testing', 'writerChild.ts');
 
@@ -65,14 +65,9 @@ function stagedRows(path: string): { staged: number; visible: number; messages: 
   }
 }
 
-let cleanup = (): void => {};
-afterEach(() => cleanup());
-
 describe('a killed write', () => {
   it('keeps a streaming answer, up to its last saved update, as interrupted', async () => {
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const path = join(temp.dir, 'penpal.sqlite');
+    const { path } = tempLibrary(onTestFinished);
     let saves = 0;
     const { lines, signal } = await runAndKill(
       path,
@@ -102,9 +97,7 @@ describe('a killed write', () => {
   });
 
   it('leaves nothing visible of a batched import killed half-way, and removes its staged rows at the next open', async () => {
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const path = join(temp.dir, 'penpal.sqlite');
+    const { path } = tempLibrary(onTestFinished);
     const { lines, signal } = await runAndKill(path, 'import', (line) => {
       const [word, done, total] = line.split(' ');
       return word === 'progress' && Number(done) >= Number(total) / 3;

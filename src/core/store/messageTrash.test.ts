@@ -1,30 +1,19 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from './database';
 import { openConversationStore } from './index';
 import { MIGRATIONS } from './migrations';
-import { memoryStore, steppingClock, tempDir } from './testing/fixtures';
+import { chat, contents, memoryStore, steppingClock, tempLibrary } from './testing/fixtures';
 import type { ConversationStore } from './types';
 
-/** user → assistant → user → assistant, plus an edited second question with its answer. */
+/** `chat`, plus an edited second question with its answer. */
 function tree(store: ConversationStore) {
-  const conversation = store.createConversation({ title: 'tree' });
-  const add = (parentId: string | null, role: 'user' | 'assistant', content: string) =>
-    store.addMessage({ conversationId: conversation.id, parentId, role, content, status: 'done' });
-  const u1 = add(null, 'user', 'question one');
-  const a1 = add(u1.id, 'assistant', 'answer one');
-  const u2 = add(a1.id, 'user', 'question two');
-  const a2 = add(u2.id, 'assistant', 'answer two');
-  const u2b = add(a1.id, 'user', 'question edited zebra');
-  const a2b = add(u2b.id, 'assistant', 'answer edited zebra');
-  return { conversation, add, u1, a1, u2, a2, u2b, a2b };
+  const base = chat(store);
+  const u2b = base.add(base.a1.id, 'user', 'question edited zebra');
+  const a2b = base.add(u2b.id, 'assistant', 'answer edited zebra');
+  return { ...base, u2b, a2b };
 }
 
-const contents = (store: ConversationStore, id: string) => store.getView(id).messages.map((m) => m.content);
 const notFound = expect.objectContaining({ code: 'not_found' });
-
-let cleanup = (): void => {};
-afterEach(() => cleanup());
 
 describe('undoable message delete', () => {
   it('hides the subtree everywhere, then restores it with the branch that was shown', () => {
@@ -163,9 +152,7 @@ describe('undoable message delete', () => {
   });
 
   it('purges messages deleted more than 30 days ago when the library is opened', () => {
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const path = join(temp.dir, 'penpal.sqlite');
+    const { path } = tempLibrary(onTestFinished);
     const clock = steppingClock('2024-01-01T00:00:00.000Z');
     const first = openConversationStore({ path, clock }).store;
     const { a2, u2b } = tree(first);
@@ -182,9 +169,7 @@ describe('undoable message delete', () => {
   });
 
   it('upgrades a version-2 library: counts stay right and old messages can be deleted and restored', () => {
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    const path = join(temp.dir, 'penpal.sqlite');
+    const { path } = tempLibrary(onTestFinished);
     const clock = steppingClock();
     const raw = openDatabase({ path, clock, migrations: MIGRATIONS.slice(0, 2) }).db;
     raw.exec(`INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c', 'old', 'a', 'a');

@@ -4,6 +4,7 @@ import { loadConversation } from './conversations';
 import { fallbackLeaf, loadTree, newestLeaf } from './branches';
 import { page } from './branchPage';
 import { loadMessage } from './messages';
+import { hangsFrom } from './versions';
 
 /**
  * Deleting a message is reversible: its subtree is hidden (deleted_at), not removed, until the
@@ -45,7 +46,7 @@ export function deleteMessage(ctx: StoreContext, messageId: string): Conversatio
 
     const leaf = conversation.currentLeafId;
     if (leaf === null || removed.has(leaf) || !tree.byId.has(leaf)) {
-      const parent = message.parentId !== null && tree.byId.has(message.parentId) ? message.parentId : null;
+      const parent = hangsFrom(message.parentId, (id) => tree.byId.has(id));
       const versions = (tree.children.get(parent) ?? []).filter(
         (other) => other.role === message.role && !removed.has(other.id),
       );

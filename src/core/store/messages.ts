@@ -5,6 +5,7 @@ import { failure, notFound, read, writeTransaction, type StoreContext } from './
 import { loadConversation } from './conversations';
 import { MESSAGE_COLUMNS, toMessage, toMessageRecord, type MessageRecord } from './rows';
 import type { NewMessage } from './types';
+import { versionIdsOf } from './versions';
 
 /** Single messages: add, read, stream into, finish, recover after a crash. */
 
@@ -13,17 +14,6 @@ export function loadMessage(ctx: StoreContext, id: string): MessageRecord {
   const row = ctx.sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ? AND deleted_at IS NULL`).get(id);
   if (!row) throw notFound('message', id);
   return toMessageRecord(row);
-}
-
-/** The ids of this message and its other versions (same parent, same role), oldest first. */
-export function siblingIds(ctx: StoreContext, message: MessageRecord): string[] {
-  return ctx
-    .sql(
-      `SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? AND role = ? AND deleted_at IS NULL
-       ORDER BY created_at, seq`,
-    )
-    .all(message.conversationId, message.parentId, message.role)
-    .map((row) => String(row.id));
 }
 
 /** Inserts a message and makes it the conversation's current leaf. */
@@ -57,7 +47,7 @@ export function addMessage(ctx: StoreContext, message: NewMessage): Message {
       .sql('UPDATE conversations SET current_leaf_id = ?, updated_at = max(updated_at, ?) WHERE id = ?')
       .run(id, createdAt, message.conversationId);
     const record = loadMessage(ctx, id);
-    return toMessage(record, siblingIds(ctx, record));
+    return toMessage(record, versionIdsOf(ctx, record));
   });
 }
 
@@ -65,7 +55,7 @@ export function addMessage(ctx: StoreContext, message: NewMessage): Message {
 export function getMessage(ctx: StoreContext, id: string): Message {
   return read(ctx, () => {
     const record = loadMessage(ctx, id);
-    return toMessage(record, siblingIds(ctx, record));
+    return toMessage(record, versionIdsOf(ctx, record));
   });
 }
 
@@ -118,7 +108,7 @@ export function finishMessage(
       .sql('UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?')
       .run(ctx.now(), before.conversationId);
     const record = loadMessage(ctx, messageId);
-    return toMessage(record, siblingIds(ctx, record));
+    return toMessage(record, versionIdsOf(ctx, record));
   });
 }
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openConversationStore } from './index';
-import { steppingClock } from './testing/fixtures';
+import { memoryStore, steppingClock } from './testing/fixtures';
 
 function library() {
-  const clock = steppingClock('2024-03-01T00:00:00.000Z');
-  const { store } = openConversationStore({ path: ':memory:', clock });
+  const store = memoryStore(steppingClock('2024-03-01T00:00:00.000Z'));
   const add = (conversationId: string, content: string, createdAt?: string) =>
     store.addMessage({ conversationId, parentId: null, role: 'user', content, status: 'done', createdAt });
   const school = store.createConversation({ title: '学校的回忆' });
@@ -143,10 +141,22 @@ describe('search', () => {
     ]) {
       expect(() => store.search(query, options), query).not.toThrow();
     }
-    // The words in them still search: "body:photo" looks for body and photo*, not a column filter.
+    // The words in them still search: "body:photo" looks for body and photo*, not a column filter
+    // (message_fts's column is called body): no message says "body" yet, so nothing is found.
+    expect(store.search('body:photo', options)).toEqual([]);
     expect(store.search('sunlight AND', options).length).toBe(0);
     expect(store.search('"sunlight"', options).length).toBe(1);
     expect(store.search('photo*', options).filter((hit) => hit.messageId).length).toBe(2);
+    // Once a message has both words, it is found.
+    const anatomy = store.createConversation({ title: 'anatomy' });
+    const body = store.addMessage({
+      conversationId: anatomy.id,
+      parentId: null,
+      role: 'user',
+      content: 'A photograph of the whole body.',
+      status: 'done',
+    });
+    expect(store.search('body:photo', options).map((hit) => hit.messageId)).toEqual([body.id]);
   });
 
   it('respects the limit and returns nothing for an empty query', () => {

@@ -8,8 +8,11 @@ import type { SnippetPart } from '../../shared/schemas';
 // FTS5's unicode61 tokenizer reads a run of CJK characters as one token, so 学校 inside 我们的学校很大
 // would never match. Each Han, Kana and Hangul character is spaced out into its own token instead,
 // and a CJK query becomes a phrase of single characters.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const CJK_EACH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+const CJK = new RegExp(CJK_CLASS, 'u');
+const CJK_EACH = new RegExp(CJK_CLASS, 'gu');
+// The capture keeps the CJK runs in what `split` returns.
+const CJK_RUN = new RegExp(`(${CJK_CLASS}+)`, 'u');
 // What unicode61 keeps as token characters (letters, numbers, private use), plus combining marks so
 // "é" typed as e + U+0301 stays one word.
 const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
@@ -20,7 +23,7 @@ export function toSearchText(text: string): string {
 }
 
 /** One unit of a query: a Latin word, or a run of CJK characters (matched as a phrase). */
-export interface QueryTerm {
+interface QueryTerm {
   /** Folded text: lower case, no diacritics. A CJK term has no spaces. */
   text: string;
   cjk: boolean;
@@ -29,7 +32,7 @@ export interface QueryTerm {
 }
 
 /** Lower case without diacritics, the way unicode61 (remove_diacritics) compares words. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -38,9 +41,7 @@ export function parseQuery(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const match of query.matchAll(WORD)) {
     // A word like "hello学校" is two terms: the Latin part and the CJK run.
-    for (const piece of match[0].split(
-      /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u,
-    )) {
+    for (const piece of match[0].split(CJK_RUN)) {
       const text = fold(piece);
       if (text !== '') terms.push({ text, cjk: CJK.test(piece), prefix: false });
     }
@@ -66,7 +67,7 @@ export function toMatchExpression(terms: QueryTerm[]): string | null {
 }
 
 /** Where each term occurs in the original text, as [start, end) ranges in order. */
-export function findMatches(text: string, terms: QueryTerm[]): Array<[number, number]> {
+function findMatches(text: string, terms: QueryTerm[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const cjkTerms = terms.filter((term) => term.cjk);
   const wordTerms = terms.filter((term) => !term.cjk);

@@ -5,7 +5,7 @@ import { conversationHandlers } from '../handlers/conversationHandlers';
 import { libraryHandlers } from '../handlers/libraryHandlers';
 import { backupToJson } from '../importers';
 import { parseInProcess } from '../importers/parser';
-import { importedConversation, memoryStore } from './testing/fixtures';
+import { importedConversations, memoryStore } from './testing/fixtures';
 
 /** The handlers over a fresh store, with every event they emit recorded in order. */
 function setup() {
@@ -23,7 +23,7 @@ function setup() {
 /** A Penpal backup of `count` conversations, as the renderer would send it. */
 function backupFile(count: number): { name: string; base64: string } {
   const source = memoryStore();
-  source.importConversations(Array.from({ length: count }, (_, n) => importedConversation(`k:${n}`, 6)));
+  source.importConversations(importedConversations(count, 6));
   const json = backupToJson(source.exportAll());
   return { name: 'penpal-backup.json', base64: Buffer.from(json).toString('base64') };
 }

@@ -15,21 +15,26 @@ const importing = new WeakSet<DatabaseSync>();
 /**
  * Runs `work` as the only import of this database, or throws `busy`. Two imports of one file at
  * once could each see a source key as new; one at a time keeps "import it twice, get it once".
+ * When `work` returns a promise, the import lasts until that promise settles.
  */
-export async function asOnlyImport<T>(ctx: StoreContext, work: () => T | Promise<T>): Promise<T> {
-  claimImport(ctx);
-  try {
-    return await work();
-  } finally {
-    importing.delete(ctx.db);
-  }
-}
-
-function claimImport(ctx: StoreContext): void {
+export function asOnlyImport<T>(ctx: StoreContext, work: () => T): T {
   if (importing.has(ctx.db)) {
     throw new AppError('busy', 'An import is already under way; try again when it has finished.');
   }
   importing.add(ctx.db);
+  const release = (): void => {
+    importing.delete(ctx.db);
+  };
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  if (result instanceof Promise) result.then(release, release);
+  else release();
+  return result;
 }
 
 /** An empty tally. */
@@ -52,17 +57,14 @@ export function importConversations(
   const total = conversations.length;
   // Progress about a hundred times, not once per conversation: each call may become an IPC event.
   const step = Math.max(1, Math.floor(total / 100));
-  claimImport(ctx);
-  try {
+  asOnlyImport(ctx, () =>
     writeTransaction(ctx, () => {
       conversations.forEach((conversation, index) => {
         importOne(ctx, conversation, result, null);
         if (onProgress && ((index + 1) % step === 0 || index + 1 === total)) onProgress(index + 1, total);
       });
-    });
-  } finally {
-    importing.delete(ctx.db);
-  }
+    }),
+  );
   return result;
 }
 

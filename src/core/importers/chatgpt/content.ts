@@ -207,7 +207,7 @@ function toolBody(contentType: string, text: string): string {
 }
 
 /** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
-export function fence(text: string, language: string): string {
+function fence(text: string, language: string): string {
   let longest = 2;
   // A loop, not Math.max(...runs): huge tool outputs would overflow the argument list.
   for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);

@@ -18,15 +18,25 @@ export function steppingClock(start = '2024-01-01T00:00:00.000Z'): { now(): Date
   };
 }
 
-/** A fresh in-memory store with a stepping clock. */
-export function memoryStore(): ConversationStore {
-  return openConversationStore({ path: ':memory:', clock: steppingClock() }).store;
+/** A fresh in-memory store, with a stepping clock unless told otherwise. */
+export function memoryStore(clock: { now(): Date } = steppingClock()): ConversationStore {
+  return openConversationStore({ path: ':memory:', clock }).store;
 }
 
-/** A temporary folder, removed by the returned cleanup. */
-export function tempDir(): { dir: string; cleanup(): void } {
+/**
+ * A library file path (not created yet) in a fresh temporary folder. The folder is removed by
+ * `cleanup`, which is also handed to `onFinished` when given (a test passes vitest's
+ * `onTestFinished`; this file stays free of vitest for the writer child).
+ */
+export function tempLibrary(onFinished?: (cleanup: () => void) => void): {
+  dir: string;
+  path: string;
+  cleanup(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'penpal-store-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+  onFinished?.(cleanup);
+  return { dir, path: join(dir, 'penpal.sqlite'), cleanup };
 }
 
 /** A linear imported conversation of `count` alternating user/assistant messages. */
@@ -52,4 +62,30 @@ export function importedConversation(
     messages,
     currentLeafLocalId: null,
   };
+}
+
+/** `count` imported conversations (keys `bulk:0`, `bulk:1`, …) of `messages` messages each. */
+export function importedConversations(
+  count: number,
+  messages = 20,
+  text?: (n: number) => string,
+): ImportedConversation[] {
+  return Array.from({ length: count }, (_, n) => importedConversation(`bulk:${n}`, messages, text));
+}
+
+/** user → assistant → user → assistant in a new conversation, each message returned by name. */
+export function chat(store: ConversationStore) {
+  const conversation = store.createConversation({ title: 'tree' });
+  const add = (parentId: string | null, role: 'user' | 'assistant', content: string) =>
+    store.addMessage({ conversationId: conversation.id, parentId, role, content, status: 'done' });
+  const u1 = add(null, 'user', 'question one');
+  const a1 = add(u1.id, 'assistant', 'answer one');
+  const u2 = add(a1.id, 'user', 'question two');
+  const a2 = add(u2.id, 'assistant', 'answer two');
+  return { conversation, add, u1, a1, u2, a2 };
+}
+
+/** The contents of the conversation's shown branch, root first. */
+export function contents(store: ConversationStore, conversationId: string): string[] {
+  return store.getView(conversationId).messages.map((m) => m.content);
 }

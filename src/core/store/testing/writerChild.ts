@@ -4,7 +4,7 @@
  * It reports on stdout (synchronous on a pipe) only after a write has been committed.
  */
 import { openConversationStore } from '../index';
-import { importedConversation } from './fixtures';
+import { importedConversations } from './fixtures';
 
 const [path, mode] = process.argv.slice(2);
 const { store } = openConversationStore({ path });
@@ -34,7 +34,7 @@ if (mode === 'stream') {
   }
 } else if (mode === 'import') {
   // The batched import: each progress line follows a committed batch of staged (hidden) rows.
-  const conversations = Array.from({ length: 3000 }, (_, n) => importedConversation(`bulk:${n}`, 20));
+  const conversations = importedConversations(3000, 20);
   void store
     .importConversationsAsync(conversations, (done, total) =>
       process.stdout.write(`progress ${done} ${total}\n`),
