@@ -18,6 +18,11 @@ const RICH_ANSWER = [
   '\\int_0^1 x^2 \\, dx = \\frac{1}{3}',
   '$$',
   '',
+  'The way models often write it, \\(e^{i\\pi} + 1 = 0\\), and as a block:',
+  '\\[',
+  '\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}',
+  '\\]',
+  '',
   '| planet | moons |',
   '| ------ | ----: |',
   '| Earth  |     1 |',
@@ -55,10 +60,11 @@ test('an answer with code, math, a table, tasks, a link and raw HTML renders saf
   await expect(answer.getByRole('button', { name: 'Copy code' })).toBeVisible();
 
   // Math: typeset by KaTeX, its stylesheet and inline layout applied (the MathML copy is hidden).
-  await expect(answer.locator('.katex')).toHaveCount(2);
-  await expect(answer.locator('.katex-display .katex')).toHaveCount(1);
+  // Also with LaTeX's own delimiters, \\(…\\) and \\[…\\], as models often write them.
+  await expect(answer.locator('.katex')).toHaveCount(4);
+  await expect(answer.locator('.katex-display .katex')).toHaveCount(2);
   await expect(answer.locator('.katex-mathml').first()).toHaveCSS('position', 'absolute');
-  await expect(answer.locator('.katex-display .mfrac')).toBeVisible();
+  await expect(answer.locator('.katex-display .mfrac').first()).toBeVisible();
 
   // GFM: a table with its header, a task list with checkboxes.
   await expect(answer.getByRole('table')).toBeVisible();

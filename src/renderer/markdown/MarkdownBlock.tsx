@@ -4,6 +4,7 @@ import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CodeBlock } from './CodeBlock';
 import { finishedComponents, streamingComponents } from './markdownComponents';
+import { toDollarMath } from './latexDelimiters';
 import { hasMath, useMathPlugins } from './mathSupport';
 import { openFence } from './openFence';
 
@@ -38,7 +39,8 @@ export interface MarkdownBlockProps {
 export const MarkdownBlock = memo(function MarkdownBlock({ text, streaming }: MarkdownBlockProps): ReactNode {
   // Same DOM as react-markdown would give (its <pre> becomes this CodeBlock), without the parse.
   const fence = streaming ? openFence(text) : null;
-  const mathPlugins = useMathPlugins(!fence && hasMath(text));
+  const source = fence ? text : toDollarMath(text);
+  const mathPlugins = useMathPlugins(!fence && hasMath(source));
   if (fence) return <CodeBlock code={fence.code} language={fence.language} streaming />;
   return (
     <Markdown
@@ -47,7 +49,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({ text, streaming }: Ma
       components={streaming ? streamingComponents : finishedComponents}
       urlTransform={urlTransform}
     >
-      {text}
+      {source}
     </Markdown>
   );
 });
