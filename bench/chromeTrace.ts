@@ -12,7 +12,7 @@ interface TraceEvent {
 }
 
 /** Top-level task events: 'RunTask' in older traces, 'ThreadControllerImpl::RunTask' in Perfetto-era ones. */
-const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+export const TASK_EVENTS: ReadonlySet<string> = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 /** The longest task on the page's main thread in a Chromium trace, in wall and in CPU time (ms). */
 export function longestMainThreadTask(trace: Buffer): { wall: number; cpu: number } {

@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark and prints each figure against its budget (GUIDE §6).
  * `npm run bench -- store` runs only the benchmarks whose name contains "store".
  */
+import { cpus, loadavg } from 'node:os';
 import type { BenchResult } from './types';
 
 interface BenchModule {
@@ -15,8 +16,24 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'ui', load: () => import('./uiBench') },
 ];
 
+/**
+ * The machine's size and load, printed once before any group runs: on a busy machine every
+ * wall-clock figure includes time other processes took.
+ */
+function reportMachine(): void {
+  const load = loadavg();
+  const count = cpus().length;
+  console.log(`machine: ${count} CPUs, load ${load.map((l) => l.toFixed(1)).join(' ')}`);
+  if (load[0] > count) {
+    console.warn(
+      `machine load ${load[0].toFixed(1)} on ${count} CPUs: wall-clock figures include time other processes took.`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const filter = process.argv.slice(2);
+  reportMachine();
   const results: BenchResult[] = [];
   for (const bench of benches) {
     if (filter.length && !filter.some((word) => bench.name.includes(word))) continue;

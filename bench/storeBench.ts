@@ -8,72 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openConversationStore } from '../src/core/store';
-import type { ImportedConversation, ImportedMessage } from '../src/core/store/types';
+import { conversation, CONVERSATIONS, LIBRARY_SEED, libraryBatch } from './libraryData';
+import { mulberry32 } from './random';
+import { percentile } from './stats';
 import { result, type BenchResult } from './types';
 
-const CONVERSATIONS = 10_000;
-const MESSAGES_PER_CONVERSATION = 19.5;
 const LONG_CONVERSATION = 5_000;
-
-const ENGLISH = (
-  'the a of and to in is that it was for on with as his they at be this from have or by one had not but what all were ' +
-  'when we there can an your which their said if do will each about how up out them then she many some so these would ' +
-  'photosynthesis remember school weather garden mountain river letter morning evening breakfast journey library ' +
-  'question answer computer keyboard sunlight chemistry history music painting friendship birthday holiday summer winter ' +
-  'kitchen recipe bicycle station umbrella notebook teacher student window coffee travel dream memory ocean forest city'
-).split(' ');
-const CHINESE = (
-  '今天 我们 学校 老师 朋友 天气 下雨 晴天 早饭 晚上 公园 散步 读书 写字 一只 猫 狗 花园 河边 山上 火车 ' +
-  '回家 吃饭 喝茶 电脑 问题 回答 记得 小时候 妈妈 爸爸 生日 礼物 音乐 画画 旅行 海边 城市 图书馆 日记 梦想'
-).split(' ');
-
-/** A small deterministic PRNG (mulberry32), so every run builds the same library. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function sentence(next: () => number, chinese: boolean): string {
-  const words = chinese ? CHINESE : ENGLISH;
-  const length = 8 + Math.floor(next() * 40);
-  const picked = Array.from({ length }, () => words[Math.floor(next() * words.length)]);
-  return chinese ? `${picked.join('')}。` : `${picked.join(' ')}.`;
-}
-
-function conversation(next: () => number, index: number, count: number): ImportedConversation {
-  const start = Date.UTC(2020, 0, 1) + index * 3_600_000;
-  const messages: ImportedMessage[] = [];
-  for (let n = 0; n < count; n++) {
-    messages.push({
-      localId: String(n),
-      parentLocalId: n === 0 ? null : String(n - 1),
-      role: n % 2 === 0 ? 'user' : 'assistant',
-      content: sentence(next, next() < 0.4) + (n % 2 === 1 ? ` ${sentence(next, next() < 0.4)}` : ''),
-      createdAt: new Date(start + n * 60_000).toISOString(),
-      model: n % 2 === 1 ? 'gpt-4o-mini' : null,
-    });
-  }
-  const iso = new Date(start).toISOString();
-  return {
-    sourceKey: `bench:${index}`,
-    title: sentence(next, next() < 0.4).slice(0, 40),
-    createdAt: iso,
-    updatedAt: messages.at(-1)?.createdAt ?? iso,
-    systemPrompt: '',
-    messages,
-    currentLeafLocalId: null,
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function time(work: () => void): number {
   const start = performance.now();
@@ -123,19 +63,13 @@ export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'penpal-bench-'));
   const path = join(dir, 'penpal.sqlite');
   try {
-    const next = random(42);
+    const next = mulberry32(LIBRARY_SEED);
     const build = performance.now();
     const setup = openConversationStore({ path }).store;
-    const batch: ImportedConversation[] = [];
-    let total = 0;
-    for (let index = 0; index < CONVERSATIONS; index++) {
-      const count =
-        index % 2 === 0 ? Math.floor(MESSAGES_PER_CONVERSATION) : Math.ceil(MESSAGES_PER_CONVERSATION);
-      batch.push(conversation(next, index, count));
-      total += count;
-    }
+    const { batch, messages } = libraryBatch(next);
+    // Plus one long conversation, the newest, drawn from the same PRNG after the library.
     batch.push(conversation(next, CONVERSATIONS, LONG_CONVERSATION));
-    total += LONG_CONVERSATION;
+    const total = messages + LONG_CONVERSATION;
     setup.importConversations(batch);
     setup.close();
     console.log(
@@ -194,6 +128,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     );
   }
 }
-
-/** The library generator, shared with the UI bench (bench/uiBench.ts), which builds the same library. */
-export { random, sentence, conversation, CONVERSATIONS, MESSAGES_PER_CONVERSATION };

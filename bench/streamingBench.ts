@@ -1,32 +1,24 @@
 /**
  * Streaming bench (GUIDE §6): a 100 KB answer streamed at 250 chunks/s into <MarkdownMessage>
  * in Debian's Chromium. Builds bench/streaming with Vite, serves it on 127.0.0.1 and drives it with
- * playwright-core. Run alone with `npx tsx bench/streamingBench.ts`.
+ * Playwright. Run alone with `npx tsx bench/streamingBench.ts`.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
 import type { StreamingBenchApi, StreamStats, UpdateSample } from './streaming/protocol';
 import { result, type BenchResult } from './types';
 import { longestMainThreadTask } from './chromeTrace';
+import { launchChromium } from './chromium';
 
 const CONFIG = fileURLToPath(new URL('./streaming/vite.config.ts', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('../out/bench-streaming', import.meta.url));
-const CHROMIUM = process.env.PENPAL_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 const RATE = 250;
 const KB = 1024;
 
@@ -134,7 +126,7 @@ export async function run(): Promise<BenchResult[]> {
   const { server, url } = await serve(OUT_DIR);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     page.on('pageerror', (error) => console.error('bench page error:', error));
     await page.goto(url);
@@ -152,11 +144,6 @@ export async function run(): Promise<BenchResult[]> {
     // Chunks that reached the screen per second of wall time, counted only if the whole answer did.
     const shownRate = paced.fullyRendered && fast.fullyRendered ? fast.chunks / (fast.wallMs / 1000) : 0;
     if (process.env.BENCH_VERBOSE) printDetails(paced, small, large);
-    if (loadavg()[0] > cpus().length) {
-      console.warn(
-        `streaming bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`,
-      );
-    }
     return [
       result('streaming 100 KB at 250 chunks/s: longest main-thread task', wall, 'ms', 50),
       // Wall time includes time the OS gave to other processes; CPU time is this page's own work.

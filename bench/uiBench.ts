@@ -9,10 +9,9 @@
  * fresh into `.bench/ui-web` each run. Each measurement is preceded by one warm-up.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import { createCore } from '../src/core/app';
 import type { Conversation, ConversationView } from '../src/shared/schemas';
@@ -21,19 +20,12 @@ import { ensureDataDir, LONG_MESSAGES, uiPorts } from './ui/library';
 import { PROBE, type ProbeGlobal } from './ui/probe';
 import { result, type BenchResult } from './types';
 import { longestMainThreadTask } from './chromeTrace';
+import { launchChromium } from './chromium';
+import { median, percentile } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, '.bench');
 const WEB_DIR = join(CACHE, 'ui-web');
-const CHROMIUM = process.env.PENPAL_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const STARTS = 7;
 const SWITCHES = 20;
@@ -42,28 +34,67 @@ const QUIET_MS = 300;
 /** Sidebar scroll speed: px per frame (≈ 90,000 px/s at 60 fps, a fast scrollbar drag). */
 const SCROLL_STEP = 1500;
 
-/** What counts as heavy before the first paint (GUIDE §6 "startup"): by content, not file name. */
-const HEAVY: { label: string; test: (name: string, text: string) => boolean }[] = [
-  { label: 'highlighter', test: (_, text) => /registerLanguage|highlightAuto/.test(text) },
-  { label: 'katex', test: (name, text) => /katex/i.test(name) || /katex/i.test(text) },
-  { label: 'tokenizer', test: (_, text) => /tiktoken|cl100k_base|o200k_base|gpt-tokenizer/.test(text) },
+/**
+ * What counts as heavy before the first paint (GUIDE §6 "startup"): by content, not file name.
+ * `library` is the package behind each label; `shipped` says the renderer bundles it today. The
+ * tokenizer is not in the renderer yet: its label is enforced once gpt-tokenizer shows up in the build.
+ */
+const HEAVY: {
+  label: string;
+  library: string;
+  shipped: boolean;
+  test: (name: string, text: string) => boolean;
+}[] = [
+  {
+    label: 'highlighter',
+    library: 'highlight.js',
+    shipped: true,
+    test: (_, text) => /registerLanguage|highlightAuto/.test(text),
+  },
+  {
+    label: 'katex',
+    library: 'katex',
+    shipped: true,
+    test: (name, text) => /katex/i.test(name) || /katex/i.test(text),
+  },
+  {
+    label: 'tokenizer',
+    library: 'gpt-tokenizer',
+    shipped: false,
+    test: (_, text) => /tiktoken|cl100k_base|o200k_base|gpt-tokenizer/.test(text),
+  },
 ];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const median = (values: number[]): number => percentile(values, 50);
 const fmt = (values: number[]): string => values.map((v) => Math.round(v)).join(', ');
 
-/** Which built assets are heavy, by file name → labels. */
-function classifyAssets(): Map<string, string[]> {
+/** Every module the build put into a chunk (absolute paths). */
+function bundledModules(built: Awaited<ReturnType<typeof build>>): string[] {
+  const outputs = Array.isArray(built) ? built : 'output' in built ? [built] : [];
+  return outputs.flatMap((o) => o.output.flatMap((item) => (item.type === 'chunk' ? item.moduleIds : [])));
+}
+
+/**
+ * Which built assets are heavy, by file name → labels. Throws when a heavy library is in the build
+ * but no JS chunk carries its label: "0 heavy chunks before FCP" would then pass without checking it.
+ */
+function classifyAssets(modules: string[]): Map<string, string[]> {
   const dir = join(WEB_DIR, 'assets');
   const heavy = new Map<string, string[]>();
   for (const name of readdirSync(dir)) {
     const text = /\.(js|css)$/.test(name) ? readFileSync(join(dir, name), 'utf8') : '';
     const labels = HEAVY.filter((h) => h.test(name, text)).map((h) => h.label);
     if (labels.length) heavy.set(name, labels);
+  }
+  for (const { label, library, shipped } of HEAVY) {
+    const bundled = modules.some((id) => id.includes(`/node_modules/${library}/`));
+    const matched = [...heavy].some(([name, labels]) => name.endsWith('.js') && labels.includes(label));
+    if (matched) continue;
+    if (shipped || bundled)
+      throw new Error(
+        `ui bench: no built JS chunk matches the heavy label "${label}" (${library}${bundled ? ' is in the build' : ''}); ` +
+          `the "heavy JS chunks before FCP" row would pass without checking it. Update HEAVY in bench/uiBench.ts.`,
+      );
+    console.log(`  heavy label "${label}": ${library} is not in the renderer build`);
   }
   return heavy;
 }
@@ -119,24 +150,19 @@ async function load(page: Page, url: string) {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  console.log(
-    `  machine: ${cpus().length} CPUs, load ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
   const dataDir = await ensureDataDir(CACHE);
   const building = performance.now();
-  await build({
+  const built = await build({
     configFile: join(ROOT, 'vite.web.config.ts'),
     build: { outDir: WEB_DIR, emptyOutDir: true },
     logLevel: 'warn',
   });
   console.log(`  renderer built in ${Math.round(performance.now() - building)} ms (${WEB_DIR})`);
-  const heavyAssets = classifyAssets();
+  const heavyAssets = classifyAssets(bundledModules(built));
 
   const core = await createCore(uiPorts(dataDir));
-  const host = await startWebHost({ port: 0, dataDir, staticDir: WEB_DIR, core });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const host = await startWebHost({ port: 0, staticDir: WEB_DIR, core });
+  const browser = await launchChromium();
   try {
     const call = async <T>(method: string, input: unknown): Promise<T> => {
       const answer = (await core.dispatcher.handle(method, input)) as {
@@ -184,6 +210,12 @@ export async function run(): Promise<BenchResult[]> {
       );
 
     // 2. Heavy chunks requested before first-contentful-paint, worst of the loads.
+    // Without a first-contentful-paint entry nothing counts as "before FCP" and the row would pass.
+    const withoutFcp = starts.filter((s) => !Number.isFinite(s.fcp)).length;
+    if (withoutFcp)
+      throw new Error(
+        `ui bench: no first-contentful-paint entry in ${withoutFcp}/${starts.length} loads; cannot tell which chunks were requested before it.`,
+      );
     // "Before first paint" = requested (fetchStart) before the FCP entry's startTime, which in
     // Chromium is when the frame was presented; paintTime (main thread done painting it) is logged too.
     const heavyIn = (s: (typeof starts)[number], before: number, ext: RegExp): string[] =>
@@ -262,7 +294,7 @@ export async function run(): Promise<BenchResult[]> {
         SCROLL_STEP,
       );
     await scroll();
-    await (browser as Browser).startTracing(page, { categories: ['toplevel'] });
+    await browser.startTracing(page, { categories: ['toplevel'] });
     const scrolled = await scroll();
     const longest = longestMainThreadTask(await browser.stopTracing());
     const maxTask = Math.max(longest.wall, ...scrolled.tasks.map((t) => t.duration));
@@ -276,11 +308,6 @@ export async function run(): Promise<BenchResult[]> {
       );
 
     await context.close();
-    if (loadavg()[0] > cpus().length) {
-      console.warn(
-        `  ui bench: load ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; wall-clock figures include time other processes took.`,
-      );
-    }
     return [
       result(
         `ui: sidebar usable after start (median of ${STARTS}), 10k conversations`,

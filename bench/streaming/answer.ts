@@ -1,19 +1,9 @@
 /**
  * A deterministic, realistic long model answer for the streaming bench: headings, paragraphs with
  * inline code, links and math, loose and tight lists, code blocks, tables, quotes and Chinese.
+ * Seeded (bench/random.ts), so every run streams the same text.
  */
-
-/** A small seeded PRNG (mulberry32), so every run streams the same text. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random';
 
 const WORDS = (
   'the a of to and in that is for it with as on be this by are from or can state render update ' +
@@ -110,7 +100,7 @@ function section(index: number, next: () => number): string {
 
 /** About `size` characters of markdown, ending at a section boundary, generated from `seed`. */
 export function generateAnswer(size: number, seed = 1): string {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const sections: string[] = [];
   let length = 0;
   for (let index = 0; length < size; index++) {
@@ -123,7 +113,7 @@ export function generateAnswer(size: number, seed = 1): string {
 
 /** Cuts text into stream chunks of 8–40 characters (about 2–10 tokens, like coalesced deltas). */
 export function chunk(text: string, seed = 7): string[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const chunks: string[] = [];
   for (let start = 0; start < text.length;) {
     const end = Math.min(text.length, start + 8 + Math.floor(next() * 33));

@@ -21,6 +21,12 @@ interface View {
 }
 
 let setView: (view: View) => void = () => undefined;
+/**
+ * The link handler, one function for the page's lifetime like the app's module-level
+ * requestOpenLink: MarkdownMessage's link context follows its identity, so a new one per render
+ * would re-render every finished block on every update.
+ */
+const openLink = (): void => undefined;
 /** The message pane; like the app's, it sticks to the bottom while an answer streams. */
 let scroller: HTMLElement | null = null;
 
@@ -29,12 +35,7 @@ function Bench(): JSX.Element {
   setView = set;
   return (
     <div id="streamed" ref={(element) => void (scroller = element)}>
-      <MarkdownMessage
-        key={view.run}
-        text={view.text}
-        streaming={view.streaming}
-        onOpenLink={() => undefined}
-      />
+      <MarkdownMessage key={view.run} text={view.text} streaming={view.streaming} onOpenLink={openLink} />
     </div>
   );
 }
@@ -119,9 +120,7 @@ function matchesOneShotRender(text: string): boolean {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  flushSync(() =>
-    root.render(<MarkdownMessage text={text} streaming={false} onOpenLink={() => undefined} />),
-  );
+  flushSync(() => root.render(<MarkdownMessage text={text} streaming={false} onOpenLink={openLink} />));
   const same = host.innerHTML === scroller?.innerHTML;
   root.unmount();
   host.remove();

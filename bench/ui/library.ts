@@ -1,6 +1,6 @@
 /**
- * The UI bench's data folder: the store bench's 10,000-conversation library (same generator, same
- * seed) plus one 5,000-message conversation of mixed markdown (paragraphs, code blocks, lists,
+ * The UI bench's data folder: the store bench's 10,000-conversation library (bench/libraryData.ts,
+ * same seed) plus one 5,000-message conversation of mixed markdown (paragraphs, code blocks, lists,
  * headings; English and Chinese) — 10,001 conversations, 200,000 messages. Built once and cached
  * under `.bench/` (git-ignored); a key is set so the app opens on the chat screen.
  */
@@ -10,7 +10,8 @@ import { createCore } from '../../src/core/app';
 import { openConversationStore } from '../../src/core/store';
 import type { ImportedConversation, ImportedMessage } from '../../src/core/store/types';
 import { createWebPorts } from '../../src/web/webPorts';
-import { conversation, CONVERSATIONS, MESSAGES_PER_CONVERSATION, random, sentence } from '../storeBench';
+import { LIBRARY_SEED, libraryBatch, sentence } from '../libraryData';
+import { mulberry32 } from '../random';
 
 export const LONG_MESSAGES = 5_000;
 export const LONG_TITLE = 'Bench: 5,000 messages of markdown';
@@ -103,17 +104,9 @@ export async function ensureDataDir(root: string): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
 
   const started = performance.now();
-  const next = random(42);
-  const batch: ImportedConversation[] = [];
-  let total = 0;
-  for (let index = 0; index < CONVERSATIONS; index++) {
-    const count =
-      index % 2 === 0 ? Math.floor(MESSAGES_PER_CONVERSATION) : Math.ceil(MESSAGES_PER_CONVERSATION);
-    batch.push(conversation(next, index, count));
-    total += count;
-  }
-  batch.push(longConversation(random(7)));
-  total += LONG_MESSAGES;
+  const { batch, messages } = libraryBatch(mulberry32(LIBRARY_SEED));
+  batch.push(longConversation(mulberry32(7)));
+  const total = messages + LONG_MESSAGES;
 
   // createCore creates the folder and the database schema; the library goes in through the store.
   const core = await createCore(uiPorts(dir));

@@ -76,7 +76,7 @@ export const PROBE = String.raw`
     document.addEventListener('click', onClick, true);
     let lastMutation = 0;
     let observer = null;
-    bench.pending = new Promise((resolve) => {
+    bench.pending = new Promise((resolve, reject) => {
       const check = () => {
         if (clickAt === null) return requestAnimationFrame(check);
         const el = document.querySelector('[data-message-id="' + messageId + '"]');
@@ -92,12 +92,14 @@ export const PROBE = String.raw`
                   observer.disconnect();
                   const pane = document.querySelector('.message-pane');
                   const list = document.querySelector('.message-list');
+                  // No pane means nothing to count: fail rather than report a count that passes.
+                  if (!pane) return reject(new Error('.message-pane not found after the message was painted'));
                   resolve({
                     clickAt,
                     found: found - clickAt,
                     painted: painted - clickAt,
                     settled: Math.max(lastMutation, painted) - clickAt,
-                    paneNodes: pane ? pane.querySelectorAll('*').length : -1,
+                    paneNodes: pane.querySelectorAll('*').length,
                     listNodes: list ? list.querySelectorAll('*').length : -1,
                     rows: document.querySelectorAll('.message-row').length,
                   });

@@ -9,25 +9,18 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createCore } from '../../src/core/app';
 import type { Conversation, ConversationView } from '../../src/shared/schemas';
 import { startWebHost } from '../../src/web/host';
 import { ensureDataDir, LONG_MESSAGES, uiPorts } from './library';
 import { PROBE, type ProbeGlobal } from './probe';
+import { TASK_EVENTS } from '../chromeTrace';
+import { launchChromium } from '../chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE = join(ROOT, '.bench');
 const WEB_DIR = join(CACHE, 'ui-web-profile');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 /** Wraps the page's WebSocket to note when each request went out and its answer came in. */
 const WS_TIMELINE = String.raw`
@@ -75,7 +68,7 @@ function printTrace(events: TraceEvent[]): void {
   const mine = events.filter(
     (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
   );
-  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const tasks = mine.filter((e) => TASK_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts);
   const t0 = tasks[0]?.ts ?? 0;
   console.log('main-thread tasks ≥ 5 ms (ms from trace start):');
   for (const task of tasks) {
@@ -106,8 +99,8 @@ await build({
   logLevel: 'warn',
 });
 const core = await createCore(uiPorts(dataDir));
-const host = await startWebHost({ port: 0, dataDir, staticDir: WEB_DIR, core });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const host = await startWebHost({ port: 0, staticDir: WEB_DIR, core });
+const browser = await launchChromium();
 try {
   const list = (
     (await core.dispatcher.handle('conversation.list', { view: 'active' })) as { data: Conversation[] }

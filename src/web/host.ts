@@ -12,12 +12,6 @@ export const HOST_ADDRESS = '127.0.0.1';
 export interface WebHostOptions {
   /** 0 picks a free port. */
   port: number;
-  /**
-   * Unused: core comes built (from its own data folder). Kept optional only so older callers that
-   * still pass it (bench/) compile; drop it once they do not.
-   * @deprecated
-   */
-  dataDir?: string;
   /** The built renderer (`out/web`). */
   staticDir: string;
   /** The core to serve, built by the caller, who also closes it (after the host). */
