@@ -134,15 +134,7 @@ describe('on disk', () => {
     store.importConversations(importedConversations(40));
     const id = store.listConversations('active')[0].id;
     store.close();
-    const raw = new DatabaseSync(path, { readOnly: true });
-    const pages = raw
-      .prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'")
-      .all()
-      .map((row) => Number(row.pageno));
-    raw.close();
-    const bytes = readFileSync(path);
-    for (const page of pages) bytes.fill(0x5a, (page - 1) * 4096 + 8, page * 4096);
-    writeFileSync(path, bytes);
+    damageMessagePages(path);
 
     // Treated as a big library: only the schema and the conversations table are checked, which pass.
     const options = { path, clock: steppingClock(), fullCheckMaxBytes: 0 };
@@ -173,14 +165,8 @@ describe('on disk', () => {
     const raw = new DatabaseSync(path);
     raw.exec('CREATE TABLE padding (b BLOB)');
     raw.prepare('INSERT INTO padding VALUES (zeroblob(?))').run(33 * 1024 * 1024);
-    const pages = raw
-      .prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'")
-      .all()
-      .map((row) => Number(row.pageno));
     raw.close();
-    const bytes = readFileSync(path);
-    for (const page of pages) bytes.fill(0x5a, (page - 1) * 4096 + 8, page * 4096);
-    writeFileSync(path, bytes);
+    damageMessagePages(path);
 
     // The deleted messages are due for purging, which reads the damaged pages.
     clock.set('2024-03-01T00:00:00.000Z');
@@ -269,3 +255,16 @@ describe('write failures', () => {
     guarded.close();
   });
 });
+
+/** Overwrites every leaf page of the messages table (past its header) with garbage. */
+function damageMessagePages(path: string): void {
+  const raw = new DatabaseSync(path, { readOnly: true });
+  const pages = raw
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'")
+    .all()
+    .map((row) => Number(row.pageno));
+  raw.close();
+  const bytes = readFileSync(path);
+  for (const page of pages) bytes.fill(0x5a, (page - 1) * 4096 + 8, page * 4096);
+  writeFileSync(path, bytes);
+}
