@@ -76,6 +76,8 @@ export const MessageSchema = z.object({
   model: z.string().nullable(),
   usage: UsageSchema.nullable(),
   createdAt: IsoDate,
+  /** Characters cut because the message was over Penpal's size limit (0: complete). */
+  truncatedChars: z.number().int().min(0),
   /** Ids of this message and its alternative versions (same parent, same role), oldest first. */
   siblingIds: z.array(Id),
 });

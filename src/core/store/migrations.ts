@@ -127,11 +127,18 @@ ALTER TABLE conversations ADD COLUMN import_id TEXT;
 CREATE INDEX conversations_staged ON conversations (import_id) WHERE import_id IS NOT NULL;
 `;
 
+// Version 4: a message cut to Penpal's size limit (an imported one, or a streamed answer that
+// would not stop) says how many characters were cut, so the UI can show it.
+const v4 = `
+ALTER TABLE messages ADD COLUMN truncated_chars INTEGER NOT NULL DEFAULT 0;
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
   { version: 2, sql: v2 },
   { version: 3, sql: v3 },
+  { version: 4, sql: v4 },
 ];
 
 /** The schema version this build writes. */

@@ -11,7 +11,7 @@ export const CONVERSATION_COLUMNS =
 
 /** The columns every message query selects. */
 export const MESSAGE_COLUMNS =
-  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at';
+  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at, truncated_chars';
 
 /** A conversation row with the store-only columns the wire type leaves out. */
 export interface ConversationRecord extends Conversation {
@@ -90,6 +90,7 @@ export function toMessageRecord(row: Row): MessageRecord {
     model: nullableText(row.model),
     usage: json<Usage>(row.usage_json),
     createdAt: text(row.created_at),
+    truncatedChars: Number(row.truncated_chars ?? 0),
   };
 }
 

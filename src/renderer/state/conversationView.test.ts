@@ -15,6 +15,7 @@ function branch(total: number): Message[] {
     model: null,
     usage: null,
     createdAt: '2025-01-01T00:00:00.000Z',
+    truncatedChars: 0,
     siblingIds: [`m${index}`],
   }));
 }
