@@ -48,20 +48,12 @@ describe('importConversationsAsync', () => {
   it('keeps the event loop turning: timers fire and progress arrives while it runs', async () => {
     const { store } = fileStore();
     const list = importedConversations(3000, 8);
-    let last = performance.now();
-    let maxGap = 0;
     let ticks = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-      ticks++;
-    }, 0);
+    const timer = setInterval(() => ticks++, 0);
     let settled = false;
     let progressBeforeEnd = 0;
     const ticksAtProgress: number[] = [];
     try {
-      last = performance.now();
       const running = store.importConversationsAsync(list, () => {
         if (!settled) progressBeforeEnd++;
         ticksAtProgress.push(ticks);
@@ -74,9 +66,9 @@ describe('importConversationsAsync', () => {
       store.close();
     }
     expect(progressBeforeEnd).toBeGreaterThan(5);
-    // Timers ran between batches, not only once it was over.
+    // Timers ran between batches, not only once it was over. (How long the longest stall is, is a
+    // budget: `npm run bench` measures it; a timed assertion here would fail on a busy machine.)
     expect(new Set(ticksAtProgress).size).toBeGreaterThan(5);
-    expect(maxGap).toBeLessThan(100);
   });
 
   it('refuses a second import while one runs, and lets other writes through meanwhile', async () => {
