@@ -1,4 +1,5 @@
-// `npm test`: every check in order — type-check, lint, formatting, unit tests, the app build, end-to-end — and
+// `npm test`: every check in order — type-check, lint, formatting, unit tests, the app build, Electron's
+// security scanner (electronegativity), end-to-end — and
 // one closing line `N passed, N failed` counting every test and check. Runs on the Node that npm
 // put first on PATH (Node 24 from the `node` devDependency). `npm test -- unit e2e` runs only the
 // steps named (`e2e` builds the web renderer first, as it tests the built one).
@@ -14,6 +15,7 @@ const STEPS = [
   'format',
   'unit',
   'build',
+  'electronegativity',
   'build-web',
   'e2e',
 ];
@@ -26,6 +28,7 @@ if (unknown.length) {
   process.exit(1);
 }
 if (only.includes('e2e') && !only.includes('build-web')) only.push('build-web');
+if (only.includes('electronegativity') && !only.includes('build')) only.push('build');
 
 const reports = join(process.cwd(), 'test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
@@ -84,6 +87,8 @@ suite(
   (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }),
 );
 check('build', 'npx', ['electron-vite', 'build']);
+// Electron's security scanner over src/ and the build just made; needs `build` (scans out/).
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 check('build-web', 'npx', ['vite', 'build', '--config', 'vite.web.config.ts']);
 suite(
   'e2e',

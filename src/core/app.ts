@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChatService } from './chat/chatService';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
@@ -10,7 +9,9 @@ import { settingsHandlers } from './handlers/settingsHandlers';
 import type { CorePorts } from './ports';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
+import { SETTINGS_FILE_NAME } from './settingsFileSchema';
 import { openConversationStore, type StoreNotice } from './store';
+import { tightenDataFolder } from './store/privateFiles';
 
 /** Penpal's core, ready to be served by any transport. */
 export interface Core {
@@ -25,9 +26,15 @@ export interface Core {
 /** The database file inside the data folder. */
 export const DATABASE_FILE = 'penpal.sqlite';
 
+// Penpal's files in the data folder: the database and everything named after it (WAL, set-aside
+// copies, check flag) and the settings file with its set-aside copies.
+const isOwnFile = (name: string): boolean =>
+  name.startsWith('penpal.') || name.startsWith(`${SETTINGS_FILE_NAME}.json`);
+
 /** Builds core from the platform's ports: store, settings, key vault, chat, and every handler. */
 export async function createCore(ports: CorePorts): Promise<Core> {
-  mkdirSync(ports.dataDir, { recursive: true });
+  // Owner-only (0700, files 0600), and tightened if an older version left it readable by others.
+  tightenDataFolder(ports.dataDir, isOwnFile);
   const now = (): Date => ports.clock?.now() ?? new Date();
   const { store, notices } = openConversationStore({
     path: join(ports.dataDir, DATABASE_FILE),

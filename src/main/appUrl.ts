@@ -1,23 +1,67 @@
-import { pathToFileURL } from 'node:url';
+// Which page is Penpal's own. Pure (no `electron` import) so the tests import exactly what
+// `src/main/index.ts` uses: the page the window loads and the check behind the IPC sender check.
+
+/** The renderer's custom scheme: `app://penpal/…`, served by `appProtocol.ts`. */
+export const APP_SCHEME = 'app';
+/** The one host of that scheme. */
+export const APP_HOST = 'penpal';
+/** The page the window loads in a build. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** Where the window's page comes from, and how to recognise it. */
+export interface AppPage {
+  /** What the window loads: the dev server in development, else `app://penpal/index.html`. */
+  url: string;
+  /** The dev server, only when Penpal runs unpackaged with a loopback dev server configured. */
+  devServerUrl: string | undefined;
+  /** True only for our page: the same scheme, host and path (query and hash may differ). */
+  isAppUrl(url: string): boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * Builds the check for "this URL is our app's page": the built `index.html` on disk, or, in
- * development only, any page of the dev server's origin. Query and hash are ignored.
+ * The electron-vite dev server (`ELECTRON_RENDERER_URL`), trusted only in development: not
+ * packaged, and a plain `http:` URL on a loopback address. Anything else is ignored, so a
+ * variable set in a user's environment can never point the packaged app at another page.
  */
-export function createAppUrlCheck(options: {
-  rendererFile: string;
-  devServerUrl?: string;
-}): (url: string) => boolean {
-  const filePath = pathToFileURL(options.rendererFile).pathname;
-  const devOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : null;
-  return (url) => {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return false;
-    }
-    if (parsed.protocol === 'file:') return parsed.pathname === filePath;
-    return devOrigin !== null && parsed.origin === devOrigin;
+export function devServerUrlFrom(options: {
+  isPackaged: boolean;
+  env: NodeJS.ProcessEnv;
+}): string | undefined {
+  const value = options.env.ELECTRON_RENDERER_URL;
+  if (options.isPackaged || !value) return undefined;
+  const parsed = parseUrl(value);
+  if (!parsed || parsed.protocol !== 'http:' || !LOOPBACK_HOSTS.has(parsed.hostname)) return undefined;
+  if (parsed.username || parsed.password) return undefined;
+  return parsed.href;
+}
+
+/** Penpal's page for this run: what to load and what to trust. */
+export function appPage(options: { isPackaged: boolean; env: NodeJS.ProcessEnv }): AppPage {
+  const devServerUrl = devServerUrlFrom(options);
+  const dev = devServerUrl ? new URL(devServerUrl) : null;
+  return {
+    url: devServerUrl ?? APP_PAGE_URL,
+    devServerUrl,
+    isAppUrl: (url) => {
+      const parsed = parseUrl(url);
+      if (!parsed || parsed.username || parsed.password) return false;
+      if (dev) {
+        // The dev server serves the page at its root and at /index.html, nothing else.
+        return parsed.origin === dev.origin && (parsed.pathname === '/' || parsed.pathname === '/index.html');
+      }
+      return (
+        parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.pathname === '/index.html'
+      );
+    },
   };
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }

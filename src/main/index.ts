@@ -1,26 +1,36 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createCore, type Core } from '../core/app';
 import importWorkerFile from '../core/importers/worker?modulePath';
-import { createAppUrlCheck } from './appUrl';
-import { createSenderCheck, registerIpc } from './ipcAdapter';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { APP_SCHEME, appPage } from './appUrl';
+import { serveOverIpc } from './ipcAdapter';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { hardenContents, openExternalHttps, secureSession } from './security';
 import { createElectronSettingsStore } from './settingsStore';
+import { spellcheckPolicy } from './spellcheck';
 import { createMainWindow, type WindowSources } from './window';
 
 // The Electron shell: builds core from the platform's ports, serves it over IPC, opens the window.
-// Everything else lives in core, so the browser host and tests run the same code.
+// Everything else lives in core, so the browser host and tests run the same code. Every decision
+// that can be pure (our page, the app:// files, links, crashes, spellcheck) is in its own module
+// with tests; this file only hands those functions to Electron.
 
 const here = dirname(fileURLToPath(import.meta.url));
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const page = appPage({ isPackaged: app.isPackaged, env: process.env });
+const spellcheck = spellcheckPolicy(process.platform, process.resourcesPath);
+const locale = (): string => app.getLocale();
 const sources: WindowSources = {
   preloadFile: join(here, '../preload/index.cjs'),
-  rendererFile: join(here, '../renderer/index.html'),
-  devServerUrl,
+  pageUrl: page.url,
+  spellcheck: spellcheck.enabled,
+  locale,
 };
+
+// Before the app is ready, as Electron requires: app:// is a standard, secure origin.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let core: Core | null = null;
 let quitting = false;
@@ -34,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, locale));
   app
     .whenReady()
     .then(start)
@@ -42,7 +52,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  secureSession(session.defaultSession, { strictCsp: !devServerUrl });
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rendererDir: join(here, '../renderer'), fetchFile: (url) => net.fetch(url) }),
+  );
+  secureSession(session.defaultSession, { strictCsp: !page.devServerUrl, spellcheck });
   const dataDir = app.getPath('userData');
   core = await createCore({
     dataDir,
@@ -56,16 +70,7 @@ async function start(): Promise<void> {
     spawnImportWorker: () => new Worker(importWorkerFile),
   });
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
-  registerIpc({
-    ipcMain,
-    dispatcher: core.dispatcher,
-    events: core.events,
-    isTrustedSender: createSenderCheck({
-      getWindows: windows,
-      isAppUrl: createAppUrlCheck({ rendererFile: sources.rendererFile, devServerUrl }),
-    }),
-    getTargets: windows,
-  });
+  serveOverIpc({ ipcMain, dispatcher: core.dispatcher, events: core.events, page, getWindows: windows });
   openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -88,7 +93,10 @@ app.on('before-quit', (event) => {
   void core.close().finally(() => app.quit());
 });
 
+// A start that fails (a library that cannot be backed up before its upgrade, a newer schema…)
+// says why in a dialog: core's messages are written for the user and leave the library untouched.
 function fail(error: unknown): void {
   console.error('Penpal could not start:', error);
+  dialog.showErrorBox('Penpal could not start', error instanceof Error ? error.message : String(error));
   app.exit(1);
 }

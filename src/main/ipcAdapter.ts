@@ -3,6 +3,7 @@ import type { Result } from '../shared/errors';
 import type { Dispatcher } from '../core/dispatcher';
 import type { EventBus } from '../core/events';
 import { fromWireText, toWireText } from '../core/transport/plainJson';
+import type { AppPage } from './appUrl';
 
 // Only structural types here (no `electron` import at all), so Node tests can drive the adapter
 // with a fake ipcMain; `src/main/index.ts` passes the real one, which type-checks against these.
@@ -102,4 +103,32 @@ export function createSenderCheck(options: {
     if (!options.getWindows().includes(event.sender)) return false;
     return options.isAppUrl(frame.url);
   };
+}
+
+/** What `serveOverIpc` needs: the platform's ipcMain, core, our windows and our page. */
+export interface ServeOverIpcOptions {
+  ipcMain: IpcMainLike;
+  dispatcher: Dispatcher;
+  events: EventBus;
+  /** Our page for this run (`appPage()`): a sender showing anything else is refused. */
+  page: Pick<AppPage, 'isAppUrl'>;
+  /** Our live windows: only they may send, and they receive the events. */
+  getWindows(): WebContentsLike[];
+  /** Who receives events, when not exactly `getWindows` (tests pass closed windows too). */
+  getTargets?(): WebContentsLike[];
+}
+
+/**
+ * The IPC wiring `src/main/index.ts` runs, whole: the adapter with the standard sender check over
+ * our page. Tests call this same function with a fake ipcMain, so the check they exercise is
+ * the one in use.
+ */
+export function serveOverIpc(options: ServeOverIpcOptions): () => void {
+  return registerIpc({
+    ipcMain: options.ipcMain,
+    dispatcher: options.dispatcher,
+    events: options.events,
+    isTrustedSender: createSenderCheck({ getWindows: options.getWindows, isAppUrl: options.page.isAppUrl }),
+    getTargets: options.getTargets ?? options.getWindows,
+  });
 }

@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretCipher } from '../core/ports';
+import { ensurePrivateDir } from '../core/store/privateFiles';
 
 /** The key file's name inside the host's data folder. */
 export const HOST_KEY_FILE = 'host-key';
@@ -42,7 +43,7 @@ export function createHostCipher(dataDir: string): SecretCipher {
 }
 
 function loadOrCreateKey(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const path = join(dataDir, HOST_KEY_FILE);
   if (existsSync(path)) {
     const key = readFileSync(path);

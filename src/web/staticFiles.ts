@@ -2,27 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../core/transport/contentSecurityPolicy';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeOf } from '../core/transport/contentTypes';
 
 /** Headers sent with every response of the browser host. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -68,10 +48,7 @@ export function serveStatic(root: string, request: IncomingMessage, response: Se
 
   const immutable = found.startsWith(resolve(base, 'assets') + sep);
   response.statusCode = 200;
-  response.setHeader(
-    'Content-Type',
-    CONTENT_TYPES[extname(found).toLowerCase()] ?? 'application/octet-stream',
-  );
+  response.setHeader('Content-Type', contentTypeOf(found));
   response.setHeader('Content-Length', statSync(found).size);
   response.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   if (request.method === 'HEAD') return void response.end();

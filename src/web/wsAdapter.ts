@@ -66,31 +66,70 @@ export function attachWebSocket(options: WebSocketAdapterOptions): () => void {
   };
 }
 
+// Close codes (RFC 6455 §7.4.1) for a frame that cannot be answered: there is no usable id to
+// answer it by, so the connection is closed with the reason instead of leaving the client waiting
+// (closing settles every request the client still has open).
+const CLOSE_UNSUPPORTED_DATA = 1003;
+const CLOSE_INVALID_PAYLOAD = 1007;
+const CLOSE_POLICY_VIOLATION = 1008;
+
 function serveClient(ws: WebSocket, dispatcher: Dispatcher): void {
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     const frame = parseFrame(isBinary ? null : String(data));
-    if (!frame) return;
-    void dispatcher.handle(frame.method, frame.input).then((result) => {
+    if (frame.kind === 'close') return ws.close(frame.closeCode, frame.reason);
+    const reply = (result: unknown): void => {
       if (ws.readyState === ws.OPEN) ws.send(toWireText({ type: 'result', id: frame.id, result }));
-    });
+    };
+    if (frame.kind === 'invalid')
+      return reply({ ok: false, error: { code: 'invalid_input', message: frame.message } });
+    void dispatcher.handle(frame.method, frame.input).then(reply);
   });
 }
 
-/** A request frame, or null for anything else (which is ignored: there is no id to answer). */
-function parseFrame(text: string | null): ClientFrame | null {
-  if (text === null) return null;
+/** What a client frame turned out to be: a request to answer (maybe with an error), or a reason to close. */
+export type ParsedFrame =
+  | { kind: 'request'; id: number; method: string; input: unknown }
+  | { kind: 'invalid'; id: number; message: string }
+  | { kind: 'close'; closeCode: number; reason: string };
+
+/**
+ * Reads one client frame. A request whose id is usable (a safe, non-negative integer, which
+ * survives the trip back as JSON) but whose method is missing gets an error reply; a frame with no
+ * usable id (binary, not JSON, not a request, an id like `"x"` or `1e309`) closes the connection.
+ */
+export function parseFrame(text: string | null): ParsedFrame {
+  if (text === null) {
+    return {
+      kind: 'close',
+      closeCode: CLOSE_UNSUPPORTED_DATA,
+      reason: 'frames are JSON text, not binary',
+    };
+  }
   let value: unknown;
   try {
     value = fromWireText(text);
   } catch {
-    return null;
+    return { kind: 'close', closeCode: CLOSE_INVALID_PAYLOAD, reason: 'the frame is not JSON' };
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const frame = value as Partial<ClientFrame>;
-  if (frame.type !== 'request' || typeof frame.id !== 'number' || typeof frame.method !== 'string')
-    return null;
-  return { type: 'request', id: frame.id, method: frame.method, input: frame.input ?? null };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'close', closeCode: CLOSE_POLICY_VIOLATION, reason: 'the frame is not a JSON object' };
+  }
+  const frame = value as Partial<Record<keyof ClientFrame, unknown>>;
+  if (frame.type !== 'request') {
+    return { kind: 'close', closeCode: CLOSE_POLICY_VIOLATION, reason: 'the frame is not a request' };
+  }
+  const { id } = frame;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
+    return {
+      kind: 'close',
+      closeCode: CLOSE_POLICY_VIOLATION,
+      reason: 'the request has no usable id (a whole number)',
+    };
+  }
+  if (typeof frame.method !== 'string')
+    return { kind: 'invalid', id, message: 'The request names no method.' };
+  return { kind: 'request', id, method: frame.method, input: frame.input ?? null };
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {

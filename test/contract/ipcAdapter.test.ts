@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAppUrlCheck } from '../../src/main/appUrl';
+import { APP_PAGE_URL, appPage, devServerUrlFrom } from '../../src/main/appUrl';
 import { IPC_REQUEST_CHANNEL } from '../../src/shared/contract';
-import { APP_FILE, createServerSide, ipcTransport } from './transports';
+import { APP_URL, createServerSide, ipcTransport } from './transports';
 
 describe('Electron IPC adapter: sender check', () => {
   it('refuses a subframe, another page and a closed window, and never calls the handler', async () => {
@@ -25,10 +25,12 @@ describe('Electron IPC adapter: sender check', () => {
     window.senderFrame = window.webContents.mainFrame;
     window.webContents.mainFrame.url = 'https://evil.example/index.html';
     expect(await ask()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    window.webContents.mainFrame.url = 'file:///tmp/elsewhere/out/renderer/index.html';
+    window.webContents.mainFrame.url = 'file:///opt/Penpal/resources/app.asar/out/renderer/index.html';
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    window.webContents.mainFrame.url = 'http://localhost:5173/';
     expect(await ask()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    window.webContents.mainFrame.url = `file://${APP_FILE}`;
+    window.webContents.mainFrame.url = APP_URL;
     window.webContents.destroyed = true; // not one of our live windows any more
     expect(await ask()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
@@ -68,23 +70,107 @@ describe('Electron IPC adapter: sender check', () => {
 });
 
 describe('Electron IPC adapter: what counts as our page', () => {
-  const packaged = createAppUrlCheck({ rendererFile: '/opt/Penpal/out/renderer/index.html' });
-  const dev = createAppUrlCheck({
-    rendererFile: '/opt/Penpal/out/renderer/index.html',
-    devServerUrl: 'http://localhost:5173/',
+  // Built exactly as src/main/index.ts builds it: from app.isPackaged and the environment.
+  const packaged = appPage({
+    isPackaged: true,
+    env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' },
+  }).isAppUrl;
+  const unpackagedNoDevServer = appPage({ isPackaged: false, env: {} }).isAppUrl;
+  const dev = appPage({
+    isPackaged: false,
+    env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' },
+  }).isAppUrl;
+
+  it('accepts only app://penpal/index.html (any hash or query) in a build', () => {
+    for (const check of [packaged, unpackagedNoDevServer]) {
+      expect(check('app://penpal/index.html')).toBe(true);
+      expect(check('app://penpal/index.html?x=1#/settings')).toBe(true);
+    }
   });
 
-  it('accepts only the built index.html (any hash or query) in production', () => {
-    expect(packaged('file:///opt/Penpal/out/renderer/index.html')).toBe(true);
-    expect(packaged('file:///opt/Penpal/out/renderer/index.html?x=1#/settings')).toBe(true);
-    expect(packaged('file:///opt/Penpal/out/renderer/other.html')).toBe(false);
+  it('refuses the same path on another scheme or host, other paths and odd forms', () => {
+    for (const url of [
+      'https://evil.example/index.html',
+      'http://evil.example/index.html',
+      'file:///opt/Penpal/resources/app.asar/out/renderer/index.html',
+      'file:///index.html',
+      'app://other/index.html',
+      'app://penpal.evil/index.html',
+      'app://penpal:8080/index.html',
+      'app://user:pw@penpal/index.html',
+      'app://penpal/',
+      'app://penpal/../',
+      'app://penpal/other.html',
+      'app://penpal/assets/index.html',
+      'app://penpal/%69ndex.html',
+      'app:penpal/index.html',
+      'not a url',
+      '',
+    ]) {
+      expect([url, packaged(url)]).toEqual([url, false]);
+      expect([url, dev(url)]).toEqual([url, false]);
+    }
+  });
+
+  it('refuses a dev-server URL when there is no dev server (packaged, or no variable set)', () => {
     expect(packaged('http://localhost:5173/')).toBe(false);
-    expect(packaged('not a url')).toBe(false);
+    expect(packaged('http://localhost:5173/index.html')).toBe(false);
+    expect(unpackagedNoDevServer('http://localhost:5173/')).toBe(false);
+    expect(appPage({ isPackaged: true, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } }).url).toBe(
+      APP_PAGE_URL,
+    );
   });
 
-  it('accepts the dev server origin only when one is configured', () => {
-    expect(dev('http://localhost:5173/index.html')).toBe(true);
+  it('in development accepts the dev server page only, at its origin', () => {
+    expect(dev('http://localhost:5173/')).toBe(true);
+    expect(dev('http://localhost:5173/index.html#/chat')).toBe(true);
+    expect(dev('http://localhost:5173/other.html')).toBe(false);
     expect(dev('http://localhost:5174/')).toBe(false);
     expect(dev('http://127.0.0.1:5173/')).toBe(false);
+    expect(dev('https://localhost:5173/')).toBe(false);
+    // In development the window shows the dev server, not the build.
+    expect(dev(APP_PAGE_URL)).toBe(false);
+  });
+
+  it('trusts a dev server only when unpackaged and on a loopback http URL', () => {
+    const from = (isPackaged: boolean, url: string) =>
+      devServerUrlFrom({ isPackaged, env: { ELECTRON_RENDERER_URL: url } });
+    expect(from(false, 'http://localhost:5173')).toBe('http://localhost:5173/');
+    expect(from(false, 'http://127.0.0.1:5173/')).toBe('http://127.0.0.1:5173/');
+    expect(from(false, 'http://[::1]:5173/')).toBe('http://[::1]:5173/');
+    expect(from(true, 'http://localhost:5173/')).toBeUndefined();
+    for (const url of [
+      'https://evil.example/',
+      'http://evil.example:5173/',
+      'http://192.168.1.10:5173/',
+      'http://localhost.evil.example/',
+      'file:///tmp/index.html',
+      'app://penpal/index.html',
+      'http://user:pw@localhost:5173/',
+      'not a url',
+    ]) {
+      expect([url, from(false, url)]).toEqual([url, undefined]);
+    }
+  });
+
+  it('drives the real adapter with the real check: a dev-server page in a packaged app is forbidden', async () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+    const server = createServerSide();
+    const packagedApp = await ipcTransport(server, {
+      page: appPage({ isPackaged: true, env }),
+      windowUrl: 'http://localhost:5173/',
+    });
+    const text = await packagedApp.openWindow().ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'app.info', '{}');
+    expect(JSON.parse(String(text))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await packagedApp.close();
+
+    const devApp = await ipcTransport(server, {
+      page: appPage({ isPackaged: false, env }),
+      windowUrl: 'http://localhost:5173/',
+    });
+    const answer = await devApp.openWindow().ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'app.info', '{}');
+    expect(JSON.parse(String(answer))).toMatchObject({ ok: true });
+    await devApp.close();
+    expect(server.calls.get('app.info')).toBe(1);
   });
 });

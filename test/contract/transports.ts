@@ -6,10 +6,9 @@ import type { Core } from '../../src/core/app';
 import { createDispatcher, type Dispatcher, type Handlers } from '../../src/core/dispatcher';
 import { createEventBus, type EventBus } from '../../src/core/events';
 import { createInMemoryBridge } from '../../src/core/transport/inMemory';
-import { createAppUrlCheck } from '../../src/main/appUrl';
+import { APP_PAGE_URL, appPage, type AppPage } from '../../src/main/appUrl';
 import {
-  createSenderCheck,
-  registerIpc,
+  serveOverIpc,
   type InvokeEventLike,
   type IpcMainLike,
   type WebContentsLike,
@@ -126,7 +125,8 @@ export interface FakeWindow {
   senderFrame: { url: string } | null;
 }
 
-export const APP_FILE = '/opt/Penpal/resources/app.asar/out/renderer/index.html';
+/** What a packaged app's window shows. */
+export const APP_URL = APP_PAGE_URL;
 
 /** How the fake main process picks the windows that receive events. */
 export interface IpcTransportOptions {
@@ -136,6 +136,10 @@ export interface IpcTransportOptions {
    * webContents): then only the adapter's own isDestroyed() guard keeps events from it.
    */
   targets?: 'live' | 'all';
+  /** Our page, as `src/main/index.ts` builds it; by default a packaged app's (no dev server). */
+  page?: AppPage;
+  /** The URL a new window shows; by default our page with a route in its hash. */
+  windowUrl?: string;
 }
 
 /** The Electron adapter driven by a fake ipcMain; each client is a window running the real preload logic. */
@@ -151,20 +155,19 @@ export async function ipcTransport(
   const windows: FakeWindow[] = [];
   const live = () =>
     windows.filter((window) => !window.webContents.destroyed).map((window) => window.webContents);
-  const unregister = registerIpc({
+  // The very wiring the app runs (serveOverIpc over appPage), with a fake ipcMain.
+  const unregister = serveOverIpc({
     ipcMain,
     dispatcher: server.dispatcher,
     events: server.events,
-    isTrustedSender: createSenderCheck({
-      getWindows: live,
-      isAppUrl: createAppUrlCheck({ rendererFile: APP_FILE }),
-    }),
-    getTargets: options.targets === 'all' ? () => windows.map((window) => window.webContents) : live,
+    page: options.page ?? appPage({ isPackaged: true, env: {} }),
+    getWindows: live,
+    getTargets: options.targets === 'all' ? () => windows.map((window) => window.webContents) : undefined,
   });
 
   const openWindow = (): FakeWindow => {
     const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
-    const mainFrame = { url: `file://${APP_FILE}#/chat` };
+    const mainFrame = { url: options.windowUrl ?? `${APP_URL}#/chat` };
     const window: FakeWindow = {
       senderFrame: mainFrame,
       webContents: {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { createPrivateFile, ensurePrivateDir, makeDatabasePrivate, makePrivate } from './privateFiles';
 import { toSearchText } from './searchText';
 import { sqliteCode, toAppError } from './context';
 
@@ -44,7 +45,7 @@ export function checkFlagPath(path: string): string {
 export function flagForCheck(path: string): void {
   if (path === ':memory:') return;
   try {
-    writeFileSync(checkFlagPath(path), 'SQLite reported corruption; check at next start.\n');
+    writeFileSync(checkFlagPath(path), 'SQLite reported corruption; check at next start.\n', { mode: 0o600 });
   } catch {
     // Best effort: the error itself still reaches the user.
   }
@@ -100,6 +101,10 @@ export function openDatabase(options: OpenDatabaseOptions): { db: DatabaseSync; 
 }
 
 function connect(path: string, readOnly: boolean): DatabaseSync {
+  // Created owner-only before SQLite sees it: SQLite would create it 0644, and gives the -wal and
+  // -shm files the database file's mode.
+  const writable = !readOnly && path !== ':memory:';
+  if (writable) createPrivateFile(path);
   // timeout is busy_timeout: a second window or process holding the lock is waited for, not failed.
   const db = new DatabaseSync(path, { readOnly, timeout: 5000, enableForeignKeyConstraints: true });
   db.function('penpal_search_text', { deterministic: true }, (text) => toSearchText(String(text ?? '')));
@@ -109,6 +114,8 @@ function connect(path: string, readOnly: boolean): DatabaseSync {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
   }
+  // Companions an older Penpal or a loose umask left readable by others are tightened at every open.
+  if (writable) makeDatabasePrivate(path);
   db.exec('PRAGMA foreign_keys = ON');
   return db;
 }
@@ -162,11 +169,14 @@ function migrate(
   if (options.path !== ':memory:' && Number(hasData?.n ?? 0) > 0) {
     const backup = backupPath(options.path, options.clock.now(), from);
     try {
-      mkdirSync(dirname(backup), { recursive: true });
+      ensurePrivateDir(dirname(backup));
+      // VACUUM INTO accepts an empty file, so the copy is owner-only from its first byte.
+      createPrivateFile(backup);
       db.prepare('VACUUM INTO ?').run(backup);
     } catch (error) {
       // No backup, no migration: the old file stays exactly as it was.
-      throw toAppError(error);
+      rmEmpty(backup);
+      throw backupFailed(backup, error);
     }
     notices.push({
       kind: 'migrated',
@@ -185,6 +195,24 @@ function migrate(
       throw error;
     }
   }
+}
+
+// An empty copy left by a failed backup would look like a backup: remove it (never a real one).
+function rmEmpty(path: string): void {
+  try {
+    if (existsSync(path) && statSync(path).isFile() && statSync(path).size === 0) rmSync(path);
+  } catch {
+    // Best effort: the error that matters is the backup's.
+  }
+}
+
+function backupFailed(backup: string, error: unknown): AppError {
+  return new AppError(
+    'storage',
+    `Penpal needs to upgrade its library but could not first save a copy of it at ${backup} ` +
+      `(${describe(error)}), so it did not upgrade it: the library is unchanged. ` +
+      `Free some disk space or fix the folder's permissions, then start Penpal again.`,
+  );
 }
 
 /** `<dir>/backups/<name>-<timestamp>-v<from>.sqlite`: before a migration from version `from`. */
@@ -209,6 +237,7 @@ function setAsideFile(path: string, now: Date): string {
   }
   for (const suffix of ['-wal', '-shm', '']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);
+    makePrivate(target + suffix);
   }
   return target;
 }

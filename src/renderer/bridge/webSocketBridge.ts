@@ -74,11 +74,13 @@ export function createWebSocketBridge(url: string, options: WebSocketBridgeOptio
       };
       ws.onerror = () => reject(new Error('Cannot reach the Penpal host.'));
       ws.onmessage = (message) => onFrame(String(message.data));
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         reject(new Error('Cannot reach the Penpal host.'));
         if (opening === attempt) opening = null;
+        // The host closes with a reason when it could not read a frame: pass it on.
+        const why = event.reason ? ` (${event.reason})` : '';
         for (const [id, settle] of pending) {
-          settle(closedError('The connection to the Penpal host closed.'));
+          settle(closedError(`The connection to the Penpal host closed${why}.`));
           pending.delete(id);
         }
         scheduleReconnect();
