@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core/app';
 import importWorkerFile from '../core/importers/worker?modulePath';
 import { createAppUrlCheck } from './appUrl';
 import { createSenderCheck, registerIpc } from './ipcAdapter';
+import { createKeyReuseConfirmation } from './keyReuseDialog';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { hardenContents, openExternalHttps, secureSession } from './security';
 import { createElectronSettingsStore } from './settingsStore';
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   secureSession(session.defaultSession, { strictCsp: !devServerUrl });
   const dataDir = app.getPath('userData');
+  const systemLanguage = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   core = await createCore({
     dataDir,
     cipher: createSafeStorageCipher(safeStorage),
@@ -51,8 +53,9 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     platform: process.platform,
-    systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    systemLanguage,
     openExternal: openExternalHttps,
+    confirmKeyReuse: createKeyReuseConfirmation(systemLanguage),
     spawnImportWorker: () => new Worker(importWorkerFile),
   });
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
