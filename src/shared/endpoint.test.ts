@@ -28,6 +28,7 @@ describe('isLocalOrPrivateHost', () => {
       '[fe80::1]',
       '[::ffff:192.168.0.2]',
       'nas.local',
+      '0.0.0.0',
     ]) {
       expect(isLocalOrPrivateHost(host), host).toBe(true);
     }

@@ -5,8 +5,11 @@ import ipaddr from 'ipaddr.js';
  * renderer (which warns before saving). Pure string logic: no DNS, no network.
  */
 
-/** The address ranges a plain-http request may reach without crossing the internet. */
-const LOCAL_RANGES = new Set(['loopback', 'private', 'linkLocal', 'uniqueLocal']);
+/**
+ * The address ranges a plain-http request may reach without crossing the internet (`unspecified`:
+ * 0.0.0.0 and ::, which local servers print as their address, reach this computer).
+ */
+const LOCAL_RANGES = new Set(['loopback', 'private', 'linkLocal', 'uniqueLocal', 'unspecified']);
 
 /**
  * The origin (scheme, host, port) of a URL as the WHATWG parser normalises it
@@ -24,8 +27,8 @@ export function originOf(url: string): string | null {
 /**
  * Whether a host name is this computer or the local network: `localhost`, loopback
  * (127.0.0.0/8, ::1), private ranges (10/8, 172.16/12, 192.168/16, fc00::/7), link-local
- * (169.254/16, fe80::/10) and mDNS `.local` names. Any other name counts as the internet, even
- * if it happens to resolve to a private address: only what the user typed is judged.
+ * (169.254/16, fe80::/10), 0.0.0.0 and mDNS `.local` names. Any other name counts as the
+ * internet, even if it happens to resolve to a private address: only what the user typed is judged.
  */
 export function isLocalOrPrivateHost(hostname: string): boolean {
   const host = hostname
