@@ -171,6 +171,11 @@ describe('the saved key is bound to its endpoint', () => {
     });
     expect((await call('settings.testConnection', { baseURL: serverB.baseURL })).ok).toBe(true);
     expect(carriesKey(serverB)).toBe(true);
+    // The address moved with the key: chat now goes to B, and A is no longer allowed.
+    expect((await call('models.list')).ok).toBe(true);
+    expect(await refusal('settings.testConnection', { baseURL: serverA.baseURL })).toBe(
+      'key_not_for_this_address',
+    );
   });
 
   it('cannot be reused without retyping where the host has no native confirmation', async () => {

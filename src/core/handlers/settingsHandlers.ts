@@ -62,7 +62,11 @@ export function settingsHandlers(
     },
     'settings.reuseKey': async ({ baseURL }) => {
       const confirmed = await vault.reuseFor(baseURL);
-      if (confirmed) events.emit('settings.changed', {});
+      if (confirmed) {
+        // Key and address move together, so the saved Base URL is always the one the key is for.
+        settings.update({ baseURL });
+        events.emit('settings.changed', {});
+      }
       return { confirmed, key: await vault.status() };
     },
   };

@@ -38,7 +38,8 @@ export const settingsMethods = {
   },
   /**
    * Asks the user natively (never the renderer) whether the saved key may go to `baseURL`'s
-   * origin. Where the host cannot ask (the browser host) it fails with key_not_for_this_address.
+   * origin; once confirmed, the key is bound there and `baseURL` is saved as the Base URL. Where
+   * the host cannot ask (the browser host) it fails with key_not_for_this_address.
    */
   'settings.reuseKey': {
     input: z.object({ baseURL: z.string().max(2000) }).strict(),
