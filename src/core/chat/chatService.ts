@@ -3,11 +3,11 @@ import type { Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Conversation, Message } from '../../shared/schemas';
 import type { EventBus } from '../events';
+import { assertPlainHttpAllowed } from '../settings/keyBinding';
 import type { ConversationStore } from '../store/types';
 import { runAnswer } from './answerRun';
 import { proposeTitle } from './autoTitle';
 import { checkConnection, fetchModels } from './connection';
-import { assertPlainHttpAllowed } from '../settings/keyBinding';
 import { createOpenAIClient, normalizeBaseURL } from './openaiClient';
 import type { ChatTurn } from './streamChatCompletion';
 
