@@ -46,12 +46,17 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const spawnImportWorker = ports.spawnImportWorker?.bind(ports);
   const events = createEventBus();
   const settings = new SettingsService(ports.settingsStore);
-  const vault = new KeyVault(ports.cipher, ports.settingsStore);
+  const vault = new KeyVault(ports.cipher, ports.settingsStore, {
+    savedBaseURL: () => settings.get().baseURL,
+    confirmKeyReuse: ports.confirmKeyReuse?.bind(ports),
+  });
   const chat = new ChatService({
     store,
     events,
     idleTimeoutMs: ports.streamIdleTimeoutMs,
-    getConfig: async () => ({ ...settings.get(), apiKey: await vault.get() }),
+    getConfig: async () => settings.get(),
+    // The only way chat, models, titles and tests get the saved key: checked against its binding.
+    credentialsFor: (baseURL) => vault.keyFor(baseURL),
   });
 
   const handlers: Handlers = {

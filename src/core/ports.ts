@@ -29,6 +29,16 @@ export interface StoredSettings {
   settings: Settings;
   /** The API key encrypted by the SecretCipher, base64; absent when none is saved. */
   encryptedKey?: string;
+  /** Where the saved key may be sent; absent for a key saved before keys were bound (see KeyVault). */
+  keyBinding?: KeyBinding;
+}
+
+/** The one address a saved key may be sent to, and whether the user accepted plain http there. */
+export interface KeyBinding {
+  /** The origin (scheme, host, port) of the Base URL the key was saved for, e.g. `https://api.openai.com`. */
+  origin: string;
+  /** The user confirmed sending the key unencrypted to this (public, `http:`) origin. */
+  plainHttpConfirmed: boolean;
 }
 
 /** The subset of electron-store's / conf's API core uses, so both (and a Map in tests) fit. */
@@ -55,6 +65,12 @@ export interface CorePorts {
   /** The OS language (e.g. `zh-CN`), which the UI follows when set to "system". */
   systemLanguage: string;
   clock?: Clock;
+  /**
+   * Asks the user, outside the renderer (a native dialog in the app), whether the saved key may be
+   * sent to a new origin. The contract cannot answer it; a host without it (the browser host) makes
+   * the user type the key again instead. `plainHttp`: the new origin would get the key unencrypted.
+   */
+  confirmKeyReuse?(request: { from: string; to: string; plainHttp: boolean }): Promise<boolean>;
   /** Opens an https: URL in the system browser (`shell.openExternal` in the app). */
   openExternal?(url: string): Promise<void>;
   /**

@@ -7,6 +7,7 @@ import importWorkerFile from '../core/importers/worker?modulePath';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { APP_SCHEME, appPage } from './appUrl';
 import { serveOverIpc } from './ipcAdapter';
+import { createKeyReuseConfirmation } from './keyReuseDialog';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { hardenContents, openExternalHttps, secureSession } from './security';
 import { createElectronSettingsStore } from './settingsStore';
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
   );
   secureSession(session.defaultSession, { strictCsp: !page.devServerUrl, spellcheck });
   const dataDir = app.getPath('userData');
+  const systemLanguage = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   core = await createCore({
     dataDir,
     cipher: createSafeStorageCipher(safeStorage),
@@ -65,7 +67,8 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     platform: process.platform,
-    systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    systemLanguage,
+    confirmKeyReuse: createKeyReuseConfirmation(systemLanguage),
     openExternal: openExternalHttps,
     spawnImportWorker: () => new Worker(importWorkerFile),
   });

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'no_key',
+  'key_not_for_this_address',
+  'key_over_plain_http',
   'unauthorized',
   'forbidden',
   'model_not_found',

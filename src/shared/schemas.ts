@@ -47,6 +47,12 @@ export const KeyStatusSchema = z.object({
   canPersistSecurely: z.boolean(),
   /** The secret backend's name (e.g. `gnome_libsecret`, `basic_text`, `host`). */
   backend: z.string(),
+  /** The only origin (scheme, host, port) the key is sent to; another Base URL needs it typed again. */
+  origin: z.string().nullable(),
+  /** The user agreed to send the key over plain http to `origin` (a public http address). */
+  plainHttpConfirmed: z.boolean(),
+  /** The host can ask natively "use my saved key with this new address?" (the app, not the browser host). */
+  canConfirmReuse: z.boolean(),
 });
 export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 

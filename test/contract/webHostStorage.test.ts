@@ -79,7 +79,8 @@ describe('browser host: settings file', () => {
     const cipher = createTestCipher();
     const vault = new KeyVault(cipher, store);
     await vault.set('sk-cached-1234', true);
-    expect(await new KeyVault(cipher, createConfSettingsStore(dir)).get()).toBe('sk-cached-1234');
+    const reopened = new KeyVault(cipher, createConfSettingsStore(dir));
+    expect(await reopened.keyFor(settings.get().baseURL)).toBe('sk-cached-1234');
     await vault.clear();
     expect(createConfSettingsStore(dir).get('encryptedKey')).toBeUndefined();
     expect(createConfSettingsStore(dir).get('settings')?.model).toBe('gpt-4o');

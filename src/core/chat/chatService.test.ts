@@ -70,7 +70,7 @@ describe('ChatService.send', () => {
   });
 
   it('refuses without a key, storing nothing', async () => {
-    h.config.apiKey = null;
+    await h.vault.clear();
     const { id } = h.store.createConversation();
     await expect(h.chat.send({ conversationId: id, content: 'hi' })).rejects.toMatchObject({
       code: 'no_key',
@@ -173,13 +173,14 @@ describe('ChatService.stop and failures', () => {
   });
 
   it('never lets the key into events or stored errors', async () => {
-    h.config.apiKey = 'sk-invalid-SECRET-penpal-0123456789';
+    const badKey = 'sk-invalid-SECRET-penpal-0123456789';
+    await h.vault.set(badKey, true);
     const { id } = h.store.createConversation();
     const { assistantMessageId } = await h.exchange(id, 'hi');
     const message = h.store.getMessage(assistantMessageId);
     expect(message.error?.code).toBe('unauthorized');
     const everything = JSON.stringify(h.seen) + JSON.stringify(h.store.getView(id));
-    expect(everything).not.toContain(h.config.apiKey);
+    expect(everything).not.toContain(badKey);
     expect(everything).not.toContain('SECRET');
   });
 

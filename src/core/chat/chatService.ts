@@ -3,6 +3,7 @@ import type { Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Conversation, Message } from '../../shared/schemas';
 import type { EventBus } from '../events';
+import { assertPlainHttpAllowed } from '../settings/keyBinding';
 import type { ConversationStore } from '../store/types';
 import { runAnswer } from './answerRun';
 import { proposeTitle } from './autoTitle';
@@ -13,7 +14,6 @@ import type { ChatTurn } from './streamChatCompletion';
 /** The settings a chat call uses, read fresh for each call. */
 export interface ChatConfig {
   baseURL: string;
-  apiKey: string | null;
   model: string;
   temperature: number;
   topP: number;
@@ -27,6 +27,11 @@ export interface ChatServiceOptions {
   store: ConversationStore;
   events: EventBus;
   getConfig(): Promise<ChatConfig>;
+  /**
+   * The saved key, if a request to `baseURL` may carry it (KeyVault.keyFor): the one place that
+   * decides. Throws no_key, key_not_for_this_address or key_over_plain_http otherwise.
+   */
+  credentialsFor(baseURL: string): Promise<string>;
   /** Silence allowed inside a stream before it counts as stalled (default 60 s). */
   idleTimeoutMs?: number;
   /** Gap between saves of a streaming answer (default 250 ms). */
@@ -122,12 +127,15 @@ export class ChatService {
     baseURL?: string;
     key?: string;
     model?: string;
+    allowPlainHttp?: boolean;
   }): Promise<{ models: string[]; modelFound: boolean }> {
     const config = await this.options.getConfig();
-    const apiKey = input.key?.trim() || config.apiKey;
-    if (!apiKey) throw noKey();
     // createOpenAIClient checks and normalizes the address (bad_url).
     const baseURL = input.baseURL?.trim() || config.baseURL;
+    const typed = input.key?.trim();
+    // A key typed into the form goes to the address typed with it; the saved one only to its own.
+    if (typed) assertPlainHttpAllowed(baseURL, input.allowPlainHttp === true);
+    const apiKey = typed || (await this.options.credentialsFor(baseURL));
     return checkConnection({ baseURL, apiKey, model: input.model?.trim() || config.model });
   }
 
@@ -152,11 +160,11 @@ export class ChatService {
   private async readyConfig(): Promise<ChatConfig & { apiKey: string }> {
     if (this.background.signal.aborted) throw new AppError('busy', 'Penpal is shutting down.');
     const config = await this.options.getConfig();
-    if (!config.apiKey) throw noKey();
-    // Checked early so a bad address fails the call before any message is stored; the client
-    // normalizes it again when it is built.
+    // Checked early so a bad address or a key bound elsewhere fails the call before any message
+    // is stored; the client normalizes the address again when it is built.
+    const apiKey = await this.options.credentialsFor(config.baseURL);
     normalizeBaseURL(config.baseURL);
-    return { ...config, apiKey: config.apiKey };
+    return { ...config, apiKey };
   }
 
   private assertIdle(conversationId: string): void {
@@ -265,8 +273,4 @@ export function buildRequestMessages(path: Message[], systemPrompt: string): Cha
     turns.push({ role: message.role, content: message.content });
   }
   return turns;
-}
-
-function noKey(): AppError {
-  return new AppError('no_key', 'No API key is set. Add one in Settings.');
 }

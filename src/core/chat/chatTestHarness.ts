@@ -6,7 +6,9 @@ import {
 } from '../../../e2e/fixtures/openaiTestServer';
 import type { AnyEvent } from '../../shared/contract';
 import { createEventBus } from '../events';
+import { KeyVault } from '../settings/keyVault';
 import { openConversationStore } from '../store';
+import { createTestCipher, MemoryKeyValueStore } from '../testing/memoryPorts';
 import type { ConversationStore } from '../store/types';
 import { ChatService, type ChatConfig } from './chatService';
 
@@ -20,6 +22,8 @@ export interface ChatHarness {
   chat: ChatService;
   /** Mutable: tests change settings between calls. */
   config: ChatConfig;
+  /** The real key vault, holding TEST_KEY bound to the test server (and to `config.baseURL`). */
+  vault: KeyVault;
   /** Every event emitted, in order. */
   seen: AnyEvent[];
   /** Chat completion requests the server received. */
@@ -56,7 +60,7 @@ export function useChatHarness(): ChatHarness {
     harness.server = await startOpenAITestServer();
   });
   afterAll(async () => harness.server.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     harness.server.reset();
     harness.store = openConversationStore({ path: ':memory:' }).store;
     const events = createEventBus();
@@ -64,7 +68,6 @@ export function useChatHarness(): ChatHarness {
     events.subscribe((event) => harness.seen.push(event));
     harness.config = {
       baseURL: harness.server.baseURL,
-      apiKey: TEST_KEY,
       model: 'gpt-4o-mini',
       temperature: 0.7,
       topP: 1,
@@ -72,10 +75,15 @@ export function useChatHarness(): ChatHarness {
       systemPrompt: 'You are Penpal.',
       autoTitle: false,
     };
+    harness.vault = new KeyVault(createTestCipher(), new MemoryKeyValueStore(), {
+      savedBaseURL: () => harness.config.baseURL,
+    });
+    await harness.vault.set(TEST_KEY, true);
     harness.chat = new ChatService({
       store: harness.store,
       events,
       getConfig: async () => harness.config,
+      credentialsFor: (baseURL) => harness.vault.keyFor(baseURL),
       idleTimeoutMs: 300,
       persistIntervalMs: 40,
     });

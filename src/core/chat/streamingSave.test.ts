@@ -33,7 +33,6 @@ describe('the streaming save', () => {
       persistIntervalMs: 40,
       getConfig: async () => ({
         baseURL: server.baseURL,
-        apiKey: 'sk-test',
         model: 'gpt-4o-mini',
         temperature: 0.7,
         topP: 1,
@@ -41,6 +40,7 @@ describe('the streaming save', () => {
         systemPrompt: '',
         autoTitle: false,
       }),
+      credentialsFor: async () => 'sk-test',
     });
     cleanups.push(() => chat.shutdown());
     // About 1.5 s of streaming: 150 chunks, 10 ms apart.

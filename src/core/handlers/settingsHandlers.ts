@@ -12,7 +12,8 @@ type SettingsMethods =
   | 'settings.get'
   | 'settings.update'
   | 'settings.setKey'
-  | 'settings.clearKey';
+  | 'settings.clearKey'
+  | 'settings.reuseKey';
 
 /** Handlers for app facts, settings and the key. The key itself never leaves through them. */
 export function settingsHandlers(
@@ -45,8 +46,12 @@ export function settingsHandlers(
       events.emit('settings.changed', {});
       return next;
     },
-    'settings.setKey': async ({ key, persist }) => {
-      const status = await vault.set(key, persist);
+    'settings.setKey': async ({ key, persist, allowPlainHttp }) => {
+      // Bound to the Base URL saved now: the form saves the address first, then the key typed for it.
+      const status = await vault.set(key, persist, {
+        baseURL: settings.get().baseURL,
+        plainHttpConfirmed: allowPlainHttp === true,
+      });
       events.emit('settings.changed', {});
       return status;
     },
@@ -54,6 +59,15 @@ export function settingsHandlers(
       const status = await vault.clear();
       events.emit('settings.changed', {});
       return status;
+    },
+    'settings.reuseKey': async ({ baseURL }) => {
+      const confirmed = await vault.reuseFor(baseURL);
+      if (confirmed) {
+        // Key and address move together, so the saved Base URL is always the one the key is for.
+        settings.update({ baseURL });
+        events.emit('settings.changed', {});
+      }
+      return { confirmed, key: await vault.status() };
     },
   };
 }

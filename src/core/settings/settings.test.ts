@@ -5,6 +5,7 @@ import { KeyVault } from './keyVault';
 import { normalizeBaseURL, SettingsService } from './settingsService';
 
 const KEY = 'sk-test-0123456789abcdefWXYZ';
+const URL_SAVED = DEFAULT_SETTINGS.baseURL;
 
 describe('KeyVault', () => {
   it('stores the key encrypted, never in clear text, and reports only the last four characters', async () => {
@@ -20,7 +21,7 @@ describe('KeyVault', () => {
     expect(JSON.stringify(status)).not.toContain(KEY);
     expect(store.raw()).not.toContain(KEY);
     expect(store.raw()).not.toContain('0123456789');
-    expect(await vault.get()).toBe(KEY);
+    expect(await vault.keyFor(URL_SAVED)).toBe(KEY);
   });
 
   it('keeps a session-only key in memory and off disk', async () => {
@@ -37,7 +38,7 @@ describe('KeyVault', () => {
     const store = new MemoryKeyValueStore();
     await new KeyVault(createTestCipher(), store).set(KEY, true);
     const otherMachine = new KeyVault(createTestCipher(), store);
-    expect(await otherMachine.get()).toBeNull();
+    await expect(otherMachine.keyFor(URL_SAVED)).rejects.toMatchObject({ code: 'no_key' });
     expect((await otherMachine.status()).configured).toBe(false);
   });
 
@@ -46,19 +47,19 @@ describe('KeyVault', () => {
     const cipher = createTestCipher();
     await new KeyVault(cipher, store).set(KEY, true);
     const saved = store.get('encryptedKey');
-    expect(await new KeyVault(cipher, store).get()).toBe(KEY);
+    expect(await new KeyVault(cipher, store).keyFor(URL_SAVED)).toBe(KEY);
     expect(store.get('encryptedKey')).toBe(saved);
 
     const rotated = {
       ...cipher,
       decrypt: async (text: string) => ({ ...(await cipher.decrypt(text)), stale: true }),
     };
-    expect(await new KeyVault(rotated, store).get()).toBe(KEY);
+    expect(await new KeyVault(rotated, store).keyFor(URL_SAVED)).toBe(KEY);
     const renewed = store.get('encryptedKey');
     expect(renewed).toBeDefined();
     expect(renewed).not.toBe(saved);
     expect(renewed).not.toContain(KEY);
-    expect(await new KeyVault(cipher, store).get()).toBe(KEY);
+    expect(await new KeyVault(cipher, store).keyFor(URL_SAVED)).toBe(KEY);
   });
 
   it('clears the key', async () => {
@@ -67,7 +68,7 @@ describe('KeyVault', () => {
     await vault.set(KEY, true);
     expect((await vault.clear()).configured).toBe(false);
     expect(store.get('encryptedKey')).toBeUndefined();
-    expect(await vault.get()).toBeNull();
+    await expect(vault.keyFor(URL_SAVED)).rejects.toMatchObject({ code: 'no_key' });
   });
 });
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../shared/schemas';
 import { CheckField, InputField } from '../components/Field';
 import { errorText } from '../chat/errorText';
-import type { FormErrors, SettingsForm } from './settingsForm';
+import { KeyRetypeNotice, PlainHttpWarning } from './EndpointNotices';
+import { keyMustBeRetyped, type FormErrors, type SettingsForm } from './settingsForm';
 import type { ConnectionTest } from './useConnectionTest';
 import { useErrorText } from './useSettingsScreen';
 
@@ -15,11 +16,13 @@ export interface ConnectionFieldsProps {
   test: ConnectionTest;
   onChange: (patch: Partial<SettingsForm>) => void;
   onTest: () => void;
+  /** Asks main to confirm natively that the saved key may go to the form's new address. */
+  onReuseKey: () => void;
 }
 
 /** Base URL, API key (with where it is kept), Model with suggestions, and "Test connection". */
 export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
-  const { form, errors, keyStatus, models, test, onChange, onTest } = props;
+  const { form, errors, keyStatus, models, test, onChange, onTest, onReuseKey } = props;
   const { t } = useTranslation();
   const listId = useId();
   const err = useErrorText(errors);
@@ -38,6 +41,7 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
         value={form.baseURL}
         onValueChange={(baseURL) => onChange({ baseURL })}
       />
+      <PlainHttpWarning form={form} keyStatus={keyStatus} onChange={onChange} />
       <InputField
         label={t('settings:key.label')}
         hint={<KeyHint keyStatus={keyStatus} />}
@@ -46,13 +50,16 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
         autoComplete="off"
         spellCheck={false}
         placeholder={
-          keyStatus?.configured && keyStatus.last4
-            ? t('settings:key.configured', { last4: keyStatus.last4 })
-            : t('settings:key.placeholder')
+          keyMustBeRetyped(form, keyStatus)
+            ? t('settings:key.retypePlaceholder')
+            : keyStatus?.configured && keyStatus.last4
+              ? t('settings:key.configured', { last4: keyStatus.last4 })
+              : t('settings:key.placeholder')
         }
         value={form.key}
         onValueChange={(key) => onChange({ key })}
       />
+      <KeyRetypeNotice form={form} keyStatus={keyStatus} onReuseKey={onReuseKey} />
       <CheckField
         label={t('settings:key.sessionOnly')}
         checked={form.sessionOnly}
@@ -104,7 +111,8 @@ function KeyHint({ keyStatus }: { keyStatus: KeyStatus | null }): ReactElement {
   return (
     <>
       <span className="key-status">{t('settings:key.configured', { last4: keyStatus.last4 ?? '' })}</span> ·{' '}
-      {where} {t('settings:key.replaceHint')}
+      {where} {keyStatus.origin && t('settings:key.boundTo', { origin: keyStatus.origin })}{' '}
+      {t('settings:key.replaceHint')}
     </>
   );
 }

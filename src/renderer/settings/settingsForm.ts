@@ -1,4 +1,5 @@
-import type { Language, Settings } from '../../shared/schemas';
+import { originOf, sendsKeyInClear } from '../../shared/endpoint';
+import type { KeyStatus, Language, Settings } from '../../shared/schemas';
 
 /** The Settings form as typed: numbers stay strings until saved, so half-typed values are allowed. */
 export interface SettingsForm {
@@ -13,6 +14,8 @@ export interface SettingsForm {
   /** A new key to save; empty keeps the one configured. */
   key: string;
   sessionOnly: boolean;
+  /** The user ticked "send my key to this address without encryption" (public http:// only). */
+  plainHttpConfirmed: boolean;
 }
 
 /** The form's fields that can show an inline error. */
@@ -40,6 +43,7 @@ export function formFromSettings(settings: Settings, sessionOnly: boolean): Sett
     autoTitle: settings.autoTitle,
     key: '',
     sessionOnly,
+    plainHttpConfirmed: false,
   };
 }
 
@@ -59,8 +63,32 @@ function numberIn(value: string, min: number, max: number): boolean {
   return Number.isFinite(n) && n >= min && n <= max;
 }
 
-/** Checks the form; `needKey` when no key is configured yet (the welcome screen). */
-export function validateForm(form: SettingsForm, needKey: boolean): FormErrors {
+/**
+ * Whether main will send the saved key to `baseURL`: the origin it is bound to, and plain http to
+ * a public host only if that was confirmed. Mirrors core's rule (KeyVault.keyFor) so the form can
+ * ask for the key before Save instead of after.
+ */
+export function savedKeyGoesTo(key: KeyStatus | null, baseURL: string): boolean {
+  if (!key?.configured || !key.origin || originOf(baseURL) !== key.origin) return false;
+  return !sendsKeyInClear(baseURL) || key.plainHttpConfirmed;
+}
+
+/** The saved key cannot be used with the form's address, and no new key was typed. */
+export function keyMustBeRetyped(form: SettingsForm, key: KeyStatus | null): boolean {
+  return Boolean(key?.configured) && !form.key.trim() && !savedKeyGoesTo(key, form.baseURL);
+}
+
+/** The address would get the key unencrypted and nothing on record says the user agreed. */
+export function needsPlainHttpConsent(form: SettingsForm, key: KeyStatus | null): boolean {
+  if (!sendsKeyInClear(form.baseURL)) return false;
+  return Boolean(form.key.trim()) || !savedKeyGoesTo(key, form.baseURL);
+}
+
+/**
+ * Checks the form; `needKey` when no key is configured yet (the welcome screen). `key`: the saved
+ * key's status, to ask for the key again when the address's origin changed.
+ */
+export function validateForm(form: SettingsForm, needKey: boolean, key: KeyStatus | null = null): FormErrors {
   const errors: FormErrors = {};
   if (!isHttpUrl(form.baseURL)) errors.baseURL = { key: 'baseURL.invalid' };
   if (!form.model.trim()) errors.model = { key: 'model.required' };
@@ -71,6 +99,10 @@ export function validateForm(form: SettingsForm, needKey: boolean): FormErrors {
     errors.maxTokens = { key: 'maxTokens.invalid' };
   }
   if (needKey && !form.key.trim()) errors.key = { key: 'key.required' };
+  else if (keyMustBeRetyped(form, key)) errors.key = { key: 'key.retype' };
+  if (!errors.baseURL && needsPlainHttpConsent(form, key) && !form.plainHttpConfirmed) {
+    errors.baseURL = { key: 'baseURL.plainHttpRequired' };
+  }
   return errors;
 }
 

@@ -13,6 +13,8 @@ export interface ConnectionTarget {
   baseURL: string;
   key: string;
   model: string;
+  /** The user agreed to send a typed key unencrypted to this (public http) address. */
+  plainHttpConfirmed: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function useConnectionTest(loadSavedModels: boolean): {
         baseURL: target.baseURL.trim(),
         key: target.key.trim() || undefined,
         model: model || undefined,
+        allowPlainHttp: target.plainHttpConfirmed,
       });
       if (mine !== seq.current) return;
       setModels(result.models);

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { originOf } from '../../shared/endpoint';
 import type { KeyStatus } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { noteKeyStatus, noteSettings, type SettingsSnapshot } from '../state/settingsStore';
@@ -35,7 +36,13 @@ export function useSettingsForm(
   const [saveError, setSaveError] = useState<unknown>(null);
 
   const change = useCallback((patch: Partial<SettingsForm>) => {
-    setForm((current) => ({ ...current, ...patch }));
+    setForm((current) => {
+      const next = { ...current, ...patch };
+      // A consent to plain http is for one address: another origin must be confirmed anew.
+      if (patch.baseURL !== undefined && originOf(patch.baseURL) !== originOf(current.baseURL))
+        next.plainHttpConfirmed = false;
+      return next;
+    });
     setErrors((current) => {
       const next = { ...current };
       for (const field of Object.keys(patch)) delete next[field as keyof FormErrors];
@@ -44,7 +51,7 @@ export function useSettingsForm(
   }, []);
 
   const save = async (): Promise<boolean> => {
-    const found = validateForm(form, needKey);
+    const found = validateForm(form, needKey, snapshot.key);
     setErrors(found);
     setSaveError(null);
     if (Object.keys(found).length > 0) return false;
@@ -52,7 +59,16 @@ export function useSettingsForm(
     try {
       noteSettings(await call('settings.update', settingsFromForm(form)));
       const key = form.key.trim();
-      if (key) noteKeyStatus(await call('settings.setKey', { key, persist: !form.sessionOnly }));
+      // After the address: main binds the key to the Base URL saved at that moment.
+      if (key) {
+        noteKeyStatus(
+          await call('settings.setKey', {
+            key,
+            persist: !form.sessionOnly,
+            allowPlainHttp: form.plainHttpConfirmed,
+          }),
+        );
+      }
       setForm((current) => ({ ...current, key: '' }));
       return true;
     } catch (error) {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SettingsSnapshot } from '../state/settingsStore';
+import { call } from '../bridge/api';
+import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
 import type { ConnectionFieldsProps } from './ConnectionFields';
 import type { FormErrors } from './settingsForm';
 import { useConnectionTest } from './useConnectionTest';
@@ -27,6 +28,12 @@ export function useSettingsScreen(
       test,
       onChange: change,
       onTest: () => void run(form),
+      // The answer comes from a native dialog in main; a host without one refuses (retype instead).
+      onReuseKey: () =>
+        void call('settings.reuseKey', { baseURL: form.baseURL.trim() }).then(
+          (result) => noteKeyStatus(result.key),
+          () => undefined,
+        ),
     },
   };
 }

@@ -3,6 +3,10 @@ export default {
   invalid_input: 'Some of the input is not valid.',
   not_found: 'This item no longer exists.',
   no_key: 'No API key is set. Add one in Settings.',
+  key_not_for_this_address:
+    'Your saved API key belongs to another address. Type the key again in Settings to use it with {{target}}.',
+  key_over_plain_http:
+    '{{target}} uses plain http:// outside your computer and local network, so the key would travel unencrypted. Confirm this in Settings, or use https://.',
   unauthorized: 'The API key was refused. Check the key in Settings.',
   forbidden: 'The service refused access to this model or feature.',
   model_not_found: 'The service has no model named “{{model}}”. Choose another model in Settings.',

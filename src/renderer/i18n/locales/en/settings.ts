@@ -22,11 +22,21 @@ export default {
       'Your operating system offers no secure storage ({{backend}}), so the key will be kept for this session only. Untick “Keep for this session only” to save it on disk without real encryption.',
     remove: 'Remove key',
     required: 'Enter an API key (any text for a local server).',
+    boundTo: 'Sent only to {{origin}}.',
+    retypePlaceholder: 'Type your key again for this address',
+    boundElsewhere: 'Your saved key is only sent to {{origin}}. Type it again to use it with {{target}}.',
+    retype: 'Type the key again to save this address.',
+    reuse: 'Use my saved key with this address…',
   },
   baseURL: {
     label: 'Base URL',
     hint: 'Any OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://localhost:11434/v1',
     invalid: 'Enter a URL starting with http:// or https://',
+    plainHttpTitle: 'This address is not encrypted',
+    plainHttpWarning:
+      '{{host}} uses plain http:// and is not on this computer or your local network: your API key and messages would travel over the internet unencrypted. Use https:// if the service offers it.',
+    plainHttpConfirm: 'Send my key to this address without encryption',
+    plainHttpRequired: 'Confirm that your key may be sent unencrypted, or use https://.',
   },
   model: {
     label: 'Model',

@@ -3,6 +3,10 @@ export default {
   invalid_input: '部分输入无效。',
   not_found: '该项目已不存在。',
   no_key: '尚未设置 API 密钥。请在“设置”中添加。',
+  key_not_for_this_address:
+    '已保存的 API 密钥属于另一个地址。要在 {{target}} 使用，请在“设置”中重新输入密钥。',
+  key_over_plain_http:
+    '{{target}} 使用明文 http://，且不在本机或局域网内，密钥将以未加密方式传输。请在“设置”中确认，或改用 https://。',
   unauthorized: 'API 密钥被拒绝。请在“设置”中检查密钥。',
   forbidden: '服务拒绝访问此模型或功能。',
   model_not_found: '服务上没有名为“{{model}}”的模型。请在“设置”中选择其他模型。',

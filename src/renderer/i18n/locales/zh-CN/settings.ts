@@ -22,11 +22,21 @@ export default {
       '你的操作系统没有提供安全存储（{{backend}}），因此密钥只会在本次会话中保留。取消勾选“仅在本次会话中保留”可将其保存到磁盘，但不会被真正加密。',
     remove: '移除密钥',
     required: '请输入 API 密钥（本地服务可填写任意文字）。',
+    boundTo: '只会发送到 {{origin}}。',
+    retypePlaceholder: '请为此地址重新输入密钥',
+    boundElsewhere: '已保存的密钥只会发送到 {{origin}}。要在 {{target}} 使用，请重新输入。',
+    retype: '要保存此地址，请重新输入密钥。',
+    reuse: '在此地址使用已保存的密钥…',
   },
   baseURL: {
     label: 'Base URL',
     hint: '任何 OpenAI 兼容的 API，例如 https://api.openai.com/v1 或 http://localhost:11434/v1',
     invalid: '请输入以 http:// 或 https:// 开头的 URL',
+    plainHttpTitle: '此地址未加密',
+    plainHttpWarning:
+      '{{host}} 使用明文 http://，且不在本机或你的局域网内：API 密钥和消息将以未加密方式经互联网传输。如果服务支持，请使用 https://。',
+    plainHttpConfirm: '允许以未加密方式把密钥发送到此地址',
+    plainHttpRequired: '请确认允许以未加密方式发送密钥，或改用 https://。',
   },
   model: {
     label: '模型',
