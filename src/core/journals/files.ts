@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { decodeText, looksBinary } from './encoding';
 import type { LoadedFile } from './formats/format';
 import type { JournalSourceFile, JournalWarning } from './types';
-import { isZip, unzipCapped } from './zip';
+import { isZip, unzipCapped, type ZipLimits } from './zip';
 
 /** Default largest single file: far above any real diary, low enough to refuse a disk image. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -59,6 +59,7 @@ export function extensionOf(path: string): string {
 export function loadFiles(
   sources: JournalSourceFile[],
   maxBytes: number,
+  zipLimits: ZipLimits,
   warnings: JournalWarning[],
 ): LoadedFile[] {
   const loaded: LoadedFile[] = [];
@@ -72,6 +73,7 @@ export function loadFiles(
         source.bytes,
         source.path,
         (path) => !isHidden(path) && !MEDIA.has(extensionOf(path)),
+        zipLimits,
       );
       for (const entry of inner)
         loaded.push(

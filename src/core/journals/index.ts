@@ -28,6 +28,7 @@ import { dateFromPath } from './dates/index';
 import { DEFAULT_MAX_FILE_BYTES, loadFiles } from './files';
 import type { FoundEntry, LoadedFile, ParseContext } from './formats/format';
 import { formatFor } from './registry';
+import { zipLimitsFor } from './zip';
 import type {
   JournalEntryDraft,
   JournalParseOptions,
@@ -51,7 +52,8 @@ export async function parseJournalFiles(
   if (sources.length === 0) throw new AppError('import_failed', 'No file was chosen to import.');
   const warnings: JournalWarning[] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const files = withoutStrayNotes(loadFiles(sources, maxBytes, warnings), warnings);
+  const zipLimits = zipLimitsFor(options.maxUnpackedBytes);
+  const files = withoutStrayNotes(loadFiles(sources, maxBytes, zipLimits, warnings), warnings);
   const context: ParseContext = {
     options: { ...options, dateOrder: options.dateOrder ?? 'auto' },
     warn: (warning) => warnings.push(warning),

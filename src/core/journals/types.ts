@@ -21,6 +21,8 @@ export interface JournalParseOptions {
   defaultYear?: number;
   /** Largest single file accepted, in bytes; checked before a file is decoded. Default 64 MB. */
   maxFileBytes?: number;
+  /** Largest total a zip (or a `.docx`) may unpack to, counted while inflating. Default 512 MB. */
+  maxUnpackedBytes?: number;
   /** Force a format by its registry name instead of detecting it. */
   format?: string;
 }

@@ -20,6 +20,11 @@ export interface ZipLimits {
 /** Default limits: generous for a decade of journal exports, far below what would exhaust memory. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 512 * 1024 * 1024, maxEntries: 50_000 };
 
+/** The default limits with the caller's cap on unpacked bytes, when it gives one. */
+export function zipLimitsFor(maxUnpackedBytes: number | undefined): ZipLimits {
+  return { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxTotalBytes };
+}
+
 /** One file inside a zip. */
 export interface ZipEntry {
   path: string;

@@ -6,7 +6,7 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../../shared/errors';
 import { blocksFromParagraphs } from '../text/blocks';
-import { unzipCapped } from '../zip';
+import { unzipCapped, zipLimitsFor } from '../zip';
 import type { JournalFormat } from './format';
 import { entriesFromBlocks } from './textEntries';
 
@@ -18,7 +18,9 @@ export const docxFormat: JournalFormat = {
     const parts = unzipCapped(
       file.bytes,
       file.path,
-      (path) => path === 'word/document.xml' || path.endsWith('.xml'),
+      // The parts mammoth reads.
+      (path) => path.endsWith('.xml') || path.endsWith('.rels'),
+      zipLimitsFor(context.options.maxUnpackedBytes),
     );
     if (!parts.some((part) => part.path === 'word/document.xml')) {
       throw new AppError(

@@ -65,7 +65,8 @@ export const jrnlTextFormat: JournalFormat = {
       entries.push({
         date: parsed?.date ?? null,
         time: parsed?.time ?? null,
-        title: current.title.trim(),
+        // jrnl marks a starred entry with a trailing ` *` on its title line.
+        title: current.title.replace(/\s+\*\s*$/, '').trim(),
         text,
         tags: atTags(`${current.title}\n${text}`),
       });
