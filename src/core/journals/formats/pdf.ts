@@ -45,7 +45,14 @@ function startsWithPdfMagic(bytes: Uint8Array): boolean {
 }
 
 async function readLines(bytes: Uint8Array, name: string): Promise<PdfLine[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const [pdfjs, worker] = await Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]);
+  // pdfjs runs its "fake worker" in this thread when it finds the handler here; otherwise it
+  // imports `./pdf.worker.mjs` by a path that a bundled build (electron-vite) does not have.
+  const scope = globalThis as { pdfjsWorker?: unknown };
+  scope.pdfjsWorker ??= worker;
   let document;
   try {
     // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
