@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,24 @@ describe('Day One JSON', () => {
     ]);
   });
 
+  it('reads the export zip (Journal.json and photos/)', async () => {
+    const json = journalSample('day-one-to-wp-automattic/day-one-fictional/Fictional Journal.json');
+    const zip = zipSync({
+      'Journal.json': json.bytes,
+      'photos/a36a701e0fe5e46e37fb460b40ccda7b.png': new Uint8Array([137, 80, 78, 71]),
+    });
+    const parsed = await parseJournalFiles([{ path: 'Export.zip', bytes: zip }]);
+    expect(parsed.format).toBe('dayOne');
+    expect(parsed.entries.map((entry) => entry.sourceFile)).toEqual(
+      Array(3).fill('Export.zip › Journal.json'),
+    );
+    // The same entries from the zip and from the bare JSON get the same keys.
+    const bare = await parseJournalFiles([json]);
+    expect(parsed.entries.map((entry) => entry.sourceKey)).toEqual(
+      bare.entries.map((entry) => entry.sourceKey),
+    );
+  });
+
   it('reads the export folder with its photos set aside', async () => {
     const parsed = await parseJournalFiles(journalFolder('dayone2-textbundle-bsingr/DayOne2JSONExport'));
     expect(parsed.entries).toHaveLength(4);
@@ -125,6 +144,32 @@ describe('Journey', () => {
     expect(first?.text).toMatch(/^Test Entry\n\nbold italic bold-italic/);
     expect(first?.text).not.toMatch(/<\/?p|dir=/);
     expect(first?.sourceFile).toBe('journey-multiple-1.zip › 1625494049547-4BbDhzcByTFSg6MW.json');
+  });
+});
+
+describe('Journey, one entry file', () => {
+  it('reads a per-entry JSON on its own', async () => {
+    const body = {
+      id: '1700000000000-abc',
+      date_journal: 1700000000000,
+      timezone: 'Asia/Shanghai',
+      text: '<p>今天<b>很好</b>。</p><script>alert(1)</script>',
+      tags: ['家'],
+      photos: [],
+    };
+    const parsed = await parseJournalFiles([
+      { path: '1700000000000-abc.json', bytes: strToU8(JSON.stringify(body)) },
+    ]);
+    // 2023-11-14T22:13:20Z is 06:13 the next morning in Shanghai.
+    expect(parsed.entries).toEqual([
+      expect.objectContaining({
+        date: '2023-11-15',
+        time: '06:13',
+        text: '今天很好。',
+        tags: ['家'],
+        language: 'zh',
+      }),
+    ]);
   });
 });
 

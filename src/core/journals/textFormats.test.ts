@@ -70,7 +70,7 @@ describe('鲁迅日记', () => {
     ['derived-luxun-1912-1914/luxun_diary_1912-1914_book-layout.txt', [1912, 1914], 604],
     ['derived-luxun-1912-1914/luxun_diary_1912-1914.md', [1912, 1914], 604],
     ['derived-luxun-1912-1914/luxun_diary_1912.docx', [1912], 236],
-  ])('%s: at least 99 %% of entries get the right date', async (path, years, count) => {
+  ])('%s: at least 99 percent of entries get the right date', async (path, years, count) => {
     const parsed = await parseJournalFiles([journalSample(path)]);
     expect(parsed.entries).toHaveLength(count);
     expect(parsed.entries[0]).toMatchObject({ date: '1912-05-05', language: 'zh' });
@@ -139,5 +139,52 @@ describe('one Markdown file', () => {
       second.entries.map((entry) => entry.sourceKey),
     );
     expect(new Set(first.entries.map((entry) => entry.sourceKey)).size).toBe(2);
+  });
+});
+
+describe('dates the text leaves open', () => {
+  it('takes the default year for year-less headings and checks weekdays', async () => {
+    const parsed = await parseJournalFiles(
+      [
+        textFile(
+          'diary.md',
+          '## Thursday, March 5\n\nRain.\n\n## 三月六日 星期五\n\n晴。\n\n## 2009-03-07 Saturday\n\nOut.\n',
+        ),
+      ],
+      { defaultYear: 2009 },
+    );
+    expect(parsed.entries.map((entry) => entry.date)).toEqual(['2009-03-05', '2009-03-06', '2009-03-07']);
+  });
+
+  it('warns when a full date names the wrong weekday, and keeps the date as written', async () => {
+    const parsed = await parseJournalFiles([textFile('diary.txt', '2009年3月5日 星期一\n\n晴。\n')]);
+    expect(parsed.entries[0]?.date).toBe('2009-03-05');
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'weekday_mismatch' }));
+  });
+
+  it('reads all-number dates by the chosen order', async () => {
+    const file = textFile('diary.txt', '03/05/2009\n\nOne.\n\n04/05/2009\n\nTwo.\n');
+    const monthFirst = await parseJournalFiles([file], { dateOrder: 'mdy' });
+    expect(monthFirst.entries.map((entry) => entry.date)).toEqual(['2009-03-05', '2009-04-05']);
+    const dayFirst = await parseJournalFiles([file], { dateOrder: 'dmy' });
+    expect(dayFirst.entries.map((entry) => entry.date)).toEqual(['2009-05-03', '2009-05-04']);
+  });
+});
+
+describe('daily notes named as Logseq and Chinese users name them', () => {
+  it('reads journals/2024_01_05.md and 2024年1月6日.md, one entry each', async () => {
+    const parsed = await parseJournalFiles([
+      textFile('graph/journals/2024_01_05.md', '- Went skating\n- Rain later'),
+      textFile('graph/journals/2024年1月6日.md', '今天下雪。'),
+      textFile('graph/pages/Skating.md', 'A page, not a day.'),
+    ]);
+    expect(parsed.format).toBe('dailyNotes');
+    expect(parsed.entries.map(({ date, text }) => ({ date, text }))).toEqual([
+      { date: '2024-01-05', text: '- Went skating\n- Rain later' },
+      { date: '2024-01-06', text: '今天下雪。' },
+    ]);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'file_skipped', file: 'graph/pages/Skating.md' }),
+    );
   });
 });
