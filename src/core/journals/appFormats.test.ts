@@ -208,6 +208,16 @@ describe('Evernote', () => {
     ]);
   });
 
+  it('keeps the indentation of code blocks', async () => {
+    const parsed = await parseJournalFiles([
+      journalSample('obsidian-importer/evernote/code-block-indentation.enex'),
+    ]);
+    expect(parsed.entries[0]?.text).toBe(
+      'def f(x):\n    if x:\n\n        return 1\n    return 0    # aligned',
+    );
+    expect(parsed.entries[1]?.text).toBe('def f(x):\n    if x:\n        return 1');
+  });
+
   it('marks checklists and encrypted text instead of dropping them', async () => {
     const todo = await parseJournalFiles([
       journalSample('obsidian-importer/evernote/yarle/test-empty-en-todo.enex'),
@@ -259,6 +269,15 @@ describe('jrnl', () => {
     expect(parsed.entries.map((entry) => entry.date)).toEqual(['2020-08-29', '2020-08-31', '2020-09-24']);
     expect(parsed.entries.map((entry) => entry.text).join('')).not.toContain('should be ignored');
     expect(parsed.warnings.filter((warning) => warning.code === 'file_skipped')).toHaveLength(3);
+  });
+
+  it('reads a folder journal dropped with Windows path separators', async () => {
+    const files = journalFolder('jrnl-org/basic_folder').map((file) => ({
+      ...file,
+      path: file.path.replace(/\//g, '\\'),
+    }));
+    const parsed = await parseJournalFiles(files);
+    expect(parsed.entries.map((entry) => entry.date)).toEqual(['2020-08-29', '2020-08-31', '2020-09-24']);
   });
 
   it('reads the JSON export', async () => {

@@ -64,8 +64,10 @@ export function loadFiles(
 ): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   let media = 0;
-  for (const source of sources) {
-    checkFileSize(source.path, source.bytes.length, maxBytes);
+  for (const dropped of sources) {
+    checkFileSize(dropped.path, dropped.bytes.length, maxBytes);
+    // A folder dropped on Windows may arrive with `\` separators; dates in folder names need `/`.
+    const source = { path: dropped.path.replace(/\\/g, '/'), bytes: dropped.bytes };
     if (isHidden(source.path)) continue;
     const extension = extensionOf(source.path);
     if (isZip(source.bytes) && !DOCUMENT_ZIPS.has(extension)) {

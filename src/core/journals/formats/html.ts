@@ -80,12 +80,27 @@ function walk(node: Node, out: string[]): void {
     out.push('\n\n[encrypted text not imported]\n\n');
     return;
   }
+  if (tag === 'pre' || (element.getAttribute('style') ?? '').includes('--en-codeblock')) {
+    out.push(`\n\n${codeText(element)}\n\n`);
+    return;
+  }
   const block = BLOCK.has(tag);
   if (block) out.push('\n\n');
   if (tag === 'li') out.push('- ');
   if (tag === 'td' || tag === 'th') out.push(' ');
   for (const child of element.childNodes) walk(child, out);
   if (block) out.push('\n\n');
+}
+
+/** A code block's lines with their indentation, which the usual whitespace folding would lose. */
+function codeText(element: HTMLElement): string {
+  const lines = element.childNodes.map((child) => {
+    const text = child.nodeType === NodeType.ELEMENT_NODE ? (child as HTMLElement).text : child.text;
+    return text.replace(/\u00a0/g, ' ').replace(/\s+$/, '');
+  });
+  const code = lines.join(element.rawTagName?.toLowerCase() === 'pre' ? '' : '\n');
+  // Keep the code's own spaces through `tidy` (which trims lines): non-breaking, as Evernote wrote them.
+  return code.replace(/^ +| {2,}/gm, (spaces) => '\u00a0'.repeat(spaces.length));
 }
 
 /** Collapses runs of spaces and blank lines that the walk leaves. */
@@ -95,9 +110,10 @@ function tidy(text: string): string {
       .split('\n')
       .map((line) =>
         line
-          .replace(/\u00a0/g, ' ')
           .replace(/ {2,}/g, ' ')
-          .trim(),
+          .replace(/^[ \t]+|[ \t]+$/g, '')
+          .replace(/\u00a0/g, ' ')
+          .trimEnd(),
       )
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
