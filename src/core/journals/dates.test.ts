@@ -111,6 +111,13 @@ describe('book layouts', () => {
     ]);
   });
 
+  it('takes the year of an English year heading for the dates under it', () => {
+    expect(dates('# 2009\n\n## March 5\n\nRain.\n\n## Monday, March 9\n\nSun.')).toEqual([
+      '2009-03-05',
+      '2009-03-09',
+    ]);
+  });
+
   it('fills in the year of a month-and-day date from the heading above', () => {
     expect(dates('# 2009年\n\n三月五日 星期四 晴。\n\n三月六日 阴。')).toEqual(['2009-03-05', '2009-03-06']);
   });

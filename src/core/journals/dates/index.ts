@@ -38,6 +38,8 @@ export interface MarkerOptions {
 }
 
 const ENGLISH_MONTH_HEADING = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\.?$/i;
+// A heading that is a year alone: `2009`, `Diary 2009`, `1659-60.`
+const YEAR_HEADING = /^(?:[A-Za-z][A-Za-z' ]{0,24}\s)?([12]\d{3})(?:-(\d{1,2}))?\.?$/;
 const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const CJK_START = /^[0-9０-９〇零Ｏ○一二三四五六七八九十廿卅两正冬腊臘\u4e00-\u9fff]/;
 
@@ -61,6 +63,8 @@ export function matchLineMarker(line: string, options: MarkerOptions): LineMarke
   const dayOnly = matchEnglishDayOnly(text);
   if (dayOnly) return { kind: 'dayOnly', ...dayOnly, language: 'en' };
   if (options.standalone) {
+    const yearHeading = YEAR_HEADING.exec(text);
+    if (yearHeading) return { kind: 'year', year: modernYear(Number(yearHeading[1]), yearHeading[2]) };
     const monthHeading = ENGLISH_MONTH_HEADING.exec(text);
     if (monthHeading) {
       const month = MONTH_INDEX.indexOf((monthHeading[1] as string).toLowerCase().slice(0, 3)) + 1;
@@ -68,6 +72,14 @@ export function matchLineMarker(line: string, options: MarkerOptions): LineMarke
     }
   }
   return null;
+}
+
+/** `1659` with `-60` (an Old Style dual year) is 1660; without it, the year itself. */
+function modernYear(year: number, next: string | undefined): number {
+  if (!next) return year;
+  const base = next.length === 1 ? Math.floor(year / 10) * 10 : Math.floor(year / 100) * 100;
+  const later = base + Number(next);
+  return later > year ? later : year + 1;
 }
 
 /** Options for `parseDate`. */
