@@ -12,6 +12,7 @@ interface BenchModule {
 const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store', load: () => import('./storeBench') },
   { name: 'import', load: () => import('./importBench') },
+  { name: 'journal', load: () => import('./journalBench') },
   { name: 'streaming', load: () => import('./streamingBench') },
   { name: 'ui', load: () => import('./uiBench') },
 ];
