@@ -8,7 +8,7 @@ import type { AnyEvent } from '../../shared/contract';
 import { createEventBus } from '../events';
 import { openConversationStore } from '../store';
 import type { ConversationStore } from '../store/types';
-import { ChatService, type ChatConfig } from './chatService';
+import { ChatService, type ChatConfig, type ChatServiceOptions } from './chatService';
 
 /** The key the tests use; nothing Penpal emits or stores may contain it. */
 export const TEST_KEY = 'sk-penpal-SECRET-chat-key-7777';
@@ -35,8 +35,11 @@ export interface ChatHarness {
   ): Promise<{ userMessageId: string | null; assistantMessageId: string }>;
 }
 
-/** Registers the hooks that build the harness; read its fields inside tests only. */
-export function useChatHarness(): ChatHarness {
+/**
+ * Registers the hooks that build the harness; read its fields inside tests only. `options` are
+ * passed on to every ChatService it builds (e.g. a smaller `maxAnswerChars`).
+ */
+export function useChatHarness(options: Pick<ChatServiceOptions, 'maxAnswerChars'> = {}): ChatHarness {
   const harness = {
     seen: [] as AnyEvent[],
     chatRequests: () => harness.server.requests.filter((r) => r.path === '/v1/chat/completions'),
@@ -78,6 +81,7 @@ export function useChatHarness(): ChatHarness {
       getConfig: async () => harness.config,
       idleTimeoutMs: 300,
       persistIntervalMs: 40,
+      ...options,
     });
   });
   afterEach(async () => {
