@@ -32,9 +32,13 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const FULL32 = 0xffffffff;
-// Compressed bytes handed to the inflater at a time: at deflate's ~1032:1 at most ~16 MB comes
-// out of one slice, so a cap is noticed within some 16 MB of being passed.
-const SLICE = 16 * 1024;
+// Compressed bytes handed to the inflater at a time. Deflate expands at most ~1032:1, so a slice
+// is never bigger than the room left under the caps allows (at least 16 KB: ~16 MB out at worst),
+// and a cap is noticed within one slice of being passed; honest text, far under its caps, goes
+// in slices of up to 1 MB, as fast as inflating whole.
+const MIN_SLICE = 16 * 1024;
+const MAX_SLICE = 1024 * 1024;
+const MAX_DEFLATE_RATIO = 1032;
 
 /** Thrown inside the inflater's callback to stop it; turned into an `import_failed` message. */
 class LimitPassed extends Error {}
@@ -186,10 +190,17 @@ export function inflateZipEntries(
       chunks.push(chunk);
     });
     try {
-      for (let at = 0; at < data.length; at += SLICE) {
-        const slice = data.subarray(at, at + SLICE);
+      for (let at = 0; at < data.length;) {
+        const room = Math.min(
+          limits.maxEntryBytes - size,
+          totalAllowed - total,
+          Math.max(limits.ratioFloorBytes, limits.maxRatio * consumed) - size,
+        );
+        const length = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(room / MAX_DEFLATE_RATIO)));
+        const slice = data.subarray(at, at + length);
+        at += slice.length;
         consumed += slice.length;
-        inflater.push(slice, at + SLICE >= data.length);
+        inflater.push(slice, at >= data.length);
       }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (error) {
