@@ -113,6 +113,10 @@ describe('size limits on import', () => {
     expect(title).toBe(`${'T'.repeat(MAX_TITLE_CHARS - 1)}…`);
     // A long title alone cuts no text worth a report line: the ellipsis is its note.
     expect(parsed.truncated).toEqual([]);
+    // One exactly at the limit is kept whole.
+    const atLimit = 'U'.repeat(MAX_TITLE_CHARS);
+    const kept = parseImportFiles([text('conversations.json', exportWithLongQuestion(10, atLimit))]);
+    expect(kept.conversations[0]?.title).toBe(atLimit);
   });
 
   it('reports a system prompt cut to the limit', () => {

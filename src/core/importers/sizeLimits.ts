@@ -40,7 +40,11 @@ export function capConversation(
     chars += cut;
     return { ...message, content: text, truncatedChars: (message.truncatedChars ?? 0) + cut };
   });
-  const title = truncateText(conversation.title, limits.maxTitleChars - 1);
+  // A title at the limit is kept whole; a longer one keeps room for its ellipsis.
+  const title =
+    conversation.title.length > limits.maxTitleChars
+      ? truncateText(conversation.title, limits.maxTitleChars - 1)
+      : { text: conversation.title, cut: 0 };
   const systemPrompt = truncateText(conversation.systemPrompt, limits.maxSystemPromptChars);
   chars += systemPrompt.cut;
   if (messages === 0 && title.cut === 0 && systemPrompt.cut === 0) return { conversation, truncated: null };
@@ -52,7 +56,12 @@ export function capConversation(
   };
   const truncated =
     messages > 0 || systemPrompt.cut > 0
-      ? { item: `"${result.title}"`, messages, chars, systemPrompt: systemPrompt.cut > 0 }
+      ? {
+          item: result.title ? `"${result.title}"` : 'An untitled conversation',
+          messages,
+          chars,
+          systemPrompt: systemPrompt.cut > 0,
+        }
       : null;
   return { conversation: result, truncated };
 }
