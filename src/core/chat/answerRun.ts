@@ -26,6 +26,8 @@ export interface AnswerRunOptions {
   idleTimeoutMs?: number;
   persistIntervalMs?: number;
   coalesceMs?: number;
+  /** The longest answer kept (default `MAX_MESSAGE_CHARS`); tests pass a smaller one. */
+  maxAnswerChars?: number;
 }
 
 /** How the answer ended, as stored. */
@@ -34,6 +36,8 @@ export interface AnswerOutcome {
   content: string;
   error: WireError | null;
   usage: Usage | null;
+  /** Characters cut because the answer passed the size limit (0: whole). */
+  truncatedChars: number;
 }
 
 /**
@@ -79,6 +83,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     maxTokens: options.maxTokens,
     signal: controller.signal,
     idleTimeoutMs: options.idleTimeoutMs,
+    maxChars: options.maxAnswerChars,
     onDelta: (delta, soFar) => {
       content = soFar;
       coalescer.push(delta);
@@ -94,6 +99,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     content: result.content,
     error: result.error ?? storageError,
     usage: result.usage,
+    truncatedChars: result.truncatedChars,
   };
   try {
     store.finishMessage(messageId, { ...outcome, model: options.model });
@@ -108,6 +114,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     status: outcome.status,
     error: outcome.error,
     usage: outcome.usage,
+    truncatedChars: outcome.truncatedChars,
   });
   events.emit('conversation.changed', { id: conversationId });
   return outcome;

@@ -38,6 +38,8 @@ export interface ChatServiceOptions {
   persistIntervalMs?: number;
   /** Gap between two `chat.delta` events of one answer (default 33 ms). */
   coalesceMs?: number;
+  /** The longest answer kept before the stream is stopped (default `MAX_MESSAGE_CHARS`). */
+  maxAnswerChars?: number;
 }
 
 /** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
@@ -215,6 +217,7 @@ export class ChatService {
       idleTimeoutMs: this.options.idleTimeoutMs,
       persistIntervalMs: this.options.persistIntervalMs,
       coalesceMs: this.options.coalesceMs,
+      maxAnswerChars: this.options.maxAnswerChars,
     })
       .then(async (outcome) => {
         // Free the conversation before the title call: the user may already send the next message.

@@ -71,6 +71,8 @@ export interface ImportedMessage {
   createdAt: string;
   model: string | null;
   status?: MessageStatus;
+  /** Characters cut to the size limit (absent or 0: complete). */
+  truncatedChars?: number;
 }
 
 /** What `importConversations` did. */
@@ -129,6 +131,8 @@ export interface ConversationStore {
       error: WireError | null;
       usage: Usage | null;
       model?: string | null;
+      /** Characters cut because the answer passed the size limit (default 0). */
+      truncatedChars?: number;
     },
   ): Message;
   /** Shows this version: the current leaf becomes its newest descendant along the latest versions. */
