@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../shared/schemas';
 import { initI18n } from '../i18n';
-import { SEGMENT_CHARS } from './longText';
+import { REVEAL_SEGMENTS, SEGMENT_CHARS } from './longText';
 import { MessageItem } from './MessageItem';
 
 const LIMIT = 2_000_000;
+/** About how much one "Show more" (and the first view) reveals. */
+const REVEAL = REVEAL_SEGMENTS * SEGMENT_CHARS;
 const handlers = { onStarted: vi.fn(), onReplace: vi.fn(), onFailure: vi.fn() };
 
 function message(content: string, role: Message['role'], truncatedChars = 0): Message {
@@ -62,22 +64,23 @@ afterEach(async () => {
 });
 
 describe('a message of 2,000,000 characters', () => {
-  it('renders only its first part, with "Show more" revealing the next part on each click', () => {
+  it('renders only its first part, a piece per frame, and "Show more" reveals the next part', async () => {
     const container = show(HUGE);
-    const shown = (container.querySelector('.msg-bubble')?.textContent ?? '').length;
-    // The first part, plus the button and the counter.
-    expect(shown).toBeLessThan(SEGMENT_CHARS + 200);
-    expect(shown).toBeGreaterThan(SEGMENT_CHARS / 2);
-    expect(container.querySelectorAll('.plain-text')).toHaveLength(1);
+    const bubble = (): string => container.querySelector('.msg-bubble .plain-text')?.textContent ?? '';
+    // The first paint holds one piece; the next ones follow frame by frame up to the first part.
+    expect(bubble().length).toBeLessThanOrEqual(SEGMENT_CHARS);
+    expect(bubble().length).toBeGreaterThan(SEGMENT_CHARS / 2);
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(REVEAL - SEGMENT_CHARS));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bubble().length).toBeLessThanOrEqual(REVEAL);
+    expect(HUGE.startsWith(bubble())).toBe(true);
     expect(screen.getByText(/characters shown/).textContent).toMatch(/ of 2,000,000 characters shown/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
-    const parts = container.querySelectorAll('.plain-text');
-    expect(parts).toHaveLength(2);
-    const joined = [...parts].map((part) => part.textContent).join('');
-    expect(HUGE.startsWith(joined)).toBe(true);
-    expect(joined.length).toBeGreaterThan(SEGMENT_CHARS);
-    expect(joined.length).toBeLessThan(2 * SEGMENT_CHARS + 1);
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(2 * REVEAL - SEGMENT_CHARS));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bubble().length).toBeLessThanOrEqual(2 * REVEAL);
+    expect(HUGE.startsWith(bubble())).toBe(true);
   });
 
   it('copies the whole text, not the part shown', async () => {

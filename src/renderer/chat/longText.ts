@@ -1,14 +1,17 @@
 /**
  * Cutting a very long message (up to the 2,000,000 characters core keeps) into segments the
- * renderer can show one at a time: the first segment at once, the next ones on "Show more".
+ * renderer shows one per frame: REVEAL_SEGMENTS of them at first, as many more per "Show more".
  * Each segment is rendered on its own (a markdown parse or a text layout of at most about
  * SEGMENT_CHARS), so opening, streaming and each "Show more" cost the same however long the text.
  */
 import { openFence } from '../markdown/openFence';
 import { scanBlocks } from '../markdown/splitBlocks';
 
-/** About how many characters one segment holds (~30 KB: a few screens, well under a long task). */
-export const SEGMENT_CHARS = 30_000;
+/** About how many characters one segment holds: one frame's rendering work, well under a long task. */
+export const SEGMENT_CHARS = 4_000;
+
+/** Segments shown at first and added by each "Show more" (~40 KB: several screens). */
+export const REVEAL_SEGMENTS = 10;
 
 /** One segment: `text.slice(start, end)`, to be rendered after `prefix`. */
 export interface Segment {
