@@ -39,8 +39,7 @@ function markdownLines(size: number): string {
 
 /**
  * How long (ms) the page takes to answer a round trip: long while its main thread is busy. The
- * limit the tests use (2 s) leaves room for a loaded shared machine; rendering 2,000,000
- * characters at once froze the page for longer.
+ * limit the tests use (2 s) leaves room for a loaded shared machine.
  */
 async function roundTrip(page: Page): Promise<number> {
   const start = Date.now();
