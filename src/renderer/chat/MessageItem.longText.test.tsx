@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../shared/schemas';
 import { initI18n } from '../i18n';
+import { streams } from '../state/streamStore';
 import { REVEAL_SEGMENTS, SEGMENT_CHARS } from './longText';
 import { MessageItem } from './MessageItem';
 
@@ -113,6 +114,41 @@ describe('a message of 2,000,000 characters', () => {
     show(HUGE);
     expect(screen.getByRole('button', { name: '显示更多' })).toBeTruthy();
     expect(screen.getByText(/已显示/).textContent).toMatch(/ \/ 2,000,000 个字符/);
+  });
+});
+
+describe('an answer streaming past the part shown', () => {
+  it('keeps the part shown and counts what arrived', async () => {
+    const answer = { ...message('', 'assistant'), id: 'm-live', status: 'streaming' as const };
+    const { container } = render(
+      <MessageItem message={answer} live busy highlighted={false} context={{}} handlers={handlers} />,
+    );
+    const body = (): string => container.querySelector('.msg-body')?.textContent ?? '';
+    const paragraph = 'A sentence of the answer that goes on. '.repeat(10) + '\n\n';
+    let sent = 0;
+    for (let delta = 0; sent < 3 * REVEAL; delta++) {
+      act(() => {
+        streams.append('m-live', paragraph);
+        streams.flush();
+      });
+      sent += paragraph.length;
+      // Let the segments render, a frame each, now and then.
+      if (delta % 40 === 0) await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    }
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    const shownWhileStreaming = body();
+    expect(shownWhileStreaming.length).toBeLessThan(REVEAL + 200);
+    expect(screen.getByText(/characters shown/).textContent).toContain(
+      `of ${new Intl.NumberFormat('en').format(sent)} characters shown`,
+    );
+    act(() => {
+      streams.append('m-live', paragraph);
+      streams.flush();
+    });
+    expect(screen.getByText(/characters shown/).textContent).toContain(
+      `of ${new Intl.NumberFormat('en').format(sent + paragraph.length)} characters shown`,
+    );
+    act(() => streams.forget('m-live'));
   });
 });
 

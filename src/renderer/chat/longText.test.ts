@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEGMENT_CHARS, segmentsOf } from './longText';
+import { MAX_SEGMENT_CHARS, SEGMENT_CHARS, segmentsOf } from './longText';
 
 const join = (text: string, count: number, markdown: boolean): string =>
   segmentsOf(text, count, markdown)
@@ -27,6 +27,18 @@ describe('segmentsOf', () => {
     expect(text.slice(first.end - 2, first.end)).toBe('\n\n');
   });
 
+  it('keeps a code block longer than a segment whole when it fits in the largest one', () => {
+    const code = Array.from({ length: 400 }, (_, index) => `let x${index} = ${index};`).join('\n');
+    expect(code.length).toBeGreaterThan(SEGMENT_CHARS);
+    expect(code.length).toBeLessThan(MAX_SEGMENT_CHARS);
+    const block = `\`\`\`ts\n${code}\n\`\`\``;
+    const text = `Intro\n\n${block}\n\n${'After the code. '.repeat(500)}`;
+    const segments = segmentsOf(text, 10, true);
+    expect(text.slice(segments[0].start, segments[0].end)).toBe(`Intro\n\n${block}`);
+    expect(segments.every((segment) => segment.prefix === '')).toBe(true);
+    expect(join(text, 10, true)).toBe(text);
+  });
+
   it('reopens a code fence that a cut leaves open, so the rest still shows as code', () => {
     const code = Array.from({ length: 5000 }, (_, index) => `let x${index} = ${index};`).join('\n');
     const text = `Intro\n\n\`\`\`ts\n${code}\n\`\`\`\n\nAfter the code.`;
@@ -34,7 +46,12 @@ describe('segmentsOf', () => {
     expect(segments.length).toBeGreaterThan(2);
     expect(segments[0].prefix).toBe('');
     expect(segments[1].prefix).toBe('```ts\n');
-    expect(segments.at(-1)?.prefix).toBe('```ts\n');
+    // Every segment starting inside the code reopens it; the text after the fence does not.
+    const codeEnd = text.indexOf('\n```\n\nAfter');
+    const inside = segments.filter((segment) => segment.start > 14 && segment.start <= codeEnd);
+    expect(inside.length).toBeGreaterThan(2);
+    expect(inside.every((segment) => segment.prefix === '```ts\n')).toBe(true);
+    expect(segments.at(-1)?.prefix).toBe('');
     expect(join(text, 1000, true)).toBe(text);
   });
 

@@ -10,6 +10,9 @@ import { scanBlocks } from '../markdown/splitBlocks';
 /** About how many characters one segment holds: one frame's rendering work, well under a long task. */
 export const SEGMENT_CHARS = 4_000;
 
+/** A block up to this size stays whole in one segment; only a longer one is cut inside. */
+export const MAX_SEGMENT_CHARS = 16_000;
+
 /** Segments shown at first and added by each "Show more" (~40 KB: several screens). */
 export const REVEAL_SEGMENTS = 10;
 
@@ -49,7 +52,8 @@ interface Cut {
 
 /**
  * Where the segment starting at `start` (rendered after `prefix`) ends. Markdown is cut at a
- * block boundary when one lies past the segment's first quarter, else at a line break or a space;
+ * block boundary when one lies past the segment's first quarter, else after the block there if it
+ * ends within MAX_SEGMENT_CHARS, else inside it at a line break or a space;
  * plain text at a line break or a space. A segment that reaches the end of the text (still
  * growing while streaming) ends there.
  */
@@ -62,11 +66,17 @@ export function cutSegment(text: string, start: number, markdown: boolean, prefi
   const { openStart } = scanBlocks(source);
   const boundary = openStart - prefix.length;
   if (boundary > SEGMENT_CHARS / 4) return { end: start + boundary, reopen: '' };
-  // One block longer than a segment: cut inside it, and reopen a code fence it leaves open.
+  // A longer block (a code block, a long list) that ends within MAX_SEGMENT_CHARS stays whole.
+  const wide = prefix + text.slice(start, start + MAX_SEGMENT_CHARS);
+  const [block] = scanBlocks(wide, Math.max(0, openStart)).finished;
+  if (block !== undefined && openStart + block.length - prefix.length > 0) {
+    return { end: start + openStart + block.length - prefix.length, reopen: '' };
+  }
+  // One block longer than that: cut inside it, and reopen a code fence it leaves open.
   const cut = softCut(head);
-  const block = source.slice(Math.max(0, openStart), prefix.length + cut);
-  const fence = FENCE_LINE.exec(block);
-  return { end: start + cut, reopen: fence && openFence(block) ? fence[0] : '' };
+  const part = source.slice(Math.max(0, openStart), prefix.length + cut);
+  const fence = FENCE_LINE.exec(part);
+  return { end: start + cut, reopen: fence && openFence(part) ? fence[0] : '' };
 }
 
 /**
