@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { build } from 'vite';
 import type { StreamingBenchApi, StreamStats, UpdateSample } from './streaming/protocol';
 import { result, type BenchResult } from './types';
@@ -95,6 +95,34 @@ async function streamIn(
   };
 }
 
+/** JS heap in use after a full garbage collection (CDP: precise, unlike `performance.memory`). */
+async function heapAfterGc(session: CDPSession): Promise<number> {
+  // Two passes: the first may only queue finalizers (WeakRefs, FinalizationRegistry) for the second.
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/**
+ * How much more JS heap the page holds (after GC) once the answer has streamed in and is shown,
+ * than with an empty message: what finished blocks keep. Intermediate parses must not stay alive.
+ */
+async function heapGrowth(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await page.evaluate(() =>
+      (globalThis as unknown as { __streamingBench: StreamingBenchApi }).__streamingBench.clear(),
+    );
+    const before = await heapAfterGc(session);
+    await streamIn(page, RATE);
+    const after = await heapAfterGc(session);
+    return (after - before) / (1024 * 1024);
+  } finally {
+    await session.detach();
+  }
+}
+
 /** `BENCH_VERBOSE=1`: where the time went, for tuning. */
 function printDetails(paced: StreamStats, small: number, large: number): void {
   const buckets = new Map<number, UpdateSample[]>();
@@ -138,6 +166,7 @@ export async function run(): Promise<BenchResult[]> {
     const { stats: paced, wall, cpu } = await streamIn(page, RATE, browser);
     // Throughput: offer twice the target rate and count what reached the screen per second.
     const { stats: fast } = await streamIn(page, RATE * 2);
+    const heap = await heapGrowth(page);
 
     const small = costAround(paced, 2.5 * KB, 7.5 * KB);
     const large = costAround(paced, paced.characters - 5 * KB, paced.characters);
@@ -151,6 +180,7 @@ export async function run(): Promise<BenchResult[]> {
       result('streaming: per-update cost at 100 KB ÷ at 5 KB', large / small, '×', 1.5),
       result('streaming: chunks/s rendered (offered 500/s)', shownRate, 'chunks/s', RATE, 'min'),
       result('streaming: longest wait from chunk to screen', paced.maxDelayMs, 'ms', 100),
+      result('streaming 100 KB Markdown: JS heap growth after GC', heap, 'MB', 10),
     ];
   } finally {
     await browser?.close();

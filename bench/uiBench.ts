@@ -16,7 +16,7 @@ import { build } from 'vite';
 import { createCore } from '../src/core/app';
 import type { Conversation, ConversationView } from '../src/shared/schemas';
 import { startWebHost } from '../src/web/host';
-import { ensureDataDir, LONG_MESSAGES, uiPorts } from './ui/library';
+import { ensureDataDir, HUGE_TITLE, LONG_MESSAGES, uiPorts } from './ui/library';
 import { PROBE, type ProbeGlobal } from './ui/probe';
 import { result, type BenchResult } from './types';
 import { longestMainThreadTask } from './chromeTrace';
@@ -30,6 +30,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const STARTS = 7;
 const SWITCHES = 20;
 const LONG_OPENS = 7;
+const HUGE_OPENS = 5;
 const QUIET_MS = 300;
 /** Sidebar scroll speed: px per frame (≈ 90,000 px/s at 60 fps, a fast scrollbar drag). */
 const SCROLL_STEP = 1500;
@@ -181,11 +182,14 @@ export async function run(): Promise<BenchResult[]> {
       const view = await call<ConversationView>('conversation.get', { id });
       return view.messages.at(-1)?.id ?? '';
     };
-    // Ordinary conversations in view at the top of the sidebar (rows 2–11), visited in turn.
-    const ordinary = list.slice(1, 11);
+    const huge = list.find((c) => c.title === HUGE_TITLE);
+    if (!huge) throw new Error('the conversation of 2,000,000-character messages is missing');
+    // Ordinary conversations in view at the top of the sidebar (rows 3–12), visited in turn.
+    const ordinary = list.filter((c) => c.id !== huge.id).slice(1, 11);
     const ordinaryLast = new Map<string, string>();
     for (const c of ordinary) ordinaryLast.set(c.id, await lastId(c.id));
     const longLast = await lastId(long.id);
+    const hugeLast = await lastId(huge.id);
     console.log(`  library: ${list.length} conversations; 5,000-message conversation ${long.id}`);
 
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -278,6 +282,25 @@ export async function run(): Promise<BenchResult[]> {
         `pane nodes ${fmt(longRuns.map((r) => r.paneNodes))}, rows in DOM ${fmt(longRuns.map((r) => r.rows))}`,
     );
 
+    // 4b. The conversation holding two 2,000,000-character messages, traced for its longest task.
+    const hugeRuns: Armed[] = [];
+    let hugeTask = { wall: 0, cpu: 0 };
+    for (let i = 0; i <= HUGE_OPENS; i++) {
+      await visit(i);
+      if (i > 0) await browser.startTracing(page, { categories: ['toplevel'] });
+      const opened = await openByClick(page, huge.id, hugeLast);
+      if (i === 0) continue;
+      const longest = longestMainThreadTask(await browser.stopTracing());
+      hugeTask = { wall: Math.max(hugeTask.wall, longest.wall), cpu: Math.max(hugeTask.cpu, longest.cpu) };
+      hugeRuns.push(opened);
+    }
+    const hugeTimes = hugeRuns.map((r) => r.painted);
+    const hugeShowMore = await page.getByRole('button', { name: 'Show more' }).count();
+    console.log(
+      `  open 2,000,000-character messages (click → last message painted): ${fmt(hugeTimes)}; settled: ${fmt(hugeRuns.map((r) => r.settled))}; ` +
+        `longest task ${hugeTask.wall.toFixed(1)} ms wall / ${hugeTask.cpu.toFixed(1)} ms CPU; pane nodes ${fmt(hugeRuns.map((r) => r.paneNodes))}; "Show more" buttons ${hugeShowMore}`,
+    );
+
     // 5. Scrolling the sidebar top to bottom: one warm-up pass, then the measured one.
     type Scroll = {
       ms: number;
@@ -328,6 +351,19 @@ export async function run(): Promise<BenchResult[]> {
         300,
       ),
       result('ui: DOM nodes in the message pane, 5,000 messages', paneNodes, 'nodes', 3000),
+      result(
+        `ui: open a conversation holding a 2,000,000-character message: last screen painted (median of ${HUGE_OPENS})`,
+        median(hugeTimes),
+        'ms',
+        300,
+      ),
+      result('ui: open a 2,000,000-character message: longest main-thread task', hugeTask.wall, 'ms', 50),
+      result(
+        'ui: open a 2,000,000-character message: longest main-thread task, CPU time',
+        hugeTask.cpu,
+        'ms',
+        50,
+      ),
       result(
         `ui: heavy JS chunks requested before FCP (highlighter, KaTeX, tokenizer; worst of ${STARTS} loads)`,
         heavyBefore.length,

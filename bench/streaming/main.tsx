@@ -139,6 +139,9 @@ const api: StreamingBenchApi = {
   matchesOneShotRender() {
     return matchesOneShotRender(ANSWER);
   },
+  clear() {
+    flushSync(() => setView({ text: '', streaming: false, run: ++runs }));
+  },
 };
 
 await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });

@@ -35,4 +35,6 @@ export interface StreamingBenchApi {
   stream(rate: number): Promise<StreamStats>;
   /** After a stream: the streamed DOM equals a one-shot render of the whole answer. */
   matchesOneShotRender(): boolean;
+  /** Shows an empty message (a fresh component), so a heap reading after it starts from nothing. */
+  clear(): void;
 }

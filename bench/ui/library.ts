@@ -15,8 +15,11 @@ import { mulberry32 } from '../random';
 
 export const LONG_MESSAGES = 5_000;
 export const LONG_TITLE = 'Bench: 5,000 messages of markdown';
+export const HUGE_TITLE = 'Bench: two messages of 2,000,000 characters';
+/** The most characters core keeps of one message (the size the huge messages are). */
+export const HUGE_CHARS = 2_000_000;
 /** Bump when the generated data changes, so a stale cache is rebuilt. */
-const VERSION = 'ui-library-v1';
+const VERSION = 'ui-library-v2';
 
 const CODE_SAMPLES = [
   [
@@ -96,6 +99,51 @@ function longConversation(next: () => number): ImportedConversation {
   };
 }
 
+/** Text of exactly `size` characters, built from `piece()` calls. */
+function textOf(size: number, piece: () => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  while (length < size) {
+    const part = piece();
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('').slice(0, size);
+}
+
+/**
+ * A conversation holding two messages at the size limit: a user paste of 2,000,000 characters in
+ * one paragraph without a line break, and an answer of 2,000,000 characters of markdown (~50,000
+ * lines). Second newest, so it is the second row of the sidebar.
+ */
+function hugeConversation(next: () => number): ImportedConversation {
+  const start = Date.UTC(2024, 0, 1);
+  let n = 0;
+  const contents = [
+    textOf(HUGE_CHARS, () => sentence(next, next() < 0.4) + ' '),
+    textOf(HUGE_CHARS, () => markdownAnswer(next, n++) + '\n\n'),
+    'Thanks. Can you summarise the first part?',
+    'Here is a **short** summary of the first part.',
+  ];
+  const messages: ImportedMessage[] = contents.map((content, index) => ({
+    localId: String(index),
+    parentLocalId: index === 0 ? null : String(index - 1),
+    role: index % 2 === 0 ? 'user' : 'assistant',
+    content,
+    createdAt: new Date(start + index * 60_000).toISOString(),
+    model: index % 2 === 0 ? null : 'gpt-4o-mini',
+  }));
+  return {
+    sourceKey: 'bench:huge-messages',
+    title: HUGE_TITLE,
+    createdAt: new Date(start).toISOString(),
+    updatedAt: messages.at(-1)?.createdAt ?? new Date(start).toISOString(),
+    systemPrompt: '',
+    messages,
+    currentLeafLocalId: null,
+  };
+}
+
 /** The data folder with library and settings, built on first use and then reused. */
 export async function ensureDataDir(root: string): Promise<string> {
   const dir = join(root, VERSION);
@@ -105,8 +153,8 @@ export async function ensureDataDir(root: string): Promise<string> {
 
   const started = performance.now();
   const { batch, messages } = libraryBatch(mulberry32(LIBRARY_SEED));
-  batch.push(longConversation(mulberry32(7)));
-  const total = messages + LONG_MESSAGES;
+  batch.push(hugeConversation(mulberry32(11)), longConversation(mulberry32(7)));
+  const total = messages + LONG_MESSAGES + 4;
 
   // createCore creates the folder and the database schema; the library goes in through the store.
   const core = await createCore(uiPorts(dir));

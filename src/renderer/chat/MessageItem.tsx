@@ -2,13 +2,14 @@ import { memo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
 import { pickShownText, useStreamText } from '../state/streamStore';
-import { AssistantText, PlainText } from './AssistantText';
 import { editAndSend } from './chatActions';
 import type { ErrorContext } from './errorText';
+import { LongText } from './LongText';
 import { MessageActions } from './MessageActions';
 import { MessageEditor } from './MessageEditor';
 import type { MessageHandlers } from './messageHandlers';
 import { MessageStatus } from './MessageStatus';
+import { TruncatedNote } from './TruncatedNote';
 
 interface MessageItemProps {
   message: Message;
@@ -53,12 +54,12 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           <MessageEditor initial={message.content} onSave={saveEdit} onCancel={() => setEditing(false)} />
         ) : (
           <div className="msg-bubble">
-            <PlainText text={text} />
+            <LongText text={text} markdown={false} streaming={false} />
           </div>
         )
       ) : text ? (
         <div className="msg-body">
-          <AssistantText text={text} streaming={live} />
+          <LongText text={text} markdown streaming={live} />
         </div>
       ) : live ? (
         <p className="msg-thinking" role="status" aria-label={t('chat:messages.thinking')}>
@@ -67,6 +68,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           <span />
         </p>
       ) : null}
+      {message.truncatedChars > 0 && <TruncatedNote cutChars={message.truncatedChars} />}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (
         <MessageActions

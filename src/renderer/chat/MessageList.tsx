@@ -5,6 +5,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type MouseEvent,
   type ReactElement,
   type WheelEvent,
 } from 'react';
@@ -129,6 +130,14 @@ export function MessageList({
     if (event.deltaY < 0 && hasMoreBefore && (scroller.current?.scrollTop ?? 0) === 0) onLoadOlder();
   };
 
+  // "Show more" grows a message below the part being read: the view stays, it does not follow
+  // the new bottom (which would skip what was just revealed).
+  const onClickCapture = (event: MouseEvent): void => {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-keeps-place]')) return;
+    following.current = false;
+    setShowJump(true);
+  };
+
   const jumpToLatest = (): void => {
     following.current = true;
     setShowJump(false);
@@ -196,6 +205,7 @@ export function MessageList({
         onTouchMove={noteIntent}
         onPointerDown={noteIntent}
         onKeyDown={noteIntent}
+        onClickCapture={onClickCapture}
       >
         <div
           className="message-list"

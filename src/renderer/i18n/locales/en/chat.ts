@@ -47,4 +47,10 @@ export default {
     image: 'Image',
     imageNotLoaded: 'Remote images are not loaded',
   },
+  // Very long messages (hardening: sizes).
+  longText: {
+    showMore: 'Show more',
+    shown: '{{shown}} of {{total}} characters shown',
+    truncated: 'Truncated: {{cut}} characters were cut (Penpal keeps at most {{limit}} per message)',
+  },
 } as const;

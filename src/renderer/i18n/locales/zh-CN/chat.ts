@@ -47,4 +47,10 @@ export default {
     image: '图片',
     imageNotLoaded: '不加载远程图片',
   },
+  // Very long messages (hardening: sizes).
+  longText: {
+    showMore: '显示更多',
+    shown: '已显示 {{shown}} / {{total}} 个字符',
+    truncated: '已截断：删去了 {{cut}} 个字符（Penpal 每条消息最多保留 {{limit}} 个字符）',
+  },
 } as const;

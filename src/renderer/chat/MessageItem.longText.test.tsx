@@ -1,0 +1,173 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import i18next from 'i18next';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Message } from '../../shared/schemas';
+import { initI18n } from '../i18n';
+import { streams } from '../state/streamStore';
+import { REVEAL_SEGMENTS, SEGMENT_CHARS } from './longText';
+import { MessageItem } from './MessageItem';
+
+const LIMIT = 2_000_000;
+/** About how much one "Show more" (and the first view) reveals. */
+const REVEAL = REVEAL_SEGMENTS * SEGMENT_CHARS;
+const handlers = { onStarted: vi.fn(), onReplace: vi.fn(), onFailure: vi.fn() };
+
+function message(content: string, role: Message['role'], truncatedChars = 0): Message {
+  return {
+    id: `m-${role}`,
+    conversationId: 'c',
+    parentId: null,
+    role,
+    content,
+    status: 'done',
+    error: null,
+    model: null,
+    usage: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    truncatedChars,
+    siblingIds: [`m-${role}`],
+  };
+}
+
+function show(content: string, role: Message['role'] = 'user', truncatedChars = 0): HTMLElement {
+  const { container } = render(
+    <MessageItem
+      message={message(content, role, truncatedChars)}
+      live={false}
+      busy={false}
+      highlighted={false}
+      context={{}}
+      handlers={handlers}
+    />,
+  );
+  return container;
+}
+
+/** One paragraph of 2,000,000 characters without a line break, words numbered to tell parts apart. */
+const HUGE = (() => {
+  const words: string[] = [];
+  let length = 0;
+  for (let index = 0; length < LIMIT; index++) {
+    const word = `w${index} `;
+    words.push(word);
+    length += word.length;
+  }
+  return words.join('').slice(0, LIMIT);
+})();
+
+beforeAll(() => {
+  initI18n('en');
+});
+afterEach(async () => {
+  cleanup();
+  await i18next.changeLanguage('en');
+});
+
+describe('a message of 2,000,000 characters', () => {
+  it('renders only its first part, a piece per frame, and "Show more" reveals the next part', async () => {
+    const container = show(HUGE);
+    const bubble = (): string => container.querySelector('.msg-bubble .plain-text')?.textContent ?? '';
+    // The first paint holds one piece; the next ones follow frame by frame up to the first part.
+    expect(bubble().length).toBeLessThanOrEqual(SEGMENT_CHARS);
+    expect(bubble().length).toBeGreaterThan(SEGMENT_CHARS / 2);
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(REVEAL - SEGMENT_CHARS));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bubble().length).toBeLessThanOrEqual(REVEAL);
+    expect(HUGE.startsWith(bubble())).toBe(true);
+    expect(screen.getByText(/characters shown/).textContent).toMatch(/ of 2,000,000 characters shown/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(2 * REVEAL - SEGMENT_CHARS));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bubble().length).toBeLessThanOrEqual(2 * REVEAL);
+    expect(HUGE.startsWith(bubble())).toBe(true);
+  });
+
+  it('copies the whole text, not the part shown', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    show(HUGE, 'assistant');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    });
+    expect(writeText).toHaveBeenCalledTimes(1);
+    expect(writeText.mock.calls[0]).toEqual([HUGE]);
+  });
+
+  it('an answer of 50,000 short lines also shows one part and "Show more"', () => {
+    const lines = Array.from({ length: 50_000 }, (_, index) => `Line ${index} of the answer.`).join('\n');
+    const container = show(lines, 'assistant');
+    expect((container.querySelector('.msg-body')?.textContent ?? '').length).toBeLessThan(
+      SEGMENT_CHARS + 200,
+    );
+    expect(screen.getByRole('button', { name: 'Show more' })).toBeTruthy();
+  });
+
+  it('a short message has no "Show more"', () => {
+    show('Hello there');
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('shows in Chinese as 显示更多', async () => {
+    await i18next.changeLanguage('zh-CN');
+    show(HUGE);
+    expect(screen.getByRole('button', { name: '显示更多' })).toBeTruthy();
+    expect(screen.getByText(/已显示/).textContent).toMatch(/ \/ 2,000,000 个字符/);
+  });
+});
+
+describe('an answer streaming past the part shown', () => {
+  it('keeps the part shown and counts what arrived', async () => {
+    const answer = { ...message('', 'assistant'), id: 'm-live', status: 'streaming' as const };
+    const { container } = render(
+      <MessageItem message={answer} live busy highlighted={false} context={{}} handlers={handlers} />,
+    );
+    const body = (): string => container.querySelector('.msg-body')?.textContent ?? '';
+    const paragraph = 'A sentence of the answer that goes on. '.repeat(10) + '\n\n';
+    let sent = 0;
+    for (let delta = 0; sent < 3 * REVEAL; delta++) {
+      act(() => {
+        streams.append('m-live', paragraph);
+        streams.flush();
+      });
+      sent += paragraph.length;
+      // Let the segments render, a frame each, now and then.
+      if (delta % 40 === 0) await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    }
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    const shownWhileStreaming = body();
+    expect(shownWhileStreaming.length).toBeLessThan(REVEAL + 200);
+    expect(screen.getByText(/characters shown/).textContent).toContain(
+      `of ${new Intl.NumberFormat('en').format(sent)} characters shown`,
+    );
+    act(() => {
+      streams.append('m-live', paragraph);
+      streams.flush();
+    });
+    expect(screen.getByText(/characters shown/).textContent).toContain(
+      `of ${new Intl.NumberFormat('en').format(sent + paragraph.length)} characters shown`,
+    );
+    act(() => streams.forget('m-live'));
+  });
+});
+
+describe('a message cut to the size limit', () => {
+  it('says how much was cut, in English and in Chinese', async () => {
+    show('The part that was kept.', 'assistant', 1_234_567);
+    expect(screen.getByRole('note').textContent).toBe(
+      'Truncated: 1,234,567 characters were cut (Penpal keeps at most 2,000,000 per message)',
+    );
+    cleanup();
+    await i18next.changeLanguage('zh-CN');
+    show('保留下来的部分。', 'user', 1_234_567);
+    expect(screen.getByRole('note').textContent).toBe(
+      '已截断：删去了 1,234,567 个字符（Penpal 每条消息最多保留 2,000,000 个字符）',
+    );
+  });
+
+  it('a complete message has no note', () => {
+    show('All here.', 'assistant', 0);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+});
