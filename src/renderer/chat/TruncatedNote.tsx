@@ -1,9 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_MESSAGE_CHARS } from '../../shared/limits';
 import { Icon } from '../components/Icon';
-
-/** The most characters core keeps of one message; what is past it was cut on import or receipt. */
-export const MESSAGE_CHAR_LIMIT = 2_000_000;
 
 /** The note under a message that core cut to the size limit: how much was cut, and why. */
 export function TruncatedNote({ cutChars }: { cutChars: number }): ReactElement {
@@ -15,7 +13,7 @@ export function TruncatedNote({ cutChars }: { cutChars: number }): ReactElement 
       <span>
         {t('chat:longText.truncated', {
           cut: number.format(cutChars),
-          limit: number.format(MESSAGE_CHAR_LIMIT),
+          limit: number.format(MAX_MESSAGE_CHARS),
         })}
       </span>
     </p>
