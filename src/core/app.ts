@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ChatService } from './chat/chatService';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './events';
+import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
@@ -50,6 +51,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
+    ...contextHandlers(),
     ...libraryHandlers(
       store,
       events,

@@ -18,6 +18,8 @@ export function makeConversation(
     deletedAt: null,
     messageCount: 2,
     systemPrompt: '',
+    personaId: null,
+    memory: { strategy: 'fit_window', exchanges: 10 },
     ...extra,
   };
 }
