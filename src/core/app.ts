@@ -6,8 +6,10 @@ import { createEventBus, type EventBus } from './events';
 import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
+import { personaHandlers } from './handlers/personaHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
+import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
@@ -41,6 +43,13 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const events = createEventBus();
   const settings = new SettingsService(ports.settingsStore);
   const vault = new KeyVault(ports.cipher, ports.settingsStore);
+  notices.push(
+    ...preparePersonas(store, {
+      uiLanguage: settings.get().language,
+      systemLanguage: ports.systemLanguage,
+      databasePath: join(ports.dataDir, DATABASE_FILE),
+    }),
+  );
   const chat = new ChatService({
     store,
     events,
@@ -52,6 +61,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
     ...contextHandlers(),
+    ...personaHandlers(store, events),
     ...libraryHandlers(
       store,
       events,

@@ -4,7 +4,6 @@ import type { Handlers } from '../dispatcher';
 type ContextMethods =
   | 'chat.previewContext'
   | 'conversation.setMemory'
-  | 'conversation.setPersona'
   | 'message.setContextBreak'
   | 'summary.update'
   | 'summary.refresh'
@@ -12,14 +11,7 @@ type ContextMethods =
   | 'models.setInfo'
   | 'models.resetInfo'
   | 'usage.conversation'
-  | 'usage.monthly'
-  | 'persona.list'
-  | 'persona.create'
-  | 'persona.update'
-  | 'persona.delete'
-  | 'persona.restore'
-  | 'persona.export'
-  | 'persona.import';
+  | 'usage.monthly';
 
 // TEMPORARY SCAFFOLD (branch h-context only): every handler refuses until it is implemented.
 // Replace each entry with the real handler; this file must not reach main with any left.
@@ -27,12 +19,11 @@ const notYet = async (): Promise<never> => {
   throw new AppError('internal', 'Not implemented yet.');
 };
 
-/** Handlers for the context, the model table, usage and personas. */
+/** Handlers for the context, the model table and usage (personas: personaHandlers.ts). */
 export function contextHandlers(): Pick<Handlers, ContextMethods> {
   return {
     'chat.previewContext': notYet,
     'conversation.setMemory': notYet,
-    'conversation.setPersona': notYet,
     'message.setContextBreak': notYet,
     'summary.update': notYet,
     'summary.refresh': notYet,
@@ -41,12 +32,5 @@ export function contextHandlers(): Pick<Handlers, ContextMethods> {
     'models.resetInfo': notYet,
     'usage.conversation': notYet,
     'usage.monthly': notYet,
-    'persona.list': notYet,
-    'persona.create': notYet,
-    'persona.update': notYet,
-    'persona.delete': notYet,
-    'persona.restore': notYet,
-    'persona.export': notYet,
-    'persona.import': notYet,
   };
 }

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { createPersonaStore } from '../personas/personaStore';
 import { getPath, getView, switchVersion } from './branches';
 import { getPage } from './branchPage';
 import { createContext, type StoreContext } from './context';
@@ -107,6 +108,7 @@ function storeOver(ctx: StoreContext): ConversationStore {
     importConversationsAsync: (list, onProgress) => importConversationsAsync(ctx, list, onProgress),
     exportAll: () => exportAll(ctx),
     exportConversation: (id) => exportConversation(ctx, id),
+    personas: createPersonaStore(ctx),
     close: () => {
       // Closing twice (a shutdown path racing another) must not throw.
       if (db.isOpen) db.close();

@@ -1,3 +1,4 @@
+import type { PersonaStore } from '../personas/personaStore';
 import type { WireError } from '../../shared/errors';
 import type {
   Conversation,
@@ -169,6 +170,9 @@ export interface ConversationStore {
   exportAll(): BackupData;
   /** One conversation with all its branches. */
   exportConversation(id: string): ImportedConversation;
+
+  /** The persona library, over the same database. */
+  personas: PersonaStore;
 
   close(): void;
 }
