@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { ChatService } from './chat/chatService';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './events';
+import { ContextService } from './context/contextService';
+import { ModelTableService } from './context/modelTableService';
 import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
@@ -50,17 +52,22 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       databasePath: join(ports.dataDir, DATABASE_FILE),
     }),
   );
+  const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
+  const getConfig = async () => ({ ...settings.get(), apiKey: await vault.get() });
   const chat = new ChatService({
     store,
     events,
+    models,
     idleTimeoutMs: ports.streamIdleTimeoutMs,
-    getConfig: async () => ({ ...settings.get(), apiKey: await vault.get() }),
+    getConfig,
   });
+  const shutdownSignal = new AbortController();
+  const context = new ContextService({ store, models, getConfig, signal: shutdownSignal.signal });
 
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
-    ...contextHandlers(),
+    ...contextHandlers({ store, events, context, models }),
     ...personaHandlers(store, events),
     ...libraryHandlers(
       store,
@@ -87,6 +94,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      shutdownSignal.abort();
       await chat.shutdown();
       store.close();
     },

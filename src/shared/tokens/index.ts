@@ -98,6 +98,20 @@ function loadEncoding(encoding: TokenCounting['encoding']): Promise<CountFn> {
   return promise;
 }
 
+/**
+ * A text counter for an encoding (as `ContextPreview.counting.encoding` names it), loading the
+ * tokenizer on first use. The function it resolves to is synchronous: call it on every keystroke.
+ */
+export async function loadTextCounter(
+  encoding: TokenCounting['encoding'],
+): Promise<(text: string) => number> {
+  try {
+    return await loadEncoding(encoding);
+  } catch {
+    return estimateTokens;
+  }
+}
+
 /** The counter for a model, loading its tokenizer on first use (later calls share the load). */
 export async function loadTokenCounter(model: string): Promise<TokenCounter> {
   const counting = countingFor(model);

@@ -1,0 +1,174 @@
+import type { Conversation, ConversationPage, MemorySettings, Usage } from '../../shared/schemas';
+import { MemorySettingsSchema } from '../../shared/schemas';
+import { page } from './branchPage';
+import { notFound, read, writeTransaction, type StoreContext } from './context';
+import { loadConversation } from './conversations';
+import { loadMessage } from './messages';
+import { toConversation, type Row } from './rows';
+import type { TailMessage } from './contextTypes';
+
+/**
+ * What the context builder reads and records: the branch tail newest first (with cached token
+ * counts), the request each answer was made from, and a conversation's memory and dividers.
+ */
+
+/** Rows per chunk of the tail: small first (most turns fit in a few), growing for long reads. */
+const FIRST_CHUNK = 48;
+const MAX_CHUNK = 1_024;
+
+const TAIL_SQL = `WITH RECURSIVE path(id, parent_id, depth) AS (
+    SELECT id, parent_id, 0 FROM messages WHERE id = ? AND conversation_id = ? AND deleted_at IS NULL
+    UNION ALL
+    SELECT m.id, m.parent_id, path.depth + 1 FROM path JOIN messages m ON m.id = path.parent_id
+     WHERE m.conversation_id = ? AND m.deleted_at IS NULL AND path.depth < ?
+  )
+  SELECT m.id, m.parent_id, m.role, m.content, m.status, m.context_break, t.tokens
+  FROM path JOIN messages m ON m.id = path.id
+  LEFT JOIN token_counts t ON t.message_id = m.id AND t.encoding = ?
+  ORDER BY path.depth`;
+
+function toTail(row: Row): TailMessage & { parentId: string | null } {
+  return {
+    id: String(row.id),
+    parentId: row.parent_id === null ? null : String(row.parent_id),
+    role: String(row.role) as TailMessage['role'],
+    content: String(row.content ?? ''),
+    status: String(row.status) as TailMessage['status'],
+    contextBreak: Number(row.context_break) === 1,
+    tokens: row.tokens === null || row.tokens === undefined ? null : Number(row.tokens),
+  };
+}
+
+/** The shown leaf of a conversation (the stored one, or the fallback the page logic picks). */
+function shownLeaf(ctx: StoreContext, conversationId: string): string | null {
+  const conversation = loadConversation(ctx, conversationId);
+  if (conversation.currentLeafId !== null) {
+    const row = ctx
+      .sql('SELECT 1 FROM messages WHERE id = ? AND conversation_id = ? AND deleted_at IS NULL')
+      .get(conversation.currentLeafId, conversationId);
+    if (row) return conversation.currentLeafId;
+  }
+  return page(ctx, conversationId, { limit: 1 }).messages.at(-1)?.id ?? null;
+}
+
+/** The branch ending at a message (or the shown leaf), newest first, read lazily in chunks. */
+export function* readBranchTail(
+  ctx: StoreContext,
+  conversationId: string,
+  fromMessageId: string | null,
+  encoding: string,
+): Generator<TailMessage> {
+  let next = read(ctx, () => fromMessageId ?? shownLeaf(ctx, conversationId));
+  let chunk = FIRST_CHUNK;
+  // A parent cycle (a damaged file) must not loop forever.
+  const seen = new Set<string>();
+  while (next !== null) {
+    const start = next;
+    const rows = read(ctx, () =>
+      ctx
+        .sql(TAIL_SQL)
+        .all(start, conversationId, conversationId, chunk - 1, encoding)
+        .map(toTail),
+    );
+    if (rows.length === 0) return;
+    for (const { parentId: _parentId, ...message } of rows) {
+      if (seen.has(message.id)) return;
+      seen.add(message.id);
+      yield message;
+    }
+    next = rows[rows.length - 1].parentId;
+    chunk = Math.min(MAX_CHUNK, chunk * 4);
+  }
+}
+
+/** Caches text token counts for an encoding (one transaction). */
+export function saveTokenCounts(
+  ctx: StoreContext,
+  encoding: string,
+  counts: readonly { messageId: string; tokens: number }[],
+): void {
+  if (counts.length === 0) return;
+  writeTransaction(ctx, () => {
+    const insert = ctx.sql(
+      `INSERT INTO token_counts (message_id, encoding, tokens)
+       SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM messages WHERE id = ?)
+       ON CONFLICT (message_id, encoding) DO UPDATE SET tokens = excluded.tokens`,
+    );
+    for (const { messageId, tokens } of counts) insert.run(messageId, encoding, tokens, messageId);
+  });
+}
+
+/** Records the request an answer was made from. */
+export function saveAnswerContext(ctx: StoreContext, messageId: string, context: unknown): void {
+  writeTransaction(ctx, () => {
+    loadMessage(ctx, messageId);
+    ctx
+      .sql(
+        `INSERT INTO answer_contexts (message_id, context_json) VALUES (?, ?)
+         ON CONFLICT (message_id) DO UPDATE SET context_json = excluded.context_json`,
+      )
+      .run(messageId, JSON.stringify(context));
+    ctx.sql('UPDATE messages SET context_recorded = 1 WHERE id = ?').run(messageId);
+  });
+}
+
+/** The recorded request of an answer, parsed (null when none, or when it is damaged). */
+export function getAnswerContext(ctx: StoreContext, messageId: string): unknown {
+  return read(ctx, () => {
+    loadMessage(ctx, messageId);
+    const row = ctx.sql('SELECT context_json FROM answer_contexts WHERE message_id = ?').get(messageId);
+    if (!row) return null;
+    try {
+      return JSON.parse(String(row.context_json)) as unknown;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** Saves an answer's cost and how many messages were dropped to fit. */
+export function setAnswerAccounting(
+  ctx: StoreContext,
+  messageId: string,
+  figures: { cost?: number | null; droppedToFit?: number; usage?: Usage },
+): void {
+  writeTransaction(ctx, () => {
+    loadMessage(ctx, messageId);
+    if (figures.usage) {
+      // Only where the service sent none: its own figures always win over our count.
+      ctx
+        .sql('UPDATE messages SET usage_json = ? WHERE id = ? AND usage_json IS NULL')
+        .run(JSON.stringify(figures.usage), messageId);
+    }
+    if (figures.cost !== undefined) {
+      const cost = figures.cost !== null && Number.isFinite(figures.cost) ? figures.cost : null;
+      ctx.sql('UPDATE messages SET cost = ? WHERE id = ?').run(cost, messageId);
+    }
+    if (figures.droppedToFit !== undefined) {
+      ctx
+        .sql('UPDATE messages SET dropped_to_fit = ? WHERE id = ?')
+        .run(Math.max(0, Math.floor(figures.droppedToFit)), messageId);
+    }
+  });
+}
+
+/** Sets a conversation's memory strategy. */
+export function setMemory(ctx: StoreContext, conversationId: string, memory: MemorySettings): Conversation {
+  const valid = MemorySettingsSchema.parse(memory);
+  return writeTransaction(ctx, () => {
+    const { changes } = ctx
+      .sql('UPDATE conversations SET memory_json = ? WHERE id = ? AND import_id IS NULL')
+      .run(JSON.stringify(valid), conversationId);
+    if (Number(changes) === 0) throw notFound('conversation', conversationId);
+    return toConversation(loadConversation(ctx, conversationId));
+  });
+}
+
+/** Puts or removes a "clear context here" divider after a message. */
+export function setContextBreak(ctx: StoreContext, messageId: string, enabled: boolean): ConversationPage {
+  return writeTransaction(ctx, () => {
+    const message = loadMessage(ctx, messageId);
+    ctx.sql('UPDATE messages SET context_break = ? WHERE id = ?').run(enabled ? 1 : 0, messageId);
+    return page(ctx, message.conversationId, { around: messageId });
+  });
+}
