@@ -152,8 +152,9 @@ export async function foldAndRebuild(
   const through = call.remake && current ? current.throughMessageId : foldPoint(built, spec.answering);
   if (!through) return null;
   const { preview, counter } = built;
-  // The fold's own request must fit the window too: instruction, earlier summary and transcript.
-  const budget = Math.max(256, preview.contextWindow - preview.maxOutput - 1_000);
+  // The fold's own request must fit the window too: the instruction and framing (a few hundred
+  // tokens), the earlier summary (collectFold makes room for it) and the transcript.
+  const budget = Math.max(256, preview.contextWindow - preview.maxOutput - 400);
   const input = collectFold({
     tail: deps.store.readBranchTail(spec.conversation.id, through, counter.counting.encoding),
     throughMessageId: through,

@@ -69,6 +69,16 @@ export function collectFold(options: {
     newestFirst.push({ role: message.role, content: message.content });
     if (message.contextBreak && newestFirst.length > 1) break;
   }
+  if (previous) {
+    // The earlier summary goes in whole: the oldest messages give way to it.
+    const room = options.budget - options.counter.countText(previous.text);
+    let total = used;
+    while (total > room && newestFirst.length > 1) {
+      const dropped = newestFirst.pop() as FoldInput['messages'][number];
+      total -= options.counter.countText(dropped.content) + 4;
+      cutShort = true;
+    }
+  }
   return {
     throughMessageId: options.throughMessageId,
     messages: newestFirst.reverse(),
