@@ -5,12 +5,14 @@ import enCommon from './locales/en/common';
 import enContext from './locales/en/context';
 import enErrors from './locales/en/errors';
 import enLibrary from './locales/en/library';
+import enPersonas from './locales/en/personas';
 import enSettings from './locales/en/settings';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
 import zhErrors from './locales/zh-CN/errors';
 import zhLibrary from './locales/zh-CN/library';
+import zhPersonas from './locales/zh-CN/personas';
 import zhSettings from './locales/zh-CN/settings';
 
 /**
@@ -25,6 +27,7 @@ export const resources = {
     library: enLibrary,
     errors: enErrors,
     context: enContext,
+    personas: enPersonas,
   },
   'zh-CN': {
     common: zhCommon,
@@ -33,6 +36,7 @@ export const resources = {
     library: zhLibrary,
     errors: zhErrors,
     context: zhContext,
+    personas: zhPersonas,
   },
 } as const;
 
@@ -50,7 +54,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
