@@ -61,6 +61,36 @@ test.describe('personas', () => {
     expect(body.stop).toEqual(['\nSAILOR:']);
   });
 
+  test('a text-template persona talks to /v1/completions, labels as stop sequences', async ({
+    ready,
+    server,
+  }) => {
+    const { page } = ready;
+    await page.getByRole('button', { name: 'Personas', exact: true }).click();
+    const dialog = library(page);
+    await dialog.getByRole('button', { name: /Skippy/ }).click();
+    await dialog.getByRole('button', { name: 'Text template' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Assistant label' })).toHaveValue('SKIPPY');
+    await dialog.getByRole('button', { name: 'New chat with this persona' }).click();
+    await expect(page.getByText('Oh. It is you. What do you need this time, monkey?')).toBeVisible();
+
+    await sendMessage(page, 'Hello there');
+    // The stop sequence cut the base model off before it wrote the user's next line.
+    await expect(page.getByText('Echo: Hello there')).toBeVisible();
+    await expect(page.getByText('and what did I say next?')).toHaveCount(0);
+    const sent = server.requests.find((r) => r.path === '/v1/completions');
+    const body = sent?.body as { prompt: string; stop: string[]; messages?: unknown };
+    expect(body.messages).toBeUndefined();
+    expect(body.prompt.startsWith('The following is a conversation with Skippy')).toBe(true);
+    expect(body.prompt).toContain('USER: How far away is the Moon?\nSKIPPY: About 384,400 km');
+    expect(
+      body.prompt.endsWith(
+        'SKIPPY: Oh. It is you. What do you need this time, monkey?\nUSER: Hello there\nSKIPPY:',
+      ),
+    ).toBe(true);
+    expect(body.stop).toEqual(expect.arrayContaining(['\nUSER:', '\nSKIPPY:']));
+  });
+
   test('switch a conversation to a persona from the header, delete one with Undo, refuse a non-persona file', async ({
     ready,
   }) => {
