@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { callHost } from './fixtures/hostClient';
+import { callHost, configureHost } from './fixtures/hostClient';
+import { freshDataDir, removeDataDir, startHost } from './fixtures/webHost';
 import { expect, sendMessage, test } from './fixtures/test';
 
 const SHOTS = '/tmp/shots-persona';
@@ -152,5 +153,25 @@ test.describe('personas', () => {
     await shoot(page, 'editor-new-zh');
     await zh.getByRole('button', { name: /Skippy/ }).click();
     await shoot(page, 'library-zh');
+  });
+
+  test('a first start on a Chinese system seeds the built-ins in Chinese', async ({ page, server }) => {
+    const dataDir = freshDataDir();
+    const host = await startHost(dataDir, { LANG: 'zh_CN.UTF-8' });
+    try {
+      await configureHost(host.url, server.baseURL);
+      await callHost(host.url, 'settings.update', { language: 'zh-CN' });
+      const names = (await callHost(host.url, 'persona.list', {})).map((p) => p.name);
+      expect(names).toEqual(['助手', '斯基皮', '日记伙伴', '客服专员']);
+      await page.goto(host.url);
+      await page.getByRole('button', { name: '角色', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: '角色' });
+      await dialog.getByRole('button', { name: /日记伙伴/ }).click();
+      await expect(dialog.getByRole('textbox', { name: '名称' })).toHaveValue('日记伙伴');
+      await shoot(page, 'library-zh-builtins');
+    } finally {
+      await host.stop();
+      removeDataDir(dataDir);
+    }
   });
 });
