@@ -12,25 +12,22 @@ import type { TailMessage } from './contextTypes';
  * counts), the request each answer was made from, and a conversation's memory and dividers.
  */
 
-/** Rows per chunk of the tail: small first (most turns fit in a few), growing for long reads. */
-const FIRST_CHUNK = 48;
-const MAX_CHUNK = 1_024;
-
-const TAIL_SQL = `WITH RECURSIVE path(id, parent_id, depth) AS (
-    SELECT id, parent_id, 0 FROM messages WHERE id = ? AND conversation_id = ? AND deleted_at IS NULL
+// The walk carries the columns the builder needs, so no second lookup or sort is needed: a
+// recursive CTE over one chain yields its rows in depth order (checked below all the same).
+const TAIL_SQL = `WITH RECURSIVE path(id, parent_id, role, content, status, context_break, depth) AS (
+    SELECT id, parent_id, role, content, status, context_break, 0 FROM messages
+     WHERE id = ? AND conversation_id = ? AND deleted_at IS NULL
     UNION ALL
-    SELECT m.id, m.parent_id, path.depth + 1 FROM path JOIN messages m ON m.id = path.parent_id
+    SELECT m.id, m.parent_id, m.role, m.content, m.status, m.context_break, path.depth + 1
+      FROM path JOIN messages m ON m.id = path.parent_id
      WHERE m.conversation_id = ? AND m.deleted_at IS NULL AND path.depth < ?
   )
-  SELECT m.id, m.parent_id, m.role, m.content, m.status, m.context_break, t.tokens
-  FROM path JOIN messages m ON m.id = path.id
-  LEFT JOIN token_counts t ON t.message_id = m.id AND t.encoding = ?
-  ORDER BY path.depth`;
+  SELECT path.id, path.parent_id, path.role, path.content, path.status, path.context_break, path.depth, t.tokens
+  FROM path LEFT JOIN token_counts t ON t.message_id = path.id AND t.encoding = ?`;
 
-function toTail(row: Row): TailMessage & { parentId: string | null } {
+function toTail(row: Row): TailMessage {
   return {
     id: String(row.id),
-    parentId: row.parent_id === null ? null : String(row.parent_id),
     role: String(row.role) as TailMessage['role'],
     content: String(row.content ?? ''),
     status: String(row.status) as TailMessage['status'],
@@ -51,33 +48,33 @@ function shownLeaf(ctx: StoreContext, conversationId: string): string | null {
   return page(ctx, conversationId, { limit: 1 }).messages.at(-1)?.id ?? null;
 }
 
-/** The branch ending at a message (or the shown leaf), newest first, read lazily in chunks. */
+/**
+ * The branch ending at a message (or the shown leaf), newest first. Rows are stepped one at a time
+ * (`iterate`), so a caller that stops early has read no further than it looked.
+ */
 export function* readBranchTail(
   ctx: StoreContext,
   conversationId: string,
   fromMessageId: string | null,
   encoding: string,
 ): Generator<TailMessage> {
-  let next = read(ctx, () => fromMessageId ?? shownLeaf(ctx, conversationId));
-  let chunk = FIRST_CHUNK;
-  // A parent cycle (a damaged file) must not loop forever.
-  const seen = new Set<string>();
-  while (next !== null) {
-    const start = next;
-    const rows = read(ctx, () =>
-      ctx
-        .sql(TAIL_SQL)
-        .all(start, conversationId, conversationId, chunk - 1, encoding)
-        .map(toTail),
-    );
-    if (rows.length === 0) return;
-    for (const { parentId: _parentId, ...message } of rows) {
-      if (seen.has(message.id)) return;
-      seen.add(message.id);
-      yield message;
+  const start = read(ctx, () => fromMessageId ?? shownLeaf(ctx, conversationId));
+  if (start === null) return;
+  // The depth bound guards against a parent cycle a damaged file could contain.
+  const bound = read(ctx, () => loadConversation(ctx, conversationId).messageCount + 1);
+  const rows = read(ctx, () =>
+    ctx.sql(TAIL_SQL).iterate(start, conversationId, conversationId, bound, encoding),
+  );
+  try {
+    for (let depth = 0; ; depth++) {
+      const next = read(ctx, () => rows.next());
+      // One chain comes out in depth order; anything else means a damaged tree: stop there.
+      if (next.done || Number(next.value.depth) !== depth) return;
+      yield toTail(next.value);
     }
-    next = rows[rows.length - 1].parentId;
-    chunk = Math.min(MAX_CHUNK, chunk * 4);
+  } finally {
+    // The caller stopped early (or is done): reset the statement for its next use.
+    rows.return?.();
   }
 }
 

@@ -66,6 +66,62 @@ export function estimateTokens(text: string): number {
 
 type CountFn = (text: string) => number;
 
+/** A run this long with no separator is cut (see `segments`). */
+const MAX_RUN = 128;
+/** Text counted in one call is cut at the next separator once it is this long. */
+const SEGMENT = 512;
+
+// Where the tokenizer's pre-split always starts a new piece when a letter precedes: whitespace,
+// ASCII . , ! ? ; : ( ) and CJK punctuation (U+3000–U+303F, full-width forms). Not the apostrophe:
+// contractions ("it's") stay one piece.
+function isSeparator(unit: number): boolean {
+  return (
+    unit <= 0x20 ||
+    unit === 0x2e ||
+    unit === 0x2c ||
+    unit === 0x21 ||
+    unit === 0x3f ||
+    unit === 0x3b ||
+    unit === 0x3a ||
+    unit === 0x28 ||
+    unit === 0x29 ||
+    (unit >= 0x3000 && unit <= 0x303f) ||
+    (unit >= 0xff01 && unit <= 0xff0f) ||
+    (unit >= 0xff1a && unit <= 0xff20)
+  );
+}
+
+/**
+ * Cuts text into pieces the tokenizer handles fast. BPE on one long pre-split piece (a paragraph
+ * of Chinese with no punctuation, a base64 blob) costs time quadratic in its length in
+ * gpt-tokenizer: 2 KB of unbroken hanzi takes over 100 ms. A cut just before a separator that
+ * follows a letter changes no token (the tokenizer splits there anyway), so ordinary text counts
+ * exactly; only a run of more than 128 characters with no separator is cut inside, which may
+ * change its count by a token per cut.
+ */
+export function segments(text: string): string[] {
+  if (text.length <= MAX_RUN) return [text];
+  const out: string[] = [];
+  let start = 0;
+  let runStart = 0;
+  for (let i = 1; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (isSeparator(unit)) {
+      if (i - start >= SEGMENT && !isSeparator(text.charCodeAt(i - 1))) {
+        out.push(text.slice(start, i));
+        start = i;
+      }
+      runStart = i + 1;
+    } else if (i - runStart >= MAX_RUN && !(unit >= 0xdc00 && unit <= 0xdfff)) {
+      out.push(text.slice(start, i));
+      start = i;
+      runStart = i;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
 const loading = new Map<TokenCounting['encoding'], Promise<CountFn>>();
 
 // Special-token strings in user text (`<|endoftext|>`) are counted as the plain text they are:
@@ -84,7 +140,9 @@ function loadEncoding(encoding: TokenCounting['encoding']): Promise<CountFn> {
       return (text) => {
         if (!text) return 0;
         try {
-          return api.countTokens(text, AS_TEXT);
+          let total = 0;
+          for (const piece of segments(text)) total += api.countTokens(piece, AS_TEXT);
+          return total;
         } catch {
           // The tokenizer should not throw with these options; a count is still owed.
           return estimateTokens(text);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countingFor, encodingFor, estimateTokens, loadTokenCounter } from './index';
+import o200k from 'gpt-tokenizer/encoding/o200k_base';
+import cl100k from 'gpt-tokenizer/encoding/cl100k_base';
+import { countingFor, encodingFor, estimateTokens, loadTokenCounter, segments } from './index';
 
 // Known values: computed once with gpt-tokenizer 4 (the same as tiktoken's for these encodings)
 // and checked by hand against published examples: "hello world" is 2 tokens in both encodings,
@@ -58,5 +60,31 @@ describe('token counting', () => {
     const counter = await loadTokenCounter('mistral-7b');
     expect(counter.counting.estimated).toBe(true);
     expect(counter.countText('你好世界 hello')).toBe(4 + 2);
+  });
+
+  it("counts long text in pieces with exactly the tokenizer's count for ordinary text", async () => {
+    const asText = { disallowedSpecial: new Set<string>() };
+    const texts = [
+      "The garden, in the morning: coffee! I remember it's friendship (mountain). Then home!\n\n  Indented   spaces\tand tabs.\r\n".repeat(
+        40,
+      ),
+      '我们今天去学校图书馆看书。朋友下雨天气，日记小时候生日礼物！「引号」（括号）：'.repeat(80),
+      `Hello 你好 world. 😀🐱 emoji, numbers 12345678 and <|endoftext|> ${'a'.repeat(20)}\n`.repeat(60),
+    ];
+    const gpt4o = await loadTokenCounter('gpt-4o');
+    const gpt4 = await loadTokenCounter('gpt-4');
+    for (const text of texts) {
+      expect(segments(text).length).toBeGreaterThan(1);
+      expect(segments(text).join('')).toBe(text);
+      expect(gpt4o.countText(text)).toBe(o200k.countTokens(text, asText));
+      expect(gpt4.countText(text)).toBe(cl100k.countTokens(text, asText));
+    }
+    // A long run with no separator is cut inside (the count may move by a token per cut), never
+    // inside a surrogate pair.
+    const run = '🐱'.repeat(300);
+    expect(segments(run).every((piece) => !/^[\udc00-\udfff]/.test(piece))).toBe(true);
+    expect(Math.abs(gpt4o.countText(run) - o200k.countTokens(run, asText))).toBeLessThanOrEqual(
+      segments(run).length,
+    );
   });
 });
