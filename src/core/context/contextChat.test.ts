@@ -115,6 +115,40 @@ describe('chat.previewContext is what is sent', () => {
   });
 });
 
+describe('every way of asking uses the builder', () => {
+  it('regenerate and edit send what they record; a divider starts fresh', async () => {
+    const { chat, context, exchange } = services();
+    const { id } = h.store.createConversation();
+    const first = await exchange(id, 'one');
+    const second = await exchange(id, 'two');
+    const again = await chat.regenerate({ messageId: second.assistantMessageId });
+    await chat.idle();
+    const regenerated = await context.preview({ conversationId: id, answerId: again.assistantMessageId });
+    expect(sent(regenerated)).toEqual(bodyOf(-1).messages);
+    expect(bodyOf(-1).messages.at(-1)).toEqual({ role: 'user', content: 'two' });
+    const edited = await chat.edit({ messageId: second.userMessageId as string, content: 'two, edited' });
+    await chat.idle();
+    expect(sent(await context.preview({ conversationId: id, answerId: edited.assistantMessageId }))).toEqual(
+      bodyOf(-1).messages,
+    );
+    // "Clear context here" after the first answer: only what follows it is sent.
+    h.store.setContextBreak(first.assistantMessageId, true);
+    const preview = await context.preview({ conversationId: id, draft: 'three' });
+    expect(preview.leftOut).toContainEqual(
+      expect.objectContaining({ messageId: first.assistantMessageId, reason: 'before_break' }),
+    );
+    await exchange(id, 'three');
+    expect(bodyOf(-1).messages).toEqual([
+      { role: 'system', content: 'You are Penpal.' },
+      { role: 'user', content: 'two, edited' },
+      { role: 'assistant', content: 'Echo: two, edited\n\n*— the Penpal test server*' },
+      { role: 'user', content: 'three' },
+    ]);
+    expect(bodyOf(-1).messages).toEqual(sent(preview));
+    await chat.shutdown();
+  });
+});
+
 describe('fitting the window', () => {
   it('after context_length_exceeded, retries once with fewer messages and says what it dropped', async () => {
     const { chat, context, exchange } = services();
