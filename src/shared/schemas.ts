@@ -101,6 +101,8 @@ export const MessageSchema = z.object({
   contextRecorded: z.boolean(),
   /** For an answer: earlier messages dropped and retried after the service said the context was too long. */
   droppedToFit: z.number().int().min(0),
+  /** For an answer: what it cost in US dollars (its usage at the model's price then); null when no price was known. */
+  cost: z.number().nullable(),
   /** Ids of this message and its alternative versions (same parent, same role), oldest first. */
   siblingIds: z.array(Id),
 });

@@ -334,8 +334,13 @@ describe('model table and usage', () => {
     const { id } = h.store.createConversation();
     const first = await exchange(id, 'how much?');
     await exchange(id, 'and now?');
-    const usage = h.store.getMessage(first.assistantMessageId).usage;
+    const answer = h.store.getMessage(first.assistantMessageId);
+    const usage = answer.usage;
     expect(usage?.promptTokens).toBeGreaterThan(0);
+    expect(answer.cost).toBeCloseTo(
+      ((usage?.promptTokens ?? 0) * 0.15 + (usage?.completionTokens ?? 0) * 0.6) / 1_000_000,
+      12,
+    );
     const total = h.store.conversationUsage(id);
     expect(total.answers).toBe(2);
     expect(total.cost).toBeCloseTo(

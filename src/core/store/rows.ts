@@ -20,7 +20,7 @@ export const CONVERSATION_COLUMNS =
 
 /** The columns every message query selects. */
 export const MESSAGE_COLUMNS =
-  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at, truncated_chars, context_break, context_recorded, dropped_to_fit';
+  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at, truncated_chars, context_break, context_recorded, dropped_to_fit, cost';
 
 /** A conversation row with the store-only columns the wire type leaves out. */
 export interface ConversationRecord extends Conversation {
@@ -113,6 +113,7 @@ export function toMessageRecord(row: Row): MessageRecord {
     contextBreak: Number(row.context_break) === 1,
     contextRecorded: Number(row.context_recorded) === 1,
     droppedToFit: Number(row.dropped_to_fit ?? 0),
+    cost: typeof row.cost === 'number' && Number.isFinite(row.cost) ? row.cost : null,
   };
 }
 

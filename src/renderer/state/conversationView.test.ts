@@ -19,6 +19,7 @@ function branch(total: number): Message[] {
     contextBreak: false,
     contextRecorded: false,
     droppedToFit: 0,
+    cost: null,
     siblingIds: [`m${index}`],
   }));
 }
