@@ -62,8 +62,9 @@ export function* readBranchTail(
   if (start === null) return;
   // The depth bound guards against a parent cycle a damaged file could contain.
   const bound = read(ctx, () => loadConversation(ctx, conversationId).messageCount + 1);
+  // A statement of its own (not the shared cache): two tails stepped at once must not reset each other.
   const rows = read(ctx, () =>
-    ctx.sql(TAIL_SQL).iterate(start, conversationId, conversationId, bound, encoding),
+    ctx.db.prepare(TAIL_SQL).iterate(start, conversationId, conversationId, bound, encoding),
   );
   try {
     for (let depth = 0; ; depth++) {
