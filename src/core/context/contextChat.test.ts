@@ -246,6 +246,13 @@ describe('summarize older turns', () => {
     const edited = await svc.context.updateSummary(id, 'Edited by hand.');
     expect(edited).toMatchObject({ text: 'Edited by hand.', edited: true, version: 2 });
     expect((await svc.context.preview({ conversationId: id })).parts[1].content).toContain('Edited by hand.');
+    // Made anew on request: from the messages themselves, not from the summary being replaced.
+    h.server.script([{ reply: 'Remade from the messages.' }]);
+    const remade = await svc.context.refreshSummary(id);
+    expect(remade).toMatchObject({ text: 'Remade from the messages.', edited: false, version: 3 });
+    const refold = h.chatRequests().at(-1)?.body as { messages: { content: string }[] };
+    expect(refold.messages[1].content).not.toContain('Edited by hand.');
+    expect(refold.messages[1].content).toContain('User: root kangaroo');
     await svc.chat.shutdown();
   });
 
