@@ -11,6 +11,7 @@ import {
 } from '../context/assemble';
 import type { ModelRequest } from '../context/builder';
 import { costOf } from '../context/modelTable';
+import { compactPreview } from '../context/recorded';
 import type { ModelTableService } from '../context/modelTableService';
 import type { EventBus } from '../events';
 import type { ConversationStore } from '../store/types';
@@ -53,7 +54,7 @@ export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutc
   let built: AssembledContext | null = null;
   try {
     built = await contextForAnswer(deps, spec, { client, signal });
-    store.saveAnswerContext(answerId, built.preview);
+    store.saveAnswerContext(answerId, compactPreview(built.preview));
   } catch {
     // Reading the branch failed (or the stop came during a fold): the safest request is the
     // message alone, so the user still gets an answer or a clear error from the service.
@@ -81,7 +82,7 @@ export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutc
       if (!shorter) return null;
       dropped = shorter.dropped;
       store.setAnswerAccounting(answerId, { droppedToFit: dropped });
-      store.saveAnswerContext(answerId, shorter.preview);
+      store.saveAnswerContext(answerId, compactPreview(shorter.preview));
       built = shorter;
       return shorter.request;
     },

@@ -72,6 +72,10 @@ describe('chat.previewContext is what is sent', () => {
     expect(past.answerId).toBe(first.assistantMessageId);
     expect(sent(past)).toEqual(bodyOf(0).messages);
     expect(h.store.getMessage(first.assistantMessageId).contextRecorded).toBe(true);
+    // Stored small: the history is kept as message ids, its text read back when shown.
+    const stored = JSON.stringify(h.store.getAnswerContext(first.assistantMessageId));
+    expect(stored).not.toContain('first question');
+    expect(stored).toContain('You are Penpal.');
     // An answer with no recorded request (e.g. imported) says so clearly.
     const other = h.store.createConversation();
     const user = h.store.addMessage({

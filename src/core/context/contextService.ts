@@ -1,4 +1,4 @@
-import { ContextPreviewSchema, type ContextPreview } from '../../shared/contextSchemas';
+import type { ContextPreview } from '../../shared/contextSchemas';
 import { AppError } from '../../shared/errors';
 import type { Conversation } from '../../shared/schemas';
 import type { ChatConfig } from '../chat/chatService';
@@ -6,6 +6,7 @@ import { createOpenAIClient } from '../chat/openaiClient';
 import type { ConversationStore } from '../store/types';
 import { assembleContext, foldAndRebuild, turnSettings, type TurnSpec } from './assemble';
 import type { ModelTableService } from './modelTableService';
+import { expandPreview } from './recorded';
 
 /** A summary as the contract returns it. */
 export type SummaryView = NonNullable<ContextPreview['summary']>;
@@ -36,14 +37,16 @@ export class ContextService {
       const answer = store.getMessage(input.answerId);
       if (answer.conversationId !== input.conversationId)
         throw new AppError('not_found', 'That answer is not in this conversation.');
-      const parsed = ContextPreviewSchema.safeParse(store.getAnswerContext(input.answerId));
-      if (!parsed.success) {
+      const recorded = expandPreview(store.getAnswerContext(input.answerId), (ids) =>
+        store.messageContents(ids),
+      );
+      if (!recorded) {
         throw new AppError(
           'not_found',
           'The request behind this answer was not recorded (it was made or imported before Penpal kept them).',
         );
       }
-      return parsed.data;
+      return recorded;
     }
     const built = await assembleContext(this.deps(), await this.nextTurn(input.conversationId, input.draft));
     return built.preview;

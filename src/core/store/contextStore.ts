@@ -124,6 +124,17 @@ export function getAnswerContext(ctx: StoreContext, messageId: string): unknown 
   });
 }
 
+/** The text of messages by id, deleted ones included (kept for undo until purged). */
+export function messageContents(ctx: StoreContext, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  return read(ctx, () => {
+    const rows = ctx
+      .sql('SELECT id, content FROM messages WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids));
+    return new Map(rows.map((row) => [String(row.id), String(row.content ?? '')]));
+  });
+}
+
 /** Saves an answer's cost and how many messages were dropped to fit. */
 export function setAnswerAccounting(
   ctx: StoreContext,

@@ -48,6 +48,8 @@ export interface ContextStoreFunctions {
   saveAnswerContext(messageId: string, context: unknown): void;
   /** The recorded request of an answer, as saved (null when none was recorded). */
   getAnswerContext(messageId: string): unknown;
+  /** The text of messages by id (deleted ones too, until purged). */
+  messageContents(ids: readonly string[]): Map<string, string>;
   /**
    * Saves what an answer cost, how many messages were dropped to fit after a refusal, and a
    * counted usage (kept only when the service sent none).

@@ -5,6 +5,7 @@ import { getPage } from './branchPage';
 import { createContext, type StoreContext } from './context';
 import {
   getAnswerContext,
+  messageContents,
   readBranchTail,
   saveAnswerContext,
   saveTokenCounts,
@@ -136,6 +137,7 @@ function contextFunctions(ctx: StoreContext): ContextStoreFunctions {
     saveTokenCounts: (encoding, counts) => saveTokenCounts(ctx, encoding, counts),
     saveAnswerContext: (id, context) => saveAnswerContext(ctx, id, context),
     getAnswerContext: (id) => getAnswerContext(ctx, id),
+    messageContents: (ids) => messageContents(ctx, ids),
     setAnswerAccounting: (id, figures) => setAnswerAccounting(ctx, id, figures),
     setMemory: (id, memory) => setMemory(ctx, id, memory),
     setContextBreak: (id, enabled) => setContextBreak(ctx, id, enabled),
