@@ -205,6 +205,7 @@ describe('summarize older turns', () => {
       const draft = long(`turn ${i}`);
       const preview = await svc.context.preview({ conversationId: id, draft });
       const folds = preview.leftOut.some((e) => e.reason === 'over_budget');
+      expect(preview.warnings.some((w) => w.code === 'summary_pending')).toBe(folds);
       // Long echoes stream in one chunk, so the test does not wait on them.
       h.server.script(folds ? [foldBehaviour, FAST] : [FAST]);
       const ids = await svc.exchange(id, draft);

@@ -48,7 +48,15 @@ export class ContextService {
       }
       return recorded;
     }
-    const built = await assembleContext(this.deps(), await this.nextTurn(input.conversationId, input.draft));
+    const spec = await this.nextTurn(input.conversationId, input.draft);
+    const built = await assembleContext(this.deps(), spec);
+    if (spec.conversation.memory.strategy === 'summarize' && built.overBudget) {
+      // A preview makes no model call: say that sending will fold first, so it will differ.
+      built.preview.warnings.push({
+        code: 'summary_pending',
+        message: 'Older messages no longer fit: when you send, they are first folded into the summary.',
+      });
+    }
     return built.preview;
   }
 
