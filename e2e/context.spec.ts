@@ -109,3 +109,22 @@ test('"Clear context here" starts fresh without a new chat, and the divider can 
     (streamedRequests(server).at(-1) ?? []).filter((m) => m.role === 'user').map((m) => m.content),
   ).toEqual(['Old topic', 'More of it', 'New topic', 'All of it']);
 });
+
+test('after context_length_exceeded the answer says what was left out to fit, and its inspector shows the retried request', async ({
+  ready,
+  server,
+}) => {
+  const { page } = ready;
+  for (const text of ['One', 'Two', 'Three']) await exchange(page, text);
+  server.script([{ contextLengthExceeded: true }]);
+  await exchange(page, 'Four');
+  const answer = feed(page).locator('article[data-role="assistant"]').last();
+  await expect(answer.getByText(/earlier messages? (was|were) left out to fit/)).toBeVisible();
+  const [refused, retried] = streamedRequests(server).slice(-2);
+  expect(retried.length).toBeLessThan(refused.length);
+  await answer.getByRole('button', { name: 'Show context' }).click();
+  const panel = page.getByRole('complementary', { name: 'Context inspector' });
+  await expect(panel.getByText('The request behind this answer')).toBeVisible();
+  await expect(panel.locator('li[data-kind]')).toHaveCount(retried.length);
+  expect(await shownParts(panel)).toEqual(retried);
+});

@@ -4,6 +4,7 @@ import type { Message } from '../../shared/schemas';
 import { copyText, useCopied } from '../components/clipboard';
 import { Icon, type ChatIconName } from '../components/Icon';
 import { setContextBreak } from '../context/contextActions';
+import { AnswerUsage } from '../context/MessageMarks';
 import { openInspector } from '../context/inspectorStore';
 import { deleteMessage, regenerate, switchVersion } from './chatActions';
 import type { MessageHandlers } from './messageHandlers';
@@ -93,6 +94,7 @@ export function MessageActions({ message, text, busy, handlers, onEdit }: Messag
         disabled={busy}
         onClick={() => run(() => deleteMessage(message.id), handlers.onReplace)}
       />
+      {!isUser && <AnswerUsage message={message} />}
       {copied && (
         <span className="msg-copied" role="status">
           {t('chat:actions.copied')}

@@ -149,8 +149,9 @@ export function ContextInspector(props: ContextInspectorProps): ReactElement {
           <>
             <Overview preview={preview} />
             {answerId && (
-              <p className="ctx-small muted">
-                {t('context:memory.label')}: {t(`context:memory.${memory.strategy}`)}
+              <p className="ctx-memory-used">
+                <span className="muted">{t('context:memory.label')}</span>
+                <span className="ctx-chip">{t(`context:memory.${memory.strategy}`)}</span>
               </p>
             )}
             {!answerId && conversation.memory.strategy === 'summarize' && (

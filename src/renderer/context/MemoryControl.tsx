@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MemoryStrategySchema, type MemorySettings, type MemoryStrategy } from '../../shared/contextSchemas';
+// From schemas.ts, not contextSchemas.ts: that module's other schemas (token encodings) must
+// not ride in the start-up bundle.
+import { MemoryStrategySchema, type MemorySettings, type MemoryStrategy } from '../../shared/schemas';
 import type { Conversation } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { useFailureText } from './useFailureText';

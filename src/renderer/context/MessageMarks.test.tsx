@@ -103,6 +103,30 @@ describe('Clear context here', () => {
   });
 });
 
+describe('an answer’s usage and notes', () => {
+  it('shows the tokens and cost of an answer in its actions', async () => {
+    render(
+      <MessageActions
+        message={makeMessage('a1', 'assistant', {
+          usage: { promptTokens: 1234, completionTokens: 56, totalTokens: 1290 },
+          cost: 0.0123,
+        })}
+        text="hi"
+        busy={false}
+        handlers={{ onStarted: vi.fn(), onReplace: vi.fn(), onFailure: vi.fn() }}
+        onEdit={() => undefined}
+      />,
+    );
+    expect(screen.getByText('1,234 in · 56 out · $0.0123')).toBeTruthy();
+  });
+
+  it('says how many earlier messages were dropped to fit', async () => {
+    const { DroppedToFitNote } = await import('./MessageMarks');
+    render(<DroppedToFitNote count={2} />);
+    expect(screen.getByText('2 earlier messages were left out to fit')).toBeTruthy();
+  });
+});
+
 describe('notSentMarks', () => {
   const messages = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'].map((id, i) =>
     makeMessage(id, i % 2 ? 'assistant' : 'user'),

@@ -1,9 +1,10 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeftOutReason } from '../../shared/contextSchemas';
-import type { ConversationPage } from '../../shared/schemas';
+import type { ConversationPage, Message } from '../../shared/schemas';
 import { Icon } from '../components/Icon';
 import { setContextBreak } from './contextActions';
+import { useFormatters } from './format';
 
 /** Why a message is not sent: a reason the builder gave, or `older` (before the oldest part sent). */
 export type NotSentReason = LeftOutReason | 'older';
@@ -56,5 +57,22 @@ export function DroppedToFitNote({ count }: { count: number }): ReactElement {
       <Icon name="alert" size={13} />
       {t('context:droppedToFit', { count })}
     </p>
+  );
+}
+
+/** An answer's tokens (from the API's usage chunk, else counted) and cost, quiet in its actions row. */
+export function AnswerUsage({ message }: { message: Message }): ReactElement | null {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (!message.usage) return null;
+  const tokens = t('context:usage.tokens', {
+    prompt: format.count(message.usage.promptTokens),
+    completion: format.count(message.usage.completionTokens),
+  });
+  return (
+    <span className="answer-usage" data-answer-usage>
+      {tokens}
+      {message.cost !== null && ` · ${format.cost(message.cost)}`}
+    </span>
   );
 }

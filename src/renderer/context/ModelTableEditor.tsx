@@ -109,7 +109,7 @@ export function ModelTableEditor(): ReactElement {
       load();
     }, setFailure);
   };
-  const price = (value: number | undefined): string => (value === undefined ? '—' : format.cost(value));
+  const price = (value: number | undefined): string => (value === undefined ? '—' : format.price(value));
 
   return (
     <div className="model-table">
@@ -129,7 +129,6 @@ export function ModelTableEditor(): ReactElement {
                 <th scope="col">{t('context:models.maxOutput')}</th>
                 <th scope="col">{t('context:models.input')}</th>
                 <th scope="col">{t('context:models.output')}</th>
-                <th scope="col">{t('context:models.source')}</th>
                 <th scope="col">
                   <span className="sr-only">{t('context:models.edit', { model: '' })}</span>
                 </th>
@@ -138,16 +137,20 @@ export function ModelTableEditor(): ReactElement {
             <tbody>
               {models.map((model) => (
                 <tr key={model.id} data-model={model.id}>
-                  <th scope="row">{model.id}</th>
+                  <th scope="row" title={model.id}>
+                    <div className="model-name">
+                      <span className="model-id">{model.id}</span>
+                      {model.source !== 'builtin' && (
+                        <span className={`ctx-chip model-source-${model.source}`}>
+                          {t(`context:models.sources.${model.source}`)}
+                        </span>
+                      )}
+                    </div>
+                  </th>
                   <td>{format.count(model.contextWindow)}</td>
                   <td>{format.count(model.maxOutput)}</td>
                   <td>{price(model.price?.input)}</td>
                   <td>{price(model.price?.output)}</td>
-                  <td>
-                    <span className={`ctx-chip model-source-${model.source}`}>
-                      {t(`context:models.sources.${model.source}`)}
-                    </span>
-                  </td>
                   <td className="model-actions">
                     <button
                       type="button"

@@ -39,6 +39,7 @@ export function makeMessage(id: string, role: Message['role'], extra: Partial<Me
     error: null,
     model: role === 'assistant' ? 'gpt-4o' : null,
     usage: null,
+    cost: null,
     createdAt: '2026-12-01T10:00:00.000Z',
     truncatedChars: 0,
     contextBreak: false,
