@@ -23,7 +23,11 @@ export interface PreviewState {
  * Fetches `chat.previewContext` for `request` whenever it or `refreshKey` changes, or the context
  * changed (`noteContextChanged`). The last request asked always wins over slower earlier ones.
  */
-export function useContextPreview(request: PreviewRequest | null, refreshKey = ''): PreviewState {
+export function useContextPreview(
+  request: PreviewRequest | null,
+  refreshKey = '',
+  delayMs = 0,
+): PreviewState {
   const version = useContextVersion();
   const [state, setState] = useState<PreviewState & { key: string }>({
     key: '',
@@ -38,10 +42,15 @@ export function useContextPreview(request: PreviewRequest | null, refreshKey = '
     if (!request) return;
     const mine = ++seq.current;
     setState((current) => ({ ...current, key, loading: true }));
-    call('chat.previewContext', request).then(
-      (preview) => mine === seq.current && setState({ key, preview, error: null, loading: false }),
-      (error: unknown) => mine === seq.current && setState({ key, preview: null, error, loading: false }),
-    );
+    const ask = (): void => {
+      call('chat.previewContext', request).then(
+        (preview) => mine === seq.current && setState({ key, preview, error: null, loading: false }),
+        (error: unknown) => mine === seq.current && setState({ key, preview: null, error, loading: false }),
+      );
+    };
+    if (delayMs <= 0) return ask();
+    const timer = setTimeout(ask, delayMs);
+    return () => clearTimeout(timer);
     // `key` holds everything the request depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
@@ -54,6 +63,12 @@ export function useContextPreview(request: PreviewRequest | null, refreshKey = '
     loading: state.loading,
   };
 }
+
+/**
+ * How long the next turn's preview waits after the conversation changed: building it reads the
+ * branch in core, which must not compete with opening (and painting) the conversation itself.
+ */
+const NEXT_TURN_DELAY_MS = 250;
 
 /**
  * The next turn's request without a draft, for the token count and the "not sent" marks:
@@ -79,7 +94,7 @@ export function useNextTurnPreview(
     : '';
   const conversationId = conversation?.id;
   const request = useMemo(() => (conversationId ? { conversationId } : null), [conversationId]);
-  const state = useContextPreview(request, refreshKey);
+  const state = useContextPreview(request, refreshKey, NEXT_TURN_DELAY_MS);
   const marks = useMemo(() => notSentMarks(state.preview), [state.preview]);
   return { ...state, marks, refreshKey };
 }
