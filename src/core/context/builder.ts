@@ -11,6 +11,7 @@ import type { SamplingOptions } from '../chat/streamRun';
 import type { ChatTurn } from '../chat/streamChatCompletion';
 import type { StoredSummary, TailMessage } from '../store/contextTypes';
 import type { ResolvedModel } from './modelTable';
+import { modelNotices, outputReserve } from './budget';
 import { selectHistory } from './strategies';
 
 /**
@@ -81,42 +82,12 @@ export interface BuiltContext {
 /** The framing of a summary sent as a system message. */
 export const SUMMARY_PREFIX = 'Summary of the earlier conversation:\n';
 
-/** What the request reserves for the answer, and whether max tokens is sent. */
-function outputReserve(
-  input: BuildInput,
-  warnings: ContextPreview['warnings'],
-): { reserve: number; send: number | null } {
-  const window = input.model.contextWindow;
-  const fallback = Math.max(1, Math.min(input.model.maxOutput, Math.floor(window / 4)));
-  const requested = input.persona?.maxTokens ?? input.settings.maxTokens;
-  if (requested === null) return { reserve: fallback, send: null };
-  if (requested >= window) {
-    warnings.push({
-      code: 'max_output_over_window',
-      message: `The max output (${requested} tokens) is larger than the model's window (${window}); it is not sent, so the service decides, and ${fallback} tokens are kept free for the answer.`,
-    });
-    return { reserve: fallback, send: null };
-  }
-  return { reserve: requested, send: requested };
-}
-
 /** Builds the request of a turn. */
 export function buildContext(input: BuildInput): BuiltContext {
   const { persona, counter, model } = input;
   const warnings: ContextPreview['warnings'] = [...(input.notices ?? [])];
   const per = counter.counting;
-  if (!model.known) {
-    warnings.push({
-      code: 'model_unknown',
-      message: `Penpal does not know the window of "${model.id}"; it assumes ${model.contextWindow} tokens. Set the real figure in Settings → Models.`,
-    });
-  }
-  if (per.estimated) {
-    warnings.push({
-      code: 'estimate',
-      message: 'Token counts are an estimate: the tokenizer of this model is unknown.',
-    });
-  }
+  warnings.push(...modelNotices(model, per));
   const { reserve, send } = outputReserve(input, warnings);
   const window = model.contextWindow;
   // Counting cannot be exact for every server (estimates, tool framing): keep a margin.
@@ -317,9 +288,4 @@ export function buildContext(input: BuildInput): BuiltContext {
     overBudget: selection.overBudget,
     dropped,
   };
-}
-
-/** The request a recorded preview describes (for showing a past answer's request, and retries). */
-export function requestMessages(preview: ContextPreview): ChatTurn[] {
-  return preview.parts.map((part) => ({ role: part.role, content: part.content }));
 }
