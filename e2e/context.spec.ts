@@ -15,7 +15,7 @@ function streamedRequests(server: OpenAITestServer): Sent[][] {
 async function shownParts(panel: Locator): Promise<Sent[]> {
   return panel.locator('li[data-kind]').evaluateAll((items) =>
     items.map((item) => ({
-      role: (item as HTMLElement).dataset.role ?? '',
+      role: item.getAttribute('data-role') ?? '',
       content: item.querySelector('[data-part-content]')?.textContent ?? '',
     })),
   );

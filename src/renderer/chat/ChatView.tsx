@@ -31,8 +31,6 @@ export function ChatView(): ReactElement {
   const loaded = useConversationView(conversationId, focusMessageId);
   const { view, error: loadError, streamingIds, showLatest, replace } = loaded;
   const settings = useSettings().current?.settings;
-  // The next request without the draft: the Tokens count's base and the "Not sent" marks.
-  const nextTurn = useNextTurnPreview(view, settings?.model);
   const inspector = useInspectorTarget();
   useEffect(showNextTurnIfOpen, [conversationId]);
   const [started, setStarted] = useState<ReadonlyMap<string, string>>(new Map());
@@ -63,6 +61,8 @@ export function ChatView(): ReactElement {
     return ids;
   }, [started, stopped, streamingIds, conversationId]);
   const busy = liveIds.size > 0;
+  // The next request without the draft: the Tokens count's base and the "Not sent" marks.
+  const nextTurn = useNextTurnPreview(view, settings?.model, busy);
 
   const noteStarted = useCallback(
     (result: SendStarted, inConversation: string | null) => {

@@ -27,6 +27,7 @@ export function useContextPreview(
   request: PreviewRequest | null,
   refreshKey = '',
   delayMs = 0,
+  paused = false,
 ): PreviewState {
   const version = useContextVersion();
   const [state, setState] = useState<PreviewState & { key: string }>({
@@ -39,7 +40,7 @@ export function useContextPreview(
   const key = request ? JSON.stringify([request, refreshKey, version]) : '';
 
   useEffect(() => {
-    if (!request) return;
+    if (!request || paused) return;
     const mine = ++seq.current;
     setState((current) => ({ ...current, key, loading: true }));
     const ask = (): void => {
@@ -53,7 +54,7 @@ export function useContextPreview(
     return () => clearTimeout(timer);
     // `key` holds everything the request depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, paused]);
 
   // A preview made for another conversation is never shown.
   const stale = !request || state.preview?.conversationId !== request.conversationId;
@@ -78,6 +79,7 @@ const NEXT_TURN_DELAY_MS = 250;
 export function useNextTurnPreview(
   view: ConversationPage | null,
   model: string | undefined,
+  answering: boolean,
 ): PreviewState & { marks: NotSentMarks; refreshKey: string } {
   const conversation = view?.conversation;
   const last = view && !view.hasMoreAfter ? view.messages.at(-1) : undefined;
@@ -94,7 +96,9 @@ export function useNextTurnPreview(
     : '';
   const conversationId = conversation?.id;
   const request = useMemo(() => (conversationId ? { conversationId } : null), [conversationId]);
-  const state = useContextPreview(request, refreshKey, NEXT_TURN_DELAY_MS);
+  // While an answer streams the next turn is not settled (and its request is being sent): the
+  // last preview stays shown and a fresh one is built once the answer is done.
+  const state = useContextPreview(request, refreshKey, NEXT_TURN_DELAY_MS, answering);
   const marks = useMemo(() => notSentMarks(state.preview), [state.preview]);
   return { ...state, marks, refreshKey };
 }
