@@ -26,6 +26,10 @@ function message(content: string, role: Message['role'], truncatedChars = 0): Me
     usage: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     truncatedChars,
+    contextBreak: false,
+    contextRecorded: false,
+    droppedToFit: 0,
+    cost: null,
     siblingIds: [`m-${role}`],
   };
 }
@@ -37,6 +41,7 @@ function show(content: string, role: Message['role'] = 'user', truncatedChars = 
       live={false}
       busy={false}
       highlighted={false}
+      notSent={null}
       context={{}}
       handlers={handlers}
     />,
@@ -121,7 +126,15 @@ describe('an answer streaming past the part shown', () => {
   it('keeps the part shown and counts what arrived', async () => {
     const answer = { ...message('', 'assistant'), id: 'm-live', status: 'streaming' as const };
     const { container } = render(
-      <MessageItem message={answer} live busy highlighted={false} context={{}} handlers={handlers} />,
+      <MessageItem
+        message={answer}
+        live
+        busy
+        highlighted={false}
+        notSent={null}
+        context={{}}
+        handlers={handlers}
+      />,
     );
     const body = (): string => container.querySelector('.msg-body')?.textContent ?? '';
     const paragraph = 'A sentence of the answer that goes on. '.repeat(10) + '\n\n';

@@ -1,6 +1,7 @@
 import { memo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
+import { ContextDivider, DroppedToFitNote, NotSentMark, type NotSentReason } from '../context/MessageMarks';
 import { pickShownText, useStreamText } from '../state/streamStore';
 import { editAndSend } from './chatActions';
 import type { ErrorContext } from './errorText';
@@ -18,6 +19,8 @@ interface MessageItemProps {
   /** Some answer in the conversation is streaming. */
   busy: boolean;
   highlighted: boolean;
+  /** Why the message is outside the next request's context; null when it is sent. */
+  notSent: NotSentReason | null;
   context: ErrorContext;
   handlers: MessageHandlers;
 }
@@ -27,7 +30,7 @@ interface MessageItemProps {
  * growing with the streamed deltas; status, errors and actions underneath.
  */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps): ReactElement {
-  const { message, live, busy, highlighted, context, handlers } = props;
+  const { message, live, busy, highlighted, notSent, context, handlers } = props;
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const streamed = useStreamText(message.id);
@@ -42,13 +45,14 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
 
   return (
     <article
-      className={`msg msg-${message.role}${highlighted ? ' msg-highlight' : ''}`}
+      className={`msg msg-${message.role}${highlighted ? ' msg-highlight' : ''}${notSent ? ' msg-not-sent' : ''}`}
       data-message-id={message.id}
       data-role={message.role}
       data-status={live ? 'streaming' : message.status}
       aria-busy={live || undefined}
     >
       <h3 className="sr-only">{isUser ? t('chat:messages.you') : t('chat:messages.assistant')}</h3>
+      {notSent && <NotSentMark reason={notSent} />}
       {isUser ? (
         editing ? (
           <MessageEditor initial={message.content} onSave={saveEdit} onCancel={() => setEditing(false)} />
@@ -69,6 +73,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
         </p>
       ) : null}
       {message.truncatedChars > 0 && <TruncatedNote cutChars={message.truncatedChars} />}
+      {message.droppedToFit > 0 && <DroppedToFitNote count={message.droppedToFit} />}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (
         <MessageActions
@@ -77,6 +82,13 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           busy={busy}
           handlers={handlers}
           onEdit={() => setEditing(true)}
+        />
+      )}
+      {message.contextBreak && (
+        <ContextDivider
+          messageId={message.id}
+          onReplace={handlers.onReplace}
+          onFailure={handlers.onFailure}
         />
       )}
     </article>

@@ -18,8 +18,11 @@ export const libraryMethods = {
     input: z.object({ view: z.enum(['active', 'archived', 'trash']).default('active') }).strict(),
     output: z.array(ConversationSchema),
   },
+  /** A new conversation; with a persona, it starts with the persona's opening message (if any). */
   'conversation.create': {
-    input: z.object({ title: z.string().max(MAX_TITLE_CHARS, TITLE_TOO_LONG).optional() }).strict(),
+    input: z
+      .object({ title: z.string().max(MAX_TITLE_CHARS, TITLE_TOO_LONG).optional(), personaId: Id.optional() })
+      .strict(),
     output: ConversationSchema,
   },
   /**
