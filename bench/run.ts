@@ -11,6 +11,7 @@ interface BenchModule {
 
 const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store', load: () => import('./storeBench') },
+  { name: 'context', load: () => import('./contextBench') },
   { name: 'import', load: () => import('./importBench') },
   { name: 'journal', load: () => import('./journalBench') },
   { name: 'streaming', load: () => import('./streamingBench') },

@@ -2,10 +2,15 @@ import { join } from 'node:path';
 import { ChatService } from './chat/chatService';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './events';
+import { ContextService } from './context/contextService';
+import { ModelTableService } from './context/modelTableService';
+import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
+import { personaHandlers } from './handlers/personaHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
+import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
@@ -50,18 +55,33 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     savedBaseURL: () => settings.get().baseURL,
     confirmKeyReuse: ports.confirmKeyReuse?.bind(ports),
   });
+  notices.push(
+    ...preparePersonas(store, {
+      uiLanguage: settings.get().language,
+      systemLanguage: ports.systemLanguage,
+      databasePath: join(ports.dataDir, DATABASE_FILE),
+    }),
+  );
+  const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
+  const getConfig = async () => settings.get();
+  // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
+  const credentialsFor = (baseURL: string) => vault.keyFor(baseURL);
   const chat = new ChatService({
     store,
     events,
+    models,
     idleTimeoutMs: ports.streamIdleTimeoutMs,
-    getConfig: async () => settings.get(),
-    // The only way chat, models, titles and tests get the saved key: checked against its binding.
-    credentialsFor: (baseURL) => vault.keyFor(baseURL),
+    getConfig,
+    credentialsFor,
   });
+  const shutdownSignal = new AbortController();
+  const context = new ContextService({ store, models, getConfig, credentialsFor, signal: shutdownSignal.signal });
 
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
+    ...contextHandlers({ store, events, context, models }),
+    ...personaHandlers(store, events),
     ...libraryHandlers(
       store,
       events,
@@ -87,6 +107,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      shutdownSignal.abort();
       await chat.shutdown();
       store.close();
     },

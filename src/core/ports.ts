@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { ModelInfo } from '../shared/contextSchemas';
 import type { Settings } from '../shared/schemas';
 
 /**
@@ -29,6 +30,8 @@ export interface StoredSettings {
   settings: Settings;
   /** The API key encrypted by the SecretCipher, base64; absent when none is saved. */
   encryptedKey?: string;
+  /** The model table's own entries: the user's edits and the windows servers reported (validated on read). */
+  modelTable?: { user: ModelInfo[]; server: ModelInfo[] };
   /** Where the saved key may be sent; absent for a key saved before keys were bound (see KeyVault). */
   keyBinding?: KeyBinding;
 }

@@ -5,9 +5,11 @@ import { LinkConfirmDialog } from './components/LinkConfirmDialog';
 import { NoticeBanner } from './components/NoticeBanner';
 import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
+import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
 import { useOpenNewestOnStart } from './state/openNewest';
+import { usePersonas } from './state/personaStore';
 import { reloadSettings, useSettings } from './state/settingsStore';
 import { closeSettings, openSettings, useUi } from './state/ui';
 
@@ -34,6 +36,7 @@ export function App(): ReactElement {
   const { t } = useTranslation();
   const { current, error } = useSettings();
   const { settingsOpen } = useUi();
+  const { libraryOpen: personasOpen } = usePersonas();
   const ready = current !== null && current.key.configured;
   useSettingsShortcut(ready);
   useOpenNewestOnStart(ready);
@@ -67,6 +70,7 @@ export function App(): ReactElement {
         <ChatView />
       </div>
       {settingsOpen && <SettingsDialog snapshot={current} onClose={closeSettings} />}
+      {personasOpen && <PersonaLibrary />}
       <SearchPalette />
       <LinkConfirmDialog />
     </div>

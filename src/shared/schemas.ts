@@ -56,6 +56,23 @@ export const KeyStatusSchema = z.object({
 });
 export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 
+/**
+ * How much of the conversation each turn resends: the last N exchanges, as many recent messages
+ * as fit the window (default), or older turns folded into a rolling summary made by the model.
+ */
+export const MemoryStrategySchema = z.enum(['last_exchanges', 'fit_window', 'summarize']);
+export type MemoryStrategy = z.infer<typeof MemoryStrategySchema>;
+
+/** A conversation's memory setting. `exchanges` is used by `last_exchanges` (earlier exchanges kept, not counting the new message). */
+export const MemorySettingsSchema = z.object({
+  strategy: MemoryStrategySchema,
+  exchanges: z.number().int().min(0).max(10_000),
+});
+export type MemorySettings = z.infer<typeof MemorySettingsSchema>;
+
+/** The memory a new conversation starts with. */
+export const DEFAULT_MEMORY: MemorySettings = { strategy: 'fit_window', exchanges: 10 };
+
 export const MessageRoleSchema = z.enum(['system', 'user', 'assistant']);
 export type MessageRole = z.infer<typeof MessageRoleSchema>;
 
@@ -84,6 +101,14 @@ export const MessageSchema = z.object({
   createdAt: IsoDate,
   /** Characters cut because the message was over Penpal's size limit (0: complete). */
   truncatedChars: z.number().int().min(0),
+  /** A "clear context here" divider follows this message: it and everything before are not sent. */
+  contextBreak: z.boolean(),
+  /** For an answer: the request it was made from is recorded (the inspector can show it). */
+  contextRecorded: z.boolean(),
+  /** For an answer: earlier messages dropped and retried after the service said the context was too long. */
+  droppedToFit: z.number().int().min(0),
+  /** For an answer: what it cost in US dollars (its usage at the model's price then); null when no price was known. */
+  cost: z.number().nullable(),
   /** Ids of this message and its alternative versions (same parent, same role), oldest first. */
   siblingIds: z.array(Id),
 });
@@ -102,6 +127,9 @@ export const ConversationSchema = z.object({
   messageCount: z.number().int(),
   /** The system prompt this conversation sends (imported custom instructions, or empty for the default). */
   systemPrompt: z.string(),
+  /** The persona this conversation talks with; null for the app's default settings. */
+  personaId: Id.nullable(),
+  memory: MemorySettingsSchema,
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -3,8 +3,11 @@ import { AppError, type WireError } from '../../shared/errors';
 import type { MessageStatus, Usage } from '../../shared/schemas';
 import type { EventBus } from '../events';
 import type { ConversationStore } from '../store/types';
+import type { ModelRequest } from '../context/builder';
 import { DeltaCoalescer } from './deltaCoalescer';
-import { streamChatCompletion, type ChatTurn } from './streamChatCompletion';
+import { streamChatCompletion } from './streamChatCompletion';
+import type { StreamChatResult } from './streamRun';
+import { streamTextCompletion } from './streamTextCompletion';
 
 /** Default gap between two saves of a streaming answer: a crash loses at most this much text. */
 export const DEFAULT_PERSIST_INTERVAL_MS = 250;
@@ -17,11 +20,13 @@ export interface AnswerRunOptions {
   conversationId: string;
   /** The assistant message (status `streaming`) the answer is written into. */
   messageId: string;
-  model: string;
-  messages: ChatTurn[];
-  temperature: number;
-  topP: number;
-  maxTokens: number | null;
+  /** The request the context builder made. */
+  request: ModelRequest;
+  /**
+   * Called once if the service says the context is too long (before any text): a shorter request
+   * to retry with, or null to give up.
+   */
+  retryShorter?: () => Promise<ModelRequest | null>;
   signal: AbortSignal;
   idleTimeoutMs?: number;
   persistIntervalMs?: number;
@@ -70,21 +75,35 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     options.coalesceMs,
   );
 
-  const result = await streamChatCompletion({
-    client: options.client,
-    model: options.model,
-    messages: options.messages,
-    temperature: options.temperature,
-    topP: options.topP,
-    maxTokens: options.maxTokens,
-    signal: controller.signal,
-    idleTimeoutMs: options.idleTimeoutMs,
-    onDelta: (delta, soFar) => {
-      content = soFar;
-      coalescer.push(delta);
-      persistTimer ??= setTimeout(persist, persistMs);
-    },
-  });
+  const stream = (request: ModelRequest): Promise<StreamChatResult> => {
+    const common = {
+      client: options.client,
+      model: request.model,
+      ...request.sampling,
+      signal: controller.signal,
+      idleTimeoutMs: options.idleTimeoutMs,
+      onDelta: (delta: string, soFar: string) => {
+        content = soFar;
+        coalescer.push(delta);
+        persistTimer ??= setTimeout(persist, persistMs);
+      },
+    };
+    return request.promptFormat === 'completion'
+      ? streamTextCompletion({ ...common, prompt: request.prompt ?? '' })
+      : streamChatCompletion({ ...common, messages: request.messages });
+  };
+  let request = options.request;
+  let result = await stream(request);
+  if (result.status === 'error' && result.error?.code === 'context_length_exceeded' && !result.content) {
+    // One retry with a shorter request: a second refusal is shown as it is.
+    const shorter = (await options.retryShorter?.()) ?? null;
+    if (shorter) {
+      request = shorter;
+      result = await stream(request);
+    }
+  }
+  // A base model continues after "LABEL:", so its answer starts with a space.
+  if (request.promptFormat === 'completion') result = { ...result, content: result.content.trimStart() };
   clearTimeout(persistTimer);
   options.signal.removeEventListener('abort', forwardAbort);
   coalescer.flush();
@@ -96,7 +115,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     usage: result.usage,
   };
   try {
-    store.finishMessage(messageId, { ...outcome, model: options.model });
+    store.finishMessage(messageId, { ...outcome, model: request.model });
   } catch (err) {
     const error = err instanceof AppError ? err : new AppError('storage', String(err));
     outcome.status = outcome.content ? 'interrupted' : 'error';

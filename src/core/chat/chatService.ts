@@ -2,14 +2,15 @@ import type OpenAI from 'openai';
 import type { Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Conversation, Message } from '../../shared/schemas';
+import { modelIdFor, personaOf } from '../context/assemble';
+import type { ModelTableService, ReportedModel } from '../context/modelTableService';
 import type { EventBus } from '../events';
 import { assertPlainHttpAllowed } from '../settings/keyBinding';
 import type { ConversationStore } from '../store/types';
-import { runAnswer } from './answerRun';
+import { answerTurn } from './answerTurn';
 import { proposeTitle } from './autoTitle';
 import { checkConnection, fetchModels } from './connection';
 import { createOpenAIClient, normalizeBaseURL } from './openaiClient';
-import type { ChatTurn } from './streamChatCompletion';
 
 /** The settings a chat call uses, read fresh for each call. */
 export interface ChatConfig {
@@ -38,6 +39,8 @@ export interface ChatServiceOptions {
   persistIntervalMs?: number;
   /** Gap between two `chat.delta` events of one answer (default 33 ms). */
   coalesceMs?: number;
+  /** The model table (windows, prices); without one, built-in figures only. */
+  models?: ModelTableService;
 }
 
 /** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
@@ -61,6 +64,15 @@ export class ChatService {
   private readonly background = new AbortController();
 
   constructor(private readonly options: ChatServiceOptions) {}
+
+  /** Windows a server reports in its model list go into the model table. */
+  private readonly reported = (models: ReportedModel[]): void => {
+    try {
+      this.options.models?.recordReported(models);
+    } catch {
+      // The table is a help; the model list itself must still come back.
+    }
+  };
 
   /** Appends a user message to the conversation's shown branch and streams an answer to it. */
   async send(input: { conversationId: string; content: string }): Promise<SendStarted> {
@@ -136,13 +148,18 @@ export class ChatService {
     // A key typed into the form goes to the address typed with it; the saved one only to its own.
     if (typed) assertPlainHttpAllowed(baseURL, input.allowPlainHttp === true);
     const apiKey = typed || (await this.options.credentialsFor(baseURL));
-    return checkConnection({ baseURL, apiKey, model: input.model?.trim() || config.model });
+    return checkConnection({
+      baseURL,
+      apiKey,
+      model: input.model?.trim() || config.model,
+      onReported: this.reported,
+    });
   }
 
   /** The models the saved endpoint offers. */
   async listModels(): Promise<string[]> {
     const config = await this.readyConfig();
-    return fetchModels({ baseURL: config.baseURL, apiKey: config.apiKey });
+    return fetchModels({ baseURL: config.baseURL, apiKey: config.apiKey, onReported: this.reported });
   }
 
   /** Resolves when every answer and title call under way has finished and been announced. */
@@ -182,17 +199,14 @@ export class ChatService {
     config: ChatConfig & { apiKey: string },
   ): string {
     const { store, events } = this.options;
-    const messages = buildRequestMessages(
-      store.getPath(user.id),
-      conversation.systemPrompt.trim() || config.systemPrompt.trim(),
-    );
+    const persona = personaOf(store, conversation);
     const assistant = store.addMessage({
       conversationId: conversation.id,
       parentId: user.id,
       role: 'assistant',
       content: '',
       status: 'streaming',
-      model: config.model,
+      model: modelIdFor(persona, config),
     });
     events.emit('conversation.changed', { id: conversation.id });
     events.emit('library.changed', {});
@@ -200,17 +214,15 @@ export class ChatService {
     const client = createOpenAIClient({ baseURL: config.baseURL, apiKey: config.apiKey });
     const controller = new AbortController();
     this.runs.set(assistant.id, { conversationId: conversation.id, controller });
-    const job = runAnswer({
+    const job = answerTurn({
       store,
       events,
+      models: this.options.models,
+      conversation,
+      user,
+      answerId: assistant.id,
+      config,
       client,
-      conversationId: conversation.id,
-      messageId: assistant.id,
-      model: config.model,
-      messages,
-      temperature: config.temperature,
-      topP: config.topP,
-      maxTokens: config.maxTokens,
       signal: controller.signal,
       idleTimeoutMs: this.options.idleTimeoutMs,
       persistIntervalMs: this.options.persistIntervalMs,
@@ -260,17 +272,4 @@ export class ChatService {
       // A title is a nicety: no key, quota, network or store trouble should surface for it.
     }
   }
-}
-
-/**
- * What the model is sent: the system prompt (if any), then the shown branch up to the new user
- * message, as role and text only. Failed answers (no text) are left out.
- */
-export function buildRequestMessages(path: Message[], systemPrompt: string): ChatTurn[] {
-  const turns: ChatTurn[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
-  for (const message of path) {
-    if (message.role === 'assistant' && (message.status === 'error' || !message.content)) continue;
-    turns.push({ role: message.role, content: message.content });
-  }
-  return turns;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { reportedModel, type ReportedModel } from '../context/modelTableService';
 import { createOpenAIClient } from './openaiClient';
 import { mapServiceError } from './serviceErrors';
 
@@ -10,6 +11,8 @@ export interface ConnectionTarget {
   baseURL: string;
   apiKey: string;
   model: string;
+  /** Told what each listed model reports (window, max output), for the model table. */
+  onReported?(models: ReportedModel[]): void;
 }
 
 /**
@@ -24,6 +27,8 @@ export async function fetchModels(target: Omit<ConnectionTarget, 'model'>): Prom
   });
   try {
     const page = await client.models.list();
+    // The SDK keeps fields it does not know (context_length, max_model_len, meta…) as they came.
+    target.onReported?.(page.data.map((model) => reportedModel(model as unknown as { id: string })));
     return page.data.map((model) => model.id).sort((a, b) => a.localeCompare(b));
   } catch (err) {
     throw mapServiceError(err, { apiKey: target.apiKey });

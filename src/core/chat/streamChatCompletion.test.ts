@@ -68,6 +68,23 @@ describe('streamChatCompletion', () => {
     });
   });
 
+  it('sends stop sequences and penalties when set, deduplicated and at most four', async () => {
+    await run('Hi', {
+      stop: ['\nUSER:', '', '\nUSER:', 'END', 'a', 'b', 'c'],
+      presencePenalty: 0.6,
+      frequencyPenalty: 0,
+    }).promise;
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      stop: ['\nUSER:', 'END', 'a', 'b'],
+      presence_penalty: 0.6,
+      frequency_penalty: 0,
+    });
+    await run('Hi').promise;
+    const bare = server.requests.at(-1)!.body as Record<string, unknown>;
+    expect(Object.keys(bare)).not.toContain('stop');
+    expect(Object.keys(bare)).not.toContain('presence_penalty');
+  });
+
   it('keeps Chinese split mid-character across TCP writes intact', async () => {
     const { deltas, promise } = run('[[chinese]]');
     const result = await promise;

@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatcher';
 import type { EventBus } from '../events';
 import { conversationToJson, conversationToMarkdown } from '../importers';
+import { startConversation } from '../personas/startConversation';
 import type { ConversationStore } from '../store/types';
 
 type ConversationMethods =
@@ -29,8 +30,8 @@ export function conversationHandlers(
   };
   return {
     'conversation.list': async ({ view }) => store.listConversations(view),
-    'conversation.create': async ({ title }) => {
-      const conversation = store.createConversation({ title });
+    'conversation.create': async ({ title, personaId }) => {
+      const conversation = startConversation(store, { title, personaId });
       events.emit('library.changed', {});
       return conversation;
     },

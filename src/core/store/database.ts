@@ -7,9 +7,12 @@ import { createPrivateFile, ensurePrivateDir, makeDatabasePrivate, makePrivate }
 import { toSearchText } from './searchText';
 import { sqliteCode, toAppError } from './context';
 
-/** Something the user must be told after opening: a database set aside, or a migration backup made. */
+/**
+ * Something the user must be told after opening: a database set aside, a migration backup made,
+ * or stored personas that could not be read.
+ */
 export interface StoreNotice {
-  kind: 'set_aside' | 'migrated';
+  kind: 'set_aside' | 'migrated' | 'personas_damaged';
   /** A human sentence, in English; the renderer may show it as a detail. */
   message: string;
   /** The file concerned: where the old database now is, or the backup copy. */

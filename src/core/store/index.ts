@@ -1,7 +1,18 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { createPersonaStore } from '../personas/personaStore';
 import { getPath, getView, switchVersion } from './branches';
 import { getPage } from './branchPage';
 import { createContext, type StoreContext } from './context';
+import {
+  getAnswerContext,
+  messageContents,
+  readBranchTail,
+  saveAnswerContext,
+  saveTokenCounts,
+  setAnswerAccounting,
+  setContextBreak,
+  setMemory,
+} from './contextStore';
 import {
   createConversation,
   emptyTrash,
@@ -19,8 +30,11 @@ import { discardStagedImports, importConversationsAsync } from './importStaging'
 import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
 import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
 import { search } from './search';
+import { addSummary, editSummary, listSummaries } from './summaries';
 import { importConversations } from './transfer';
+import type { ContextStoreFunctions } from './contextTypes';
 import type { ConversationStore } from './types';
+import { conversationUsage, monthlyUsage } from './usage';
 
 export type { StoreNotice } from './database';
 export type * from './types';
@@ -107,9 +121,30 @@ function storeOver(ctx: StoreContext): ConversationStore {
     importConversationsAsync: (list, onProgress) => importConversationsAsync(ctx, list, onProgress),
     exportAll: () => exportAll(ctx),
     exportConversation: (id) => exportConversation(ctx, id),
+    ...contextFunctions(ctx),
+    personas: createPersonaStore(ctx),
     close: () => {
       // Closing twice (a shutdown path racing another) must not throw.
       if (db.isOpen) db.close();
     },
+  };
+}
+
+// The context builder's store functions (contextTypes.ts), over the same context.
+function contextFunctions(ctx: StoreContext): ContextStoreFunctions {
+  return {
+    readBranchTail: (id, from, encoding) => readBranchTail(ctx, id, from, encoding),
+    saveTokenCounts: (encoding, counts) => saveTokenCounts(ctx, encoding, counts),
+    saveAnswerContext: (id, context) => saveAnswerContext(ctx, id, context),
+    getAnswerContext: (id) => getAnswerContext(ctx, id),
+    messageContents: (ids) => messageContents(ctx, ids),
+    setAnswerAccounting: (id, figures) => setAnswerAccounting(ctx, id, figures),
+    setMemory: (id, memory) => setMemory(ctx, id, memory),
+    setContextBreak: (id, enabled) => setContextBreak(ctx, id, enabled),
+    listSummaries: (id) => listSummaries(ctx, id),
+    addSummary: (id, through, text) => addSummary(ctx, id, through, text),
+    editSummary: (id, text) => editSummary(ctx, id, text),
+    conversationUsage: (id) => conversationUsage(ctx, id),
+    monthlyUsage: () => monthlyUsage(ctx),
   };
 }

@@ -133,12 +133,63 @@ const v4 = `
 ALTER TABLE messages ADD COLUMN truncated_chars INTEGER NOT NULL DEFAULT 0;
 `;
 
+// Version 5: what the model sees. A conversation has a persona and a memory setting (null: the
+// default); a message can carry a "clear context here" divider; an answer records the request it
+// was made from (answer_contexts, one row per answer, so opening a conversation does not read
+// them) and its estimated cost; token counts are cached per message and encoding; a
+// conversation's rolling summaries follow the branch they fold (through_message_id is on it).
+// Personas are soft-deleted (deleted_at) for undo; their fields are one JSON document validated
+// by the contract's schema on every read.
+const v5 = `
+ALTER TABLE conversations ADD COLUMN persona_id TEXT;
+ALTER TABLE conversations ADD COLUMN memory_json TEXT;
+ALTER TABLE messages ADD COLUMN context_break INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN context_recorded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN dropped_to_fit INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN cost REAL;
+
+CREATE TABLE answer_contexts (
+  message_id TEXT PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+  context_json TEXT NOT NULL
+);
+
+CREATE TABLE token_counts (
+  message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  encoding TEXT NOT NULL,
+  tokens INTEGER NOT NULL,
+  PRIMARY KEY (message_id, encoding)
+) WITHOUT ROWID;
+
+CREATE TABLE summaries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  through_message_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  edited INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX summaries_conversation ON summaries (conversation_id, version DESC);
+
+CREATE TABLE personas (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  built_in TEXT,
+  fields_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
   { version: 2, sql: v2 },
   { version: 3, sql: v3 },
   { version: 4, sql: v4 },
+  { version: 5, sql: v5 },
 ];
 
 /** The schema version this build writes. */

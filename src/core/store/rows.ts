@@ -1,17 +1,26 @@
 import type { SQLOutputValue } from 'node:sqlite';
 import type { WireError } from '../../shared/errors';
-import type { Conversation, Message, MessageRole, MessageStatus, Usage } from '../../shared/schemas';
+import {
+  DEFAULT_MEMORY,
+  MemorySettingsSchema,
+  type Conversation,
+  type MemorySettings,
+  type Message,
+  type MessageRole,
+  type MessageStatus,
+  type Usage,
+} from '../../shared/schemas';
 
 /** A row as `node:sqlite` returns it. */
 export type Row = Record<string, SQLOutputValue>;
 
 /** The columns every conversation query selects, in the shape `toConversation` reads. */
 export const CONVERSATION_COLUMNS =
-  'seq, id, title, created_at, updated_at, pinned, archived, deleted_at, system_prompt, current_leaf_id, source_key, message_count';
+  'seq, id, title, created_at, updated_at, pinned, archived, deleted_at, system_prompt, current_leaf_id, source_key, message_count, persona_id, memory_json';
 
 /** The columns every message query selects. */
 export const MESSAGE_COLUMNS =
-  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at, truncated_chars';
+  'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at, truncated_chars, context_break, context_recorded, dropped_to_fit, cost';
 
 /** A conversation row with the store-only columns the wire type leaves out. */
 export interface ConversationRecord extends Conversation {
@@ -43,6 +52,12 @@ function json<T>(value: SQLOutputValue | undefined): T | null {
   }
 }
 
+// A memory setting that is absent or no longer valid falls back to the default.
+function memoryOf(value: SQLOutputValue | undefined): MemorySettings {
+  const parsed = MemorySettingsSchema.safeParse(json<unknown>(value));
+  return parsed.success ? parsed.data : DEFAULT_MEMORY;
+}
+
 /** Reads a conversation row. */
 export function toConversationRecord(row: Row): ConversationRecord {
   return {
@@ -58,6 +73,8 @@ export function toConversationRecord(row: Row): ConversationRecord {
     systemPrompt: text(row.system_prompt),
     currentLeafId: nullableText(row.current_leaf_id),
     sourceKey: nullableText(row.source_key),
+    personaId: nullableText(row.persona_id),
+    memory: memoryOf(row.memory_json),
   };
 }
 
@@ -73,6 +90,8 @@ export function toConversation(record: ConversationRecord): Conversation {
     deletedAt: record.deletedAt,
     messageCount: record.messageCount,
     systemPrompt: record.systemPrompt,
+    personaId: record.personaId,
+    memory: record.memory,
   };
 }
 
@@ -91,6 +110,10 @@ export function toMessageRecord(row: Row): MessageRecord {
     usage: json<Usage>(row.usage_json),
     createdAt: text(row.created_at),
     truncatedChars: Number(row.truncated_chars ?? 0),
+    contextBreak: Number(row.context_break) === 1,
+    contextRecorded: Number(row.context_recorded) === 1,
+    droppedToFit: Number(row.dropped_to_fit ?? 0),
+    cost: typeof row.cost === 'number' && Number.isFinite(row.cost) ? row.cost : null,
   };
 }
 

@@ -1,4 +1,6 @@
+import type { PersonaStore } from '../personas/personaStore';
 import type { WireError } from '../../shared/errors';
+import type { ContextStoreFunctions } from './contextTypes';
 import type {
   Conversation,
   ConversationPage,
@@ -93,7 +95,7 @@ export interface BackupData {
  * The conversation store: SQLite through `node:sqlite`. Every mutating call is one transaction.
  * Errors are `AppError`s (`not_found`, `storage`, `disk_full`, `read_only`).
  */
-export interface ConversationStore {
+export interface ConversationStore extends ContextStoreFunctions {
   createConversation(options?: { title?: string; systemPrompt?: string }): Conversation;
   listConversations(view: ConversationListView): Conversation[];
   getConversation(id: string): Conversation;
@@ -169,6 +171,9 @@ export interface ConversationStore {
   exportAll(): BackupData;
   /** One conversation with all its branches. */
   exportConversation(id: string): ImportedConversation;
+
+  /** The persona library, over the same database. */
+  personas: PersonaStore;
 
   close(): void;
 }

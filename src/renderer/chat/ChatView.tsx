@@ -3,6 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationPage } from '../../shared/schemas';
 import { onEvent } from '../bridge/api';
 import { Icon } from '../components/Icon';
+import { ContextButton } from '../context/ContextButton';
+import { ContextInspector } from '../context/ContextInspector';
+import { noteContextChanged, showNextTurnIfOpen, useInspectorTarget } from '../context/inspectorStore';
+import { TokenCount } from '../context/TokenCount';
+import { useNextTurnPreview } from '../context/useContextPreview';
+import { PersonaPicker } from '../personas/PersonaPicker';
 import { useConversationView } from '../state/conversationView';
 import { getNavigation, useNavigation } from '../state/navigation';
 import { useSettings } from '../state/settingsStore';
@@ -25,6 +31,10 @@ export function ChatView(): ReactElement {
   const loaded = useConversationView(conversationId, focusMessageId);
   const { view, error: loadError, streamingIds, showLatest, replace } = loaded;
   const settings = useSettings().current?.settings;
+  // The next request without the draft: the Tokens count's base and the "Not sent" marks.
+  const nextTurn = useNextTurnPreview(view, settings?.model);
+  const inspector = useInspectorTarget();
+  useEffect(showNextTurnIfOpen, [conversationId]);
   const [started, setStarted] = useState<ReadonlyMap<string, string>>(new Map());
   const [stopped, setStopped] = useState<ReadonlySet<string>>(new Set());
   // An action's failure, remembered with the conversation it happened in.
@@ -101,12 +111,14 @@ export function ChatView(): ReactElement {
   const shownError = problem ? errorText(t, problem, context) : null;
 
   return (
-    <main className="chat">
+    <main className={`chat${inspector.open && view ? ' chat-with-panel' : ''}`}>
       <header className="chat-header">
         <h1 className="chat-title" title={title}>
           {title}
         </h1>
+        {view && <PersonaPicker conversation={view.conversation} />}
         {settings?.model && <span className="chat-model">{settings.model}</span>}
+        {view && <ContextButton />}
         <button
           type="button"
           className="icon-button header-button"
@@ -129,6 +141,7 @@ export function ChatView(): ReactElement {
           onShowLatest={showLatest}
           liveIds={liveIds}
           busy={busy}
+          notSent={nextTurn.marks}
           focusMessageId={focusMessageId}
           context={context}
           handlers={handlers}
@@ -154,8 +167,23 @@ export function ChatView(): ReactElement {
             </button>
           </div>
         )}
-        <Composer streaming={busy} onSend={send} onStop={stop} />
+        <Composer
+          streaming={busy}
+          onSend={send}
+          onStop={stop}
+          meter={view && <TokenCount base={nextTurn.preview} />}
+        />
       </div>
+      {inspector.open && view && (
+        <ContextInspector
+          conversation={view.conversation}
+          messages={view.messages}
+          answerId={inspector.answerId}
+          refreshKey={nextTurn.refreshKey}
+          onConversationChanged={loaded.refetch}
+          onContextChanged={noteContextChanged}
+        />
+      )}
     </main>
   );
 }

@@ -5,9 +5,11 @@ import {
   type FormEvent,
   type KeyboardEvent,
   type ReactElement,
+  type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { publishDraft } from '../context/draftStore';
 import { autosizeHeight, isSendKey } from './composerKeys';
 
 interface ComposerProps {
@@ -16,6 +18,8 @@ interface ComposerProps {
   /** Sends the text; resolves false when it failed (the text is then put back). */
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
+  /** Shown beside the hint (the "Tokens" count). */
+  meter?: ReactNode;
 }
 
 const MIN_HEIGHT = 24;
@@ -25,13 +29,15 @@ const MAX_HEIGHT = 240;
  * The message box: autosizing, Enter sends, Shift+Enter is a new line, and Enter that confirms a
  * Chinese (IME) candidate never sends. While an answer streams the button becomes "Stop".
  */
-export function Composer({ streaming, onSend, onStop }: ComposerProps): ReactElement {
+export function Composer({ streaming, onSend, onStop, meter }: ComposerProps): ReactElement {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
 
   useLayoutEffect(() => {
+    // Before the paint: the token count re-renders in the same frame as the keystroke.
+    publishDraft(text);
     const el = input.current;
     if (!el) return;
     el.style.height = 'auto';
@@ -101,9 +107,12 @@ export function Composer({ streaming, onSend, onStop }: ComposerProps): ReactEle
           </button>
         )}
       </div>
-      <p className="composer-hint" aria-hidden="true">
-        {t('chat:composer.hint')}
-      </p>
+      <div className="composer-meta">
+        <p className="composer-hint" aria-hidden="true">
+          {t('chat:composer.hint')}
+        </p>
+        {meter}
+      </div>
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
 import { copyText, useCopied } from '../components/clipboard';
 import { Icon, type ChatIconName } from '../components/Icon';
+import { setContextBreak } from '../context/contextActions';
+import { openInspector } from '../context/inspectorStore';
 import { deleteMessage, regenerate, switchVersion } from './chatActions';
 import type { MessageHandlers } from './messageHandlers';
 import { VersionSwitcher } from './VersionSwitcher';
@@ -37,7 +39,7 @@ function ActionButton(props: {
   );
 }
 
-/** The row under a message: version switcher, Copy, Edit or Regenerate, Delete. */
+/** The row under a message: version switcher, Copy, Edit or Regenerate, Show context, Clear context here, Delete. */
 export function MessageActions({ message, text, busy, handlers, onEdit }: MessageActionsProps): ReactElement {
   const { t } = useTranslation();
   const [copied, markCopied] = useCopied();
@@ -68,6 +70,21 @@ export function MessageActions({ message, text, busy, handlers, onEdit }: Messag
           icon="refresh"
           disabled={busy}
           onClick={() => run(() => regenerate(message.id), handlers.onStarted)}
+        />
+      )}
+      {!isUser && (
+        <ActionButton
+          label={t('context:showContext')}
+          icon="layers"
+          onClick={() => openInspector(message.id)}
+        />
+      )}
+      {!message.contextBreak && (
+        <ActionButton
+          label={t('context:clearHere')}
+          icon="scissors"
+          disabled={busy}
+          onClick={() => run(() => setContextBreak(message.id, true), handlers.onReplace)}
         />
       )}
       <ActionButton

@@ -1,6 +1,7 @@
 import { memo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
+import { ContextDivider, DroppedToFitNote, NotSentMark, type NotSentReason } from '../context/MessageMarks';
 import { pickShownText, useStreamText } from '../state/streamStore';
 import { AssistantText, PlainText } from './AssistantText';
 import { editAndSend } from './chatActions';
@@ -17,6 +18,8 @@ interface MessageItemProps {
   /** Some answer in the conversation is streaming. */
   busy: boolean;
   highlighted: boolean;
+  /** Why the message is outside the next request's context; null when it is sent. */
+  notSent: NotSentReason | null;
   context: ErrorContext;
   handlers: MessageHandlers;
 }
@@ -26,7 +29,7 @@ interface MessageItemProps {
  * growing with the streamed deltas; status, errors and actions underneath.
  */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps): ReactElement {
-  const { message, live, busy, highlighted, context, handlers } = props;
+  const { message, live, busy, highlighted, notSent, context, handlers } = props;
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const streamed = useStreamText(message.id);
@@ -41,13 +44,14 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
 
   return (
     <article
-      className={`msg msg-${message.role}${highlighted ? ' msg-highlight' : ''}`}
+      className={`msg msg-${message.role}${highlighted ? ' msg-highlight' : ''}${notSent ? ' msg-not-sent' : ''}`}
       data-message-id={message.id}
       data-role={message.role}
       data-status={live ? 'streaming' : message.status}
       aria-busy={live || undefined}
     >
       <h3 className="sr-only">{isUser ? t('chat:messages.you') : t('chat:messages.assistant')}</h3>
+      {notSent && <NotSentMark reason={notSent} />}
       {isUser ? (
         editing ? (
           <MessageEditor initial={message.content} onSave={saveEdit} onCancel={() => setEditing(false)} />
@@ -67,6 +71,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           <span />
         </p>
       ) : null}
+      {message.droppedToFit > 0 && <DroppedToFitNote count={message.droppedToFit} />}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (
         <MessageActions
@@ -75,6 +80,13 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           busy={busy}
           handlers={handlers}
           onEdit={() => setEditing(true)}
+        />
+      )}
+      {message.contextBreak && (
+        <ContextDivider
+          messageId={message.id}
+          onReplace={handlers.onReplace}
+          onFailure={handlers.onFailure}
         />
       )}
     </article>

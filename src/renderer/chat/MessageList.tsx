@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
+import type { NotSentMarks } from '../context/notSent';
 import { Icon } from '../components/Icon';
 import type { LoadKind } from '../state/conversationView';
 import { clearFocusMessage, getNavigation } from '../state/navigation';
@@ -35,6 +36,8 @@ interface MessageListProps {
   /** Ids of answers streaming now. */
   liveIds: ReadonlySet<string>;
   busy: boolean;
+  /** Which messages the next request leaves out ("Not sent" marks). */
+  notSent: NotSentMarks;
   /** A message to scroll to (after a search), cleared once shown. */
   focusMessageId: string | null;
   context: ErrorContext;
@@ -65,6 +68,7 @@ export function MessageList({
   onShowLatest,
   liveIds,
   busy,
+  notSent,
   focusMessageId,
   context,
   handlers,
@@ -186,6 +190,7 @@ export function MessageList({
   }, [highlightId]);
 
   const items = virtualizer.getVirtualItems();
+  const notSentBefore = notSent.firstSentIndex(messages);
   return (
     <div className="message-pane">
       <div
@@ -219,6 +224,7 @@ export function MessageList({
                     live={liveIds.has(message.id)}
                     busy={busy}
                     highlighted={highlightId === message.id}
+                    notSent={notSent.reasonOf(message.id, item.index < notSentBefore)}
                     context={context}
                     handlers={handlers}
                   />

@@ -6,6 +6,8 @@ const ROW_CHROME = 72;
 const LINE_HEIGHT = 24;
 /** Characters per wrapped line at the usual pane width: answers span it, user bubbles do not. */
 const CHARS_PER_LINE = { assistant: 90, user: 60 } as const;
+/** The "clear context here" divider under a message, in px. */
+const DIVIDER_HEIGHT = 40;
 /** Past this many lines the estimate stops growing: the row is measured when shown anyway. */
 const MAX_LINES = 400;
 
@@ -32,7 +34,8 @@ export function estimateRowHeight(message: Message | undefined): number {
     if (end < 0) break;
     from = end + 1;
   }
-  const height = ROW_CHROME + Math.min(lines, MAX_LINES) * LINE_HEIGHT;
+  const height =
+    ROW_CHROME + Math.min(lines, MAX_LINES) * LINE_HEIGHT + (message.contextBreak ? DIVIDER_HEIGHT : 0);
   cache.set(message, height);
   return height;
 }

@@ -14,7 +14,10 @@ export type ChatIconName =
   | 'down'
   | 'settings'
   | 'alert'
-  | 'spark';
+  | 'spark'
+  | 'layers'
+  | 'scissors'
+  | 'eyeOff';
 
 /** Every line icon: the chat and settings ones, and the library's. */
 export type IconName =
@@ -31,7 +34,8 @@ export type IconName =
   | 'back'
   | 'close'
   | 'file'
-  | 'chat';
+  | 'chat'
+  | 'persona';
 
 // 24×24 stroke paths, drawn for 14–20 px.
 const paths: Record<IconName, string[]> = {
@@ -67,6 +71,20 @@ const paths: Record<IconName, string[]> = {
     'm6 18 2.5-2.5',
     'm15.5 8.5 2.5-2.5',
   ],
+  layers: ['m12 3 9 5-9 5-9-5Z', 'm3 13 9 5 9-5'],
+  scissors: [
+    'M6 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z',
+    'M6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z',
+    'M20 4 8.1 15.9',
+    'M14.5 14.5 20 20',
+    'M8.1 8.1 12 12',
+  ],
+  eyeOff: [
+    'M10.6 5.1A9.8 9.8 0 0 1 12 5c6 0 9.5 7 9.5 7a17 17 0 0 1-2.2 3.1',
+    'M6.6 6.6C3.9 8.4 2.5 12 2.5 12s3.5 7 9.5 7a9.6 9.6 0 0 0 5.4-1.6',
+    'M9.9 9.9a3 3 0 0 0 4.2 4.2',
+    'm3 3 18 18',
+  ],
   search: ['M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Z', 'm20 20-4-4'],
   more: ['M5 12h.01', 'M12 12h.01', 'M19 12h.01'],
   pin: ['M12 17v5', 'M9 3h6l-1 6 4 4v2H6v-2l4-4Z'],
@@ -80,6 +98,7 @@ const paths: Record<IconName, string[]> = {
   close: ['M18 6 6 18', 'm6 6 12 12'],
   file: ['M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8Z', 'M14 3v5h5'],
   chat: ['M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z'],
+  persona: ['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z', 'M4 21a8 8 0 0 1 16 0'],
 };
 
 /**

@@ -2,13 +2,17 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enChat from './locales/en/chat';
 import enCommon from './locales/en/common';
+import enContext from './locales/en/context';
 import enErrors from './locales/en/errors';
 import enLibrary from './locales/en/library';
+import enPersonas from './locales/en/personas';
 import enSettings from './locales/en/settings';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
+import zhContext from './locales/zh-CN/context';
 import zhErrors from './locales/zh-CN/errors';
 import zhLibrary from './locales/zh-CN/library';
+import zhPersonas from './locales/zh-CN/personas';
 import zhSettings from './locales/zh-CN/settings';
 
 /**
@@ -16,8 +20,24 @@ import zhSettings from './locales/zh-CN/settings';
  * namespace and language; English and 简体中文 must have the same keys (tested).
  */
 export const resources = {
-  en: { common: enCommon, chat: enChat, settings: enSettings, library: enLibrary, errors: enErrors },
-  'zh-CN': { common: zhCommon, chat: zhChat, settings: zhSettings, library: zhLibrary, errors: zhErrors },
+  en: {
+    common: enCommon,
+    chat: enChat,
+    settings: enSettings,
+    library: enLibrary,
+    errors: enErrors,
+    context: enContext,
+    personas: enPersonas,
+  },
+  'zh-CN': {
+    common: zhCommon,
+    chat: zhChat,
+    settings: zhSettings,
+    library: zhLibrary,
+    errors: zhErrors,
+    context: zhContext,
+    personas: zhPersonas,
+  },
 } as const;
 
 /** The languages the UI ships in. */
@@ -34,7 +54,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,

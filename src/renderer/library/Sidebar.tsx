@@ -11,6 +11,8 @@ import {
   type LibraryView,
 } from '../state/library';
 import { getNavigation, openConversation, useNavigation } from '../state/navigation';
+import { openPersonaLibrary } from '../state/personaStore';
+import { NewChatMenu } from '../personas/NewChatMenu';
 import { ConversationList } from './ConversationList';
 import { downloadFile } from './download';
 import { flatRows, groupConversations } from './grouping';
@@ -77,10 +79,13 @@ export function Sidebar(): ReactElement {
   return (
     <nav className="lib-root lib-sidebar" aria-label={t('library:sidebar.label')}>
       <div className="lib-top">
-        <button type="button" className="lib-new-chat" onClick={() => void startNewChat()}>
-          <Icon className="lib-icon" name="edit" />
-          <span>{t('library:sidebar.newChat')}</span>
-        </button>
+        <div className="persona-new-chat-row">
+          <button type="button" className="lib-new-chat" onClick={() => void startNewChat()}>
+            <Icon className="lib-icon" name="edit" />
+            <span>{t('library:sidebar.newChat')}</span>
+          </button>
+          <NewChatMenu onPlainChat={() => void startNewChat()} />
+        </div>
         <button
           type="button"
           className="lib-search-button"
@@ -90,6 +95,10 @@ export function Sidebar(): ReactElement {
           <Icon className="lib-icon" name="search" />
           <span className="lib-search-label">{t('library:sidebar.search')}</span>
           <kbd aria-hidden="true">{searchShortcutLabel()}</kbd>
+        </button>
+        <button type="button" className="persona-nav" onClick={() => openPersonaLibrary()}>
+          <Icon className="lib-icon" name="persona" />
+          <span>{t('personas:nav')}</span>
         </button>
       </div>
 

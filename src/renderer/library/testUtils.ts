@@ -18,6 +18,8 @@ export function makeConversation(
     deletedAt: null,
     messageCount: 2,
     systemPrompt: '',
+    personaId: null,
+    memory: { strategy: 'fit_window', exchanges: 10 },
     ...extra,
   };
 }
@@ -48,7 +50,17 @@ export function fakeCall(fake: FakeBridge) {
     if (method === 'conversation.list')
       return structuredClone(fake.lists[(input.view as 'active') ?? 'active']);
     if (method === 'search.query') return fake.search(input as { query: string });
-    if (method === 'conversation.delete') return { ok: true };
+    if (method === 'persona.list') return [];
+    if (method === 'conversation.delete') {
+      // As the main process does: the conversation leaves its list for the Trash, so a refetch
+      // after the delete agrees with the optimistic update.
+      for (const view of ['active', 'archived'] as const) {
+        const moved = fake.lists[view].filter((c) => c.id === input.id);
+        fake.lists[view] = fake.lists[view].filter((c) => c.id !== input.id);
+        fake.lists.trash.push(...moved.map((c) => ({ ...c, deletedAt: new Date().toISOString() })));
+      }
+      return { ok: true };
+    }
     if (method === 'conversation.create')
       return makeConversation(`new-${fake.calls.length}`, new Date().toISOString(), {
         title: '',

@@ -4,6 +4,8 @@ import type { Language } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { Dialog } from '../components/Dialog';
 import { CheckField, Field, InputField } from '../components/Field';
+import { ModelTableEditor } from '../context/ModelTableEditor';
+import { MonthlyUsage } from '../context/MonthlyUsage';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
 import { ConnectionFields, SaveError } from './ConnectionFields';
 import { LANGUAGES } from './LanguageSwitcher';
@@ -41,7 +43,8 @@ function NumberField({
 
 /**
  * The Settings dialog: connection (Base URL, API key, Model, Test connection), sampling
- * (temperature, top_p, max tokens), the system prompt, language and auto titles.
+ * (temperature, top_p, max tokens), the system prompt, language and auto titles; then the model
+ * table and this month's usage.
  */
 export function SettingsDialog({
   snapshot,
@@ -172,6 +175,15 @@ export function SettingsDialog({
         </section>
         <button type="submit" hidden />
       </form>
+      {/* Outside the form: they save on their own, and Enter in them must not save the settings. */}
+      <section className="settings-section" aria-labelledby="settings-models">
+        <h3 id="settings-models">{t('context:models.title')}</h3>
+        <ModelTableEditor />
+      </section>
+      <section className="settings-section" aria-labelledby="settings-usage">
+        <h3 id="settings-usage">{t('context:usage.month')}</h3>
+        <MonthlyUsage />
+      </section>
     </Dialog>
   );
 }

@@ -16,6 +16,10 @@ function branch(total: number): Message[] {
     usage: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     truncatedChars: 0,
+    contextBreak: false,
+    contextRecorded: false,
+    droppedToFit: 0,
+    cost: null,
     siblingIds: [`m${index}`],
   }));
 }
@@ -33,6 +37,8 @@ function pageOf(messages: Message[], start: number, end: number): ConversationPa
       deletedAt: null,
       messageCount: messages.length,
       systemPrompt: '',
+      personaId: null,
+      memory: { strategy: 'fit_window', exchanges: 10 },
     },
     messages: messages.slice(start, end),
     startIndex: start,

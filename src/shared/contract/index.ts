@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chatEvents, chatMethods } from './chat';
+import { contextEvents, contextMethods } from './context';
 import { libraryEvents, libraryMethods } from './library';
 import { settingsEvents, settingsMethods } from './settings';
 
@@ -13,12 +14,14 @@ export const methods = {
   ...settingsMethods,
   ...libraryMethods,
   ...chatMethods,
+  ...contextMethods,
 } as const;
 
 export const events = {
   ...settingsEvents,
   ...libraryEvents,
   ...chatEvents,
+  ...contextEvents,
 } as const;
 
 /** Every request method name. */

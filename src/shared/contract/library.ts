@@ -15,8 +15,9 @@ export const libraryMethods = {
     input: z.object({ view: z.enum(['active', 'archived', 'trash']).default('active') }).strict(),
     output: z.array(ConversationSchema),
   },
+  /** A new conversation; with a persona, it starts with the persona's opening message (if any). */
   'conversation.create': {
-    input: z.object({ title: z.string().max(500).optional() }).strict(),
+    input: z.object({ title: z.string().max(500).optional(), personaId: Id.optional() }).strict(),
     output: ConversationSchema,
   },
   /**

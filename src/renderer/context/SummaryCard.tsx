@@ -1,0 +1,105 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContextPreview } from '../../shared/contextSchemas';
+import { call } from '../bridge/api';
+import { useFailureText } from './useFailureText';
+
+interface SummaryCardProps {
+  conversationId: string;
+  summary: ContextPreview['summary'];
+  /** Something changed what the next turn sends (the summary text, or summarizing turned off). */
+  onChanged: () => void;
+  /** Turns summarizing off (back to "Fit to window"). */
+  onTurnOff: () => void;
+}
+
+/**
+ * The rolling summary of older turns, as the next request sends it: shown, editable, made again
+ * on request, with its off switch always in view.
+ */
+export function SummaryCard({
+  conversationId,
+  summary,
+  onChanged,
+  onTurnOff,
+}: SummaryCardProps): ReactElement {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'save' | 'refresh' | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const failureText = useFailureText(failure);
+
+  const run = (kind: 'save' | 'refresh', action: () => Promise<unknown>): void => {
+    setBusy(kind);
+    setFailure(null);
+    action()
+      .then(() => {
+        setEditing(null);
+        onChanged();
+      }, setFailure)
+      .finally(() => setBusy(null));
+  };
+  const save = (text: string): void => run('save', () => call('summary.update', { conversationId, text }));
+  const refresh = (): void => run('refresh', () => call('summary.refresh', { conversationId }));
+
+  return (
+    <section className="ctx-summary" aria-label={t('context:summary.title')}>
+      <header className="ctx-summary-head">
+        <h3>{t('context:summary.title')}</h3>
+        {summary && (
+          <span className="ctx-chip">
+            {summary.edited
+              ? t('context:summary.edited')
+              : t('context:summary.version', { version: summary.version })}
+          </span>
+        )}
+        <button type="button" className="btn btn-small btn-quiet ctx-summary-off" onClick={onTurnOff}>
+          {t('context:summary.off')}
+        </button>
+      </header>
+      {editing !== null ? (
+        <>
+          <textarea
+            className="input textarea"
+            aria-label={t('context:summary.label')}
+            rows={6}
+            value={editing}
+            onChange={(e) => setEditing(e.target.value)}
+          />
+          <div className="ctx-summary-buttons">
+            <button type="button" className="btn btn-small" onClick={() => setEditing(null)}>
+              {t('context:summary.cancel')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy !== null || editing.trim() === ''}
+              onClick={() => save(editing)}
+            >
+              {t('context:summary.save')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="ctx-summary-text">{summary ? summary.text : t('context:summary.none')}</p>
+          <div className="ctx-summary-buttons">
+            {summary && (
+              <button type="button" className="btn btn-small" onClick={() => setEditing(summary.text)}>
+                {t('context:summary.edit')}
+              </button>
+            )}
+            <button type="button" className="btn btn-small" disabled={busy !== null} onClick={refresh}>
+              {busy === 'refresh' ? t('context:summary.refreshing') : t('context:summary.refresh')}
+            </button>
+          </div>
+        </>
+      )}
+      {failureText && (
+        <p className="field-error" role="alert">
+          {t('context:summary.failed', { message: failureText })}
+        </p>
+      )}
+    </section>
+  );
+}

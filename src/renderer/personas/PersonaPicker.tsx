@@ -1,0 +1,84 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Conversation } from '../../shared/schemas';
+import { call } from '../bridge/api';
+import { Icon } from '../components/Icon';
+import { reportLibraryError } from '../state/library';
+import { openPersonaLibrary, usePersonas } from '../state/personaStore';
+import { PersonaAvatar } from './PersonaAvatar';
+import { PopoverMenu, type MenuEntry } from './PopoverMenu';
+import './personas.css';
+
+/**
+ * The conversation header's persona: its avatar and name, opening a menu to switch to another
+ * persona (or none) or to manage them. The next answer uses the persona chosen here.
+ */
+export function PersonaPicker({ conversation }: { conversation: Conversation }): ReactElement {
+  const { t } = useTranslation();
+  const { items } = usePersonas();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const current = items.find((p) => p.id === conversation.personaId) ?? null;
+  const name = current?.name ?? t('personas:picker.none');
+
+  const choose = (personaId: string | null): void => {
+    if (personaId === conversation.personaId) return;
+    call('conversation.setPersona', { id: conversation.id, personaId }).catch(reportLibraryError);
+  };
+  const entries: MenuEntry[] = [
+    {
+      key: 'none',
+      label: t('personas:picker.none'),
+      leading: (
+        <span className="persona-avatar persona-avatar-small persona-avatar-none" aria-hidden="true" />
+      ),
+      checked: current === null,
+      onSelect: () => choose(null),
+    },
+    ...items.map((persona) => ({
+      key: persona.id,
+      label: persona.name,
+      leading: <PersonaAvatar avatar={persona.avatar} size="small" />,
+      checked: persona.id === current?.id,
+      onSelect: () => choose(persona.id),
+    })),
+    {
+      key: 'manage',
+      label: t('personas:picker.manage'),
+      leading: <Icon className="lib-icon" name="settings" size={16} />,
+      separatorBefore: true,
+      onSelect: () => openPersonaLibrary(current?.id),
+    },
+  ];
+
+  return (
+    <>
+      <button
+        type="button"
+        className="persona-picker"
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        aria-label={t('personas:picker.label', { name })}
+        title={t('personas:picker.menuLabel')}
+        onClick={(event) => setAnchor(anchor ? null : event.currentTarget)}
+      >
+        {current ? (
+          <PersonaAvatar avatar={current.avatar} size="small" />
+        ) : (
+          <span className="persona-avatar persona-avatar-small persona-avatar-none" aria-hidden="true" />
+        )}
+        <span className="persona-picker-name">{name}</span>
+        <span className="persona-picker-caret" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {anchor && (
+        <PopoverMenu
+          label={t('personas:picker.menuLabel')}
+          anchor={anchor}
+          entries={entries}
+          onClose={() => setAnchor(null)}
+        />
+      )}
+    </>
+  );
+}
