@@ -170,13 +170,28 @@ export const SearchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
-/** What an import did: nothing is skipped silently. */
+/** A conversation whose text an import cut to Penpal's size limits (`shared/limits.ts`). */
+export const TruncatedItemSchema = z.object({
+  /** The conversation's title in quotes. */
+  item: z.string(),
+  /** How many of its messages were cut (each records its own `truncatedChars`). */
+  messages: z.number().int().min(0),
+  /** Characters cut in all, messages and system prompt together. */
+  chars: z.number().int().min(0),
+  /** Whether its system prompt (imported custom instructions) was cut too. */
+  systemPrompt: z.boolean(),
+});
+export type TruncatedItem = z.infer<typeof TruncatedItemSchema>;
+
+/** What an import did: nothing is skipped or cut silently. */
 export const ImportReportSchema = z.object({
   source: z.enum(['chatgpt', 'penpal-backup']),
   conversationsAdded: z.number().int(),
   messagesAdded: z.number().int(),
   duplicatesSkipped: z.number().int(),
   skipped: z.array(z.object({ item: z.string(), reason: z.string() })),
+  /** Conversations imported with some text cut to the size limits. */
+  truncated: z.array(TruncatedItemSchema),
   addedTitles: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;

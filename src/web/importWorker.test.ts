@@ -10,6 +10,7 @@ import {
   type ParseProgress,
 } from '../core/importers/parser';
 import { sampleText } from '../core/importers/testSamples';
+import { buildZip, zerosEntry } from '../core/importers/testing/zipBuilder';
 import { spawnSourceImportWorker } from './webPorts';
 
 const EXPORT = 'librechat-import-fixtures/chatgpt-export.json';
@@ -64,6 +65,18 @@ describe('parsing an import on a worker thread', () => {
     const error = await failure(parseInWorker(spawnSourceImportWorker)(files, () => {}));
     expect(error.code).toBe('import_failed');
     expect(error.message).toBe('"notes.txt" is not a ChatGPT export, a zip of one, or a Penpal backup.');
+  });
+
+  it('applies the zip limits on the worker: a small zip bomb is stopped with a clear message', async () => {
+    // 64 MiB of zeros in ~66 KB, headers claiming 100 bytes: only counting while inflating stops it.
+    const bomb = buildZip([{ ...zerosEntry('conversations.json', 64), declaredSize: 100 }]);
+    const error = await failure(
+      parseInWorker(spawnSourceImportWorker)([encoded('export.zip', bomb)], () => {}),
+    );
+    expect(error.code).toBe('import_failed');
+    expect(error.message).toMatch(
+      /^"export\.zip › conversations\.json" expands more than 100 times over.*Nothing was imported\.$/,
+    );
   });
 
   it('says plainly when the worker dies part-way, and saves nothing half-read', async () => {

@@ -31,6 +31,8 @@ export interface AnswerRunOptions {
   idleTimeoutMs?: number;
   persistIntervalMs?: number;
   coalesceMs?: number;
+  /** The longest answer kept (default `MAX_MESSAGE_CHARS`); tests pass a smaller one. */
+  maxAnswerChars?: number;
 }
 
 /** How the answer ended, as stored. */
@@ -39,6 +41,8 @@ export interface AnswerOutcome {
   content: string;
   error: WireError | null;
   usage: Usage | null;
+  /** Characters cut because the answer passed the size limit (0: whole). */
+  truncatedChars: number;
 }
 
 /**
@@ -82,6 +86,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
       ...request.sampling,
       signal: controller.signal,
       idleTimeoutMs: options.idleTimeoutMs,
+      maxChars: options.maxAnswerChars,
       onDelta: (delta: string, soFar: string) => {
         content = soFar;
         coalescer.push(delta);
@@ -113,6 +118,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     content: result.content,
     error: result.error ?? storageError,
     usage: result.usage,
+    truncatedChars: result.truncatedChars,
   };
   try {
     store.finishMessage(messageId, { ...outcome, model: request.model });
@@ -127,6 +133,7 @@ export async function runAnswer(options: AnswerRunOptions): Promise<AnswerOutcom
     status: outcome.status,
     error: outcome.error,
     usage: outcome.usage,
+    truncatedChars: outcome.truncatedChars,
   });
   events.emit('conversation.changed', { id: conversationId });
   return outcome;

@@ -34,6 +34,8 @@ export interface AnswerTurnOptions {
   idleTimeoutMs?: number;
   persistIntervalMs?: number;
   coalesceMs?: number;
+  /** The longest answer kept before the stream is stopped (default `MAX_MESSAGE_CHARS`). */
+  maxAnswerChars?: number;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutc
     idleTimeoutMs: options.idleTimeoutMs,
     persistIntervalMs: options.persistIntervalMs,
     coalesceMs: options.coalesceMs,
+    maxAnswerChars: options.maxAnswerChars,
   });
   if (built) account(options, built, outcome);
   return outcome;

@@ -41,6 +41,8 @@ export interface ChatServiceOptions {
   coalesceMs?: number;
   /** The model table (windows, prices); without one, built-in figures only. */
   models?: ModelTableService;
+  /** The longest answer kept before the stream is stopped (default `MAX_MESSAGE_CHARS`). */
+  maxAnswerChars?: number;
 }
 
 /** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
@@ -227,6 +229,7 @@ export class ChatService {
       idleTimeoutMs: this.options.idleTimeoutMs,
       persistIntervalMs: this.options.persistIntervalMs,
       coalesceMs: this.options.coalesceMs,
+      maxAnswerChars: this.options.maxAnswerChars,
     })
       .then(async (outcome) => {
         // Free the conversation before the title call: the user may already send the next message.

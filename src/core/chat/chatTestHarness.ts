@@ -10,7 +10,7 @@ import { KeyVault } from '../settings/keyVault';
 import { openConversationStore } from '../store';
 import { createTestCipher, MemoryKeyValueStore } from '../testing/memoryPorts';
 import type { ConversationStore } from '../store/types';
-import { ChatService, type ChatConfig } from './chatService';
+import { ChatService, type ChatConfig, type ChatServiceOptions } from './chatService';
 
 /** The key the tests use; nothing Penpal emits or stores may contain it. */
 export const TEST_KEY = 'sk-penpal-SECRET-chat-key-7777';
@@ -39,8 +39,11 @@ export interface ChatHarness {
   ): Promise<{ userMessageId: string | null; assistantMessageId: string }>;
 }
 
-/** Registers the hooks that build the harness; read its fields inside tests only. */
-export function useChatHarness(): ChatHarness {
+/**
+ * Registers the hooks that build the harness; read its fields inside tests only. `options` are
+ * passed on to every ChatService it builds (e.g. a smaller `maxAnswerChars`).
+ */
+export function useChatHarness(options: Pick<ChatServiceOptions, 'maxAnswerChars'> = {}): ChatHarness {
   const harness = {
     seen: [] as AnyEvent[],
     chatRequests: () => harness.server.requests.filter((r) => r.path === '/v1/chat/completions'),
@@ -86,6 +89,7 @@ export function useChatHarness(): ChatHarness {
       credentialsFor: (baseURL) => harness.vault.keyFor(baseURL),
       idleTimeoutMs: 300,
       persistIntervalMs: 40,
+      ...options,
     });
   });
   afterEach(async () => {

@@ -29,6 +29,11 @@ export interface StreamChatOptions extends SamplingOptions {
   signal?: AbortSignal;
   /** How long the stream may stay silent once the headers came (default 60 s). */
   idleTimeoutMs?: number;
+  /**
+   * The longest answer kept (default `MAX_MESSAGE_CHARS`): past it the stream is aborted, so the
+   * service stops sending, and the result says how much was cut.
+   */
+  maxChars?: number;
   /** Called with each piece of text as it arrives, and the whole text so far (ending with it). */
   onDelta(delta: string, soFar: string): void;
 }

@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import { AppError, type WireError } from '../../shared/errors';
+import { MAX_MESSAGE_CHARS, truncateText } from '../../shared/limits';
 import type { Usage } from '../../shared/schemas';
 import { mapServiceError } from './serviceErrors';
 
@@ -10,6 +11,12 @@ export interface StreamChatResult {
   finishReason: string | null;
   status: 'done' | 'interrupted' | 'error';
   error: WireError | null;
+  /**
+   * Characters received past `maxChars` and dropped (0: the answer is whole). The stream is
+   * stopped as soon as the limit is passed, so this is a lower bound: it counts what had arrived
+   * in the piece that crossed the limit, not what the service would have gone on to send.
+   */
+  truncatedChars: number;
 }
 
 /** Default silence allowed inside a stream before it counts as stalled. */
@@ -30,6 +37,11 @@ export interface StreamRunOptions<Chunk> {
   signal?: AbortSignal;
   /** How long the stream may stay silent once the headers came (default 60 s). */
   idleTimeoutMs?: number;
+  /**
+   * The longest answer kept (default `MAX_MESSAGE_CHARS`): past it the stream is aborted, so the
+   * service stops sending, and the result says how much was cut.
+   */
+  maxChars?: number;
   /** Called with each piece of text as it arrives, and the whole text so far (ending with it). */
   onDelta(delta: string, soFar: string): void;
   /** Sends the request (chat or text completion) with the signal that aborts it. */
@@ -40,6 +52,7 @@ export interface StreamRunOptions<Chunk> {
 
 const STOPPED_BY_USER = Symbol('stopped by user');
 const IDLE = Symbol('idle timeout');
+const TOO_LONG = Symbol('answer too long');
 
 /**
  * Runs one streamed SDK call and never throws: every failure comes back as a result with a
@@ -48,6 +61,7 @@ const IDLE = Symbol('idle timeout');
  */
 export async function runStream<Chunk>(options: StreamRunOptions<Chunk>): Promise<StreamChatResult> {
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const maxChars = options.maxChars ?? MAX_MESSAGE_CHARS;
   // One controller for both reasons to stop, so the SDK sees a single signal.
   const controller = new AbortController();
   const onUserAbort = () => controller.abort(STOPPED_BY_USER);
@@ -63,12 +77,14 @@ export async function runStream<Chunk>(options: StreamRunOptions<Chunk>): Promis
   let content = '';
   let usage: Usage | null = null;
   let finishReason: string | null = null;
+  let truncatedChars = 0;
   const finish = (status: StreamChatResult['status'], error: WireError | null): StreamChatResult => ({
     content,
     usage,
     finishReason,
     status: status === 'error' && content ? 'interrupted' : status,
     error,
+    truncatedChars,
   });
 
   try {
@@ -79,6 +95,18 @@ export async function runStream<Chunk>(options: StreamRunOptions<Chunk>): Promis
       const piece = options.read(chunk);
       usage = piece.usage ?? usage;
       if (piece.delta) {
+        // `length` of a concatenated string is stored, not counted: this check costs nothing per delta.
+        if (content.length + piece.delta.length > maxChars) {
+          const kept = truncateText(piece.delta, maxChars - content.length);
+          if (kept.text) {
+            content += kept.text;
+            options.onDelta(kept.text, content);
+          }
+          truncatedChars = kept.cut;
+          // Aborting closes the connection, so the service stops sending the rest.
+          controller.abort(TOO_LONG);
+          break;
+        }
         content += piece.delta;
         options.onDelta(piece.delta, content);
       }
@@ -100,6 +128,8 @@ export async function runStream<Chunk>(options: StreamRunOptions<Chunk>): Promis
   }
 
   if (controller.signal.reason === STOPPED_BY_USER) return finish('interrupted', null);
+  // Cut off by Penpal, not failed: the text is kept and `truncatedChars` says so.
+  if (controller.signal.reason === TOO_LONG) return finish('interrupted', null);
   if (controller.signal.reason === IDLE) {
     return finish(
       'error',

@@ -35,7 +35,7 @@ export function libraryHandlers(
         progress('saving', done, all),
       );
       events.emit('library.changed', {});
-      return { source: parsed.source, skipped: parsed.skipped, ...result };
+      return { source: parsed.source, skipped: parsed.skipped, truncated: parsed.truncated, ...result };
     },
   };
 }

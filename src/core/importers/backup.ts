@@ -16,6 +16,7 @@ const ImportedMessageSchema = z.object({
   createdAt: IsoDate,
   model: z.string().max(200).nullable(),
   status: MessageStatusSchema.optional(),
+  truncatedChars: z.number().int().min(0).optional(),
 });
 
 /** One conversation as a backup (or a single-conversation JSON export) stores it. */

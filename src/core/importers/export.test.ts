@@ -90,7 +90,7 @@ describe('Penpal backup', () => {
     conversations[0] = { ...(conversations[0] as ImportedConversation), pinned: true, archived: false };
     const json = backupToJson(backupOf(conversations));
     const parsed = parseImportFiles([text('penpal-backup.json', json)]);
-    expect(parsed).toEqual({ source: 'penpal-backup', conversations, skipped: [] });
+    expect(parsed).toEqual({ source: 'penpal-backup', conversations, skipped: [], truncated: [] });
   });
 
   it('round-trips one conversation exported as JSON', () => {

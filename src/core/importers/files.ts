@@ -1,6 +1,7 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { AppError } from '../../shared/errors';
+import type { ZipLimits } from '../../shared/limits';
 import type { ImportFile } from './types';
+import { damaged, inflateZipEntries, listZipEntries, type ZipEntry } from './zipReader';
 
 /** One JSON file read from the user's files or from inside a zip. */
 export interface JsonDocument {
@@ -15,12 +16,16 @@ export interface JsonDocument {
 const CONVERSATION_FILE = /^conversations(-\d+)?\.json$/i;
 const MANIFEST_FILE = 'export_manifest.json';
 
-/** Reads every chosen file as JSON, unpacking zips. Throws `import_failed` with the file's name. */
-export function readDocuments(files: ImportFile[]): JsonDocument[] {
+/**
+ * Reads every chosen file as JSON, unpacking zips within `zipLimits` (the defaults when absent).
+ * Throws `import_failed` with the file's name.
+ */
+export function readDocuments(files: ImportFile[], zipLimits?: ZipLimits): JsonDocument[] {
   const documents: JsonDocument[] = [];
   for (const file of files) {
     if (isZip(file.bytes)) {
-      for (const entry of unzipExport(file)) documents.push(parseJson(entry, `${file.name} › ${entry.name}`));
+      for (const entry of unzipExport(file, zipLimits))
+        documents.push(parseJson(entry, `${file.name} › ${entry.name}`));
     } else {
       documents.push(parseJson(file, file.name));
     }
@@ -36,52 +41,48 @@ function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-function unzipExport(file: ImportFile): ImportFile[] {
-  let fileCount = 0;
-  const wanted = (info: UnzipFileInfo): boolean => {
-    if (info.name.endsWith('/')) return false;
-    fileCount++;
-    const base = baseName(info.name);
-    // macOS adds "__MACOSX/._name" resource forks that are not JSON.
-    if (info.name.startsWith('__MACOSX/') || base.startsWith('._')) return false;
-    return CONVERSATION_FILE.test(base) || base === MANIFEST_FILE;
-  };
-  let entries = unzip(file, wanted);
-  if (fileCount === 0) throw new AppError('import_failed', `"${file.name}" is an empty zip file.`);
-  const conversationFiles = Object.keys(entries).filter((name) => CONVERSATION_FILE.test(baseName(name)));
+function unzipExport(file: ImportFile, limits: ZipLimits | undefined): ImportFile[] {
+  let entries: ZipEntry[];
+  try {
+    entries = listZipEntries(file.bytes).filter((entry) => !entry.name.endsWith('/'));
+  } catch (error) {
+    throw damaged(file.name, error);
+  }
+  if (entries.length === 0) throw new AppError('import_failed', `"${file.name}" is an empty zip file.`);
+  // macOS adds "__MACOSX/._name" resource forks that are not JSON.
+  const readable = entries.filter(
+    (entry) => !entry.name.startsWith('__MACOSX/') && !baseName(entry.name).startsWith('._'),
+  );
+  const conversationFiles = readable.filter((entry) => CONVERSATION_FILE.test(baseName(entry.name)));
+  let chosen: ZipEntry[];
   if (conversationFiles.length === 0) {
     // A zipped Penpal backup has no conversations.json; look at its other JSON files.
-    entries = unzip(
-      file,
-      (info) => info.name.toLowerCase().endsWith('.json') && !baseName(info.name).startsWith('._'),
-    );
-    const names = Object.keys(entries);
-    if (names.length === 0) {
+    chosen = readable.filter((entry) => entry.name.toLowerCase().endsWith('.json'));
+    if (chosen.length === 0) {
       throw new AppError(
         'import_failed',
         `"${file.name}" holds no conversations.json. Is it a ChatGPT data export?`,
       );
     }
-    return names.map((name) => ({ name, bytes: entries[name] as Uint8Array }));
-  }
-  // An export keeps its conversations in one folder; other folders (e.g. "sites/") have their own manifests.
-  const shallowest = conversationFiles.reduce((best, name) => (depth(name) < depth(best) ? name : best));
-  const folder = shallowest.slice(0, shallowest.length - baseName(shallowest).length);
-  return Object.keys(entries)
-    .filter((name) => name.slice(0, name.length - baseName(name).length) === folder)
-    .map((name) => ({ name, bytes: entries[name] as Uint8Array }));
-}
-
-function unzip(file: ImportFile, filter: (info: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
-  try {
-    return unzipSync(file.bytes, { filter });
-  } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : '';
-    throw new AppError(
-      'import_failed',
-      `"${file.name}" could not be read as a zip file; it may be damaged or incomplete${detail}.`,
+  } else {
+    // An export keeps its conversations in one folder; other folders (e.g. "sites/") have their own manifests.
+    const shallowest = conversationFiles.reduce((best, entry) =>
+      depth(entry.name) < depth(best.name) ? entry : best,
+    ).name;
+    const folder = folderOf(shallowest);
+    chosen = readable.filter(
+      (entry) =>
+        folderOf(entry.name) === folder &&
+        (CONVERSATION_FILE.test(baseName(entry.name)) || baseName(entry.name) === MANIFEST_FILE),
     );
   }
+  // Only the chosen entries are inflated, and only within the limits.
+  const inflated = inflateZipEntries(file.bytes, chosen, file.name, limits);
+  return [...inflated].map(([name, bytes]) => ({ name, bytes }));
+}
+
+function folderOf(path: string): string {
+  return path.slice(0, path.length - baseName(path).length);
 }
 
 function parseJson(file: ImportFile, name: string): JsonDocument {

@@ -4,14 +4,16 @@
  * the store does the writing and the `sourceKey` de-duplication.
  */
 import { AppError } from '../../shared/errors';
+import type { ZipLimits } from '../../shared/limits';
 import type { ImportedConversation } from '../store/types';
 import { isPenpalDocument, readPenpalDocument } from './backup';
 import { convertChatGptConversation } from './chatgpt/convert';
 import { baseName, readDocuments, type JsonDocument } from './files';
 import { getArray, getObject, isObject, type JsonObject } from './json';
-import type { ImportFile, ImportSource, ParsedImport, SkippedItem } from './types';
+import { capConversation, DEFAULT_TEXT_LIMITS, type TextLimits } from './sizeLimits';
+import type { ImportFile, ImportSource, ParsedImport, SkippedItem, TruncatedItem } from './types';
 
-export type { ImportFile, ImportSource, ParsedImport, SkippedItem } from './types';
+export type { ImportFile, ImportSource, ParsedImport, SkippedItem, TruncatedItem } from './types';
 export { backupToJson, conversationToJson } from './backup';
 export { conversationToMarkdown } from './markdown';
 
@@ -25,17 +27,25 @@ const NOT_RECOGNISED = 'is not a ChatGPT export or a Penpal backup';
 const CLAUDE =
   'looks like a Claude.ai export. Penpal can import ChatGPT data exports (conversations.json or the zip) and Penpal backups';
 
+/** Size limits of one import; Penpal's own (`shared/limits.ts`) unless a test passes smaller ones. */
+export interface ImportLimits {
+  zip?: ZipLimits;
+  text?: TextLimits;
+}
+
 /**
  * Detects the format of the chosen files by their content and converts them. Throws
- * `AppError('import_failed')` with a human message for unrecognised or damaged input; anything
- * left out of an otherwise readable file is listed in `skipped`.
+ * `AppError('import_failed')` with a human message for unrecognised or damaged input (a zip that
+ * inflates past the limits among them); anything left out of an otherwise readable file is listed
+ * in `skipped`, and text cut to the size limits in `truncated`.
  */
 export function parseImportFiles(
   files: ImportFile[],
   onProgress?: (done: number, total: number) => void,
+  limits: ImportLimits = {},
 ): ParsedImport {
   if (files.length === 0) throw new AppError('import_failed', 'No file was chosen to import.');
-  const documents = readDocuments(files);
+  const documents = readDocuments(files, limits.zip);
   const pending: PendingConversation[] = [];
   const penpal: { name: string; value: JsonObject }[] = [];
   const manifests: JsonDocument[] = [];
@@ -90,11 +100,16 @@ export function parseImportFiles(
     });
   }
 
-  const conversations = dropDuplicates(converted, skipped);
+  const truncated: TruncatedItem[] = [];
+  const conversations = dropDuplicates(converted, skipped).map((conversation) => {
+    const capped = capConversation(conversation, limits.text ?? DEFAULT_TEXT_LIMITS);
+    if (capped.truncated) truncated.push(capped.truncated);
+    return capped.conversation;
+  });
   if (conversations.length === 0 && skipped.length === 0) {
     throw new AppError('import_failed', 'No conversations were found in the chosen files.');
   }
-  return { source, conversations, skipped };
+  return { source, conversations, skipped, truncated };
 }
 
 function collectArray(

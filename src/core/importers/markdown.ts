@@ -15,6 +15,10 @@ export function conversationToMarkdown(conversation: ImportedConversation): stri
   }
   for (const message of shownBranch(conversation)) {
     lines.push('---', '', heading(message), '', closeFences(message.content.trim()), '');
+    // The cut is part of the record: an exported copy must not pass for the whole message.
+    if (message.truncatedChars) {
+      lines.push(`*(Truncated: ${message.truncatedChars.toLocaleString('en')} characters were cut.)*`, '');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -23,7 +23,12 @@ export type ImportParser = (files: EncodedImportFile[], onProgress: ParseProgres
 export type WorkerMessage =
   | { type: 'progress'; phase: 'reading' | 'parsing'; done: number; total: number }
   | { type: 'conversations'; batch: ImportedConversation[] }
-  | { type: 'done'; source: ParsedImport['source']; skipped: ParsedImport['skipped'] }
+  | {
+      type: 'done';
+      source: ParsedImport['source'];
+      skipped: ParsedImport['skipped'];
+      truncated: ParsedImport['truncated'];
+    }
   | { type: 'error'; code: ErrorCode; message: string };
 
 /**
@@ -75,7 +80,14 @@ export function parseInWorker(spawn: () => Worker): ImportParser {
         if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
         else if (message.type === 'conversations') conversations.push(...message.batch);
         else if (message.type === 'done') {
-          finish(() => resolve({ source: message.source, conversations, skipped: message.skipped }));
+          finish(() =>
+            resolve({
+              source: message.source,
+              conversations,
+              skipped: message.skipped,
+              truncated: message.truncated,
+            }),
+          );
         } else {
           finish(() => reject(new AppError(message.code, message.message)));
         }

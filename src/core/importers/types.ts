@@ -1,4 +1,7 @@
+import type { TruncatedItem } from '../../shared/schemas';
 import type { ImportedConversation } from '../store/types';
+
+export type { TruncatedItem } from '../../shared/schemas';
 
 /** One file the user chose (or one entry of a zip), as raw bytes. */
 export interface ImportFile {
@@ -21,4 +24,6 @@ export interface ParsedImport {
   source: ImportSource;
   conversations: ImportedConversation[];
   skipped: SkippedItem[];
+  /** Conversations imported with text cut to the size limits. */
+  truncated: TruncatedItem[];
 }

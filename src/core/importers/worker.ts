@@ -16,7 +16,7 @@ port.once('message', ({ files }: { files: EncodedImportFile[] }) => {
       for (let start = 0; start < parsed.conversations.length; start += WORKER_BATCH) {
         send({ type: 'conversations', batch: parsed.conversations.slice(start, start + WORKER_BATCH) });
       }
-      send({ type: 'done', source: parsed.source, skipped: parsed.skipped });
+      send({ type: 'done', source: parsed.source, skipped: parsed.skipped, truncated: parsed.truncated });
     },
     (error: unknown) => {
       if (error instanceof AppError) send({ type: 'error', code: error.code, message: error.message });

@@ -33,6 +33,8 @@ function toImported(conversation: ConversationRecord, messages: MessageRecord[])
       createdAt: message.createdAt,
       model: message.model,
       status: message.status,
+      // Only when cut, so backups of complete messages stay as they were.
+      ...(message.truncatedChars > 0 ? { truncatedChars: message.truncatedChars } : {}),
     })),
     currentLeafLocalId: conversation.currentLeafId,
   };

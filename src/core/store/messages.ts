@@ -78,7 +78,7 @@ export function updateContent(ctx: StoreContext, messageId: string, content: str
   if (changes === 0) read(ctx, () => loadMessage(ctx, messageId));
 }
 
-/** Sets the final status, text, error and usage of a streamed message. */
+/** Sets the final status, text, error, usage and (when cut to the size limit) truncation of a streamed message. */
 export function finishMessage(
   ctx: StoreContext,
   messageId: string,
@@ -88,13 +88,15 @@ export function finishMessage(
     error: WireError | null;
     usage: Usage | null;
     model?: string | null;
+    truncatedChars?: number;
   },
 ): Message {
   return writeTransaction(ctx, () => {
     const before = loadMessage(ctx, messageId);
     ctx
       .sql(
-        'UPDATE messages SET status = ?, content = ?, error_json = ?, usage_json = ?, model = ? WHERE id = ?',
+        `UPDATE messages SET status = ?, content = ?, error_json = ?, usage_json = ?, model = ?,
+           truncated_chars = ? WHERE id = ?`,
       )
       .run(
         result.status,
@@ -102,6 +104,7 @@ export function finishMessage(
         result.error ? JSON.stringify(result.error) : null,
         result.usage ? JSON.stringify(result.usage) : null,
         result.model === undefined ? before.model : result.model,
+        result.truncatedChars ?? 0,
         messageId,
       );
     ctx

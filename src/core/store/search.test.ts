@@ -199,4 +199,58 @@ describe('search', () => {
     expect(store.search('botany', { ...options, titlesOnly: true })).toHaveLength(1);
     expect(store.search('photosynthesis', { ...options, titlesOnly: true })).toEqual([]);
   });
+
+  it('indexes and searches a ten-million-letter word without throwing, snippet and all', () => {
+    const { store } = library();
+    const conversation = store.createConversation({ title: 'odd text' });
+    // Letters with a combining accent (e + U+0301): the pattern that overflowed the regex stack.
+    const accented = store.addMessage({
+      conversationId: conversation.id,
+      parentId: null,
+      role: 'user',
+      content: 'e\u0301'.repeat(5_000_000),
+      status: 'done',
+    });
+    const plain = store.addMessage({
+      conversationId: conversation.id,
+      parentId: accented.id,
+      role: 'user',
+      content: `${'x '.repeat(1_000_000)}the photograph at the very end`,
+      status: 'done',
+    });
+    const [hit] = store.search('e', options).filter((h) => h.messageId === accented.id);
+    expect(hit?.snippet[0]).toMatchObject({ match: true });
+    expect(hit?.snippet[0]?.text.startsWith('e\u0301e\u0301')).toBe(true);
+    // A match two million characters in is found and marked, with the text around it.
+    const [late] = store.search('photograph', options).filter((h) => h.messageId === plain.id);
+    expect(late?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['photograph']);
+    expect(late?.snippet.map((part) => part.text).join('')).toMatch(
+      /^…x x .* the photograph at the very end$/,
+    );
+  });
+
+  it('refuses dates that do not exist as invalid input, with a clear message', () => {
+    const { store } = library();
+    for (const bad of ['9999-99-99', '2024-13-01', '2023-02-29', 'abc', '2024-05-01T25:00:00Z']) {
+      for (const bound of ['from', 'to'] as const) {
+        let error: unknown;
+        try {
+          store.search('photo', { ...options, [bound]: bad });
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, `${bound} ${bad}`).toMatchObject({ code: 'invalid_input' });
+        expect((error as Error).message).toContain(`"${bad}" is not a real date; use YYYY-MM-DD`);
+      }
+    }
+    // Real days and the window's own ISO times still work, the last day of the calendar too.
+    expect(store.search('photo', { ...options, from: '2024-02-29', to: '9999-12-31' })).not.toHaveLength(0);
+    expect(
+      store.search('photo', {
+        ...options,
+        from: '2024-01-01T00:00:00.000Z',
+        to: '2024-01-31T23:59:59.999+08:00',
+      }),
+    ).toHaveLength(1);
+  });
 });

@@ -122,8 +122,8 @@ function insertConversation(
   const ids = new Map<string, string>();
   for (const message of conversation.messages) ids.set(message.localId, randomUUID());
   const insert = ctx.sql(
-    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at, truncated_chars)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const message of conversation.messages) {
     // A parent the source does not contain makes the message a root rather than an orphan.
@@ -139,6 +139,7 @@ function insertConversation(
       status,
       message.model,
       message.createdAt,
+      message.truncatedChars ?? 0,
     );
   }
   const leafLocalId =

@@ -73,6 +73,8 @@ export interface ImportedMessage {
   createdAt: string;
   model: string | null;
   status?: MessageStatus;
+  /** Characters cut to the size limit (absent or 0: complete). */
+  truncatedChars?: number;
 }
 
 /** What `importConversations` did. */
@@ -131,6 +133,8 @@ export interface ConversationStore extends ContextStoreFunctions {
       error: WireError | null;
       usage: Usage | null;
       model?: string | null;
+      /** Characters cut because the answer passed the size limit (default 0). */
+      truncatedChars?: number;
     },
   ): Message;
   /** Shows this version: the current leaf becomes its newest descendant along the latest versions. */

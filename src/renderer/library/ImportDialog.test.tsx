@@ -30,6 +30,7 @@ const report: ImportReport = {
   messagesAdded: 340,
   duplicatesSkipped: 3,
   skipped: [{ item: 'conversations.json › Voice chat', reason: 'No text messages' }],
+  truncated: [],
   addedTitles: ['学校的回忆', 'Kyoto'],
 };
 

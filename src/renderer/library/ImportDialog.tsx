@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_IMPORT_FILE_BASE64_CHARS } from '../../shared/limits';
 import type { ImportReport } from '../../shared/schemas';
 import { call, onEvent } from '../bridge/api';
 import { errorText } from '../chat/errorText';
@@ -9,8 +10,9 @@ import { Modal } from '../components/Modal';
 import { isImportable, readFilesAsBase64 } from './readFiles';
 
 const MAX_FILES = 100;
-// The contract accepts up to 200,000,000 base64 characters per file: about 150 MB of bytes.
-const MAX_FILE_MB = 140;
+// The contract accepts MAX_IMPORT_FILE_BASE64_CHARS per file (base64: 4 characters per 3 bytes);
+// a little under that leaves room for rounding.
+const MAX_FILE_MB = Math.floor((MAX_IMPORT_FILE_BASE64_CHARS * 3) / 4 / 1024 / 1024) - 3;
 
 type Phase = 'uploading' | 'reading' | 'parsing' | 'saving';
 type Status =

@@ -1,10 +1,14 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../shared/schemas';
+import { MAX_MESSAGE_CHARS } from '../../shared/limits';
+import type { ImportReport, TruncatedItem } from '../../shared/schemas';
 
 const SHOWN_TITLES = 8;
 
-/** What an import did, in full: counts, what was skipped and why, and the first titles added. */
+/**
+ * What an import did, in full: counts, what was skipped and why, what was cut to the size limits,
+ * and the first titles added.
+ */
 export function ImportReportView({ report }: { report: ImportReport }): ReactElement {
   const { t } = useTranslation();
   const stats: [string, number][] = [
@@ -37,6 +41,7 @@ export function ImportReportView({ report }: { report: ImportReport }): ReactEle
           </ul>
         </section>
       )}
+      {report.truncated.length > 0 && <TruncatedSection items={report.truncated} />}
       <section>
         <h3>{t('library:import.skippedTitle')}</h3>
         {report.skipped.length === 0 ? (
@@ -52,5 +57,40 @@ export function ImportReportView({ report }: { report: ImportReport }): ReactEle
         )}
       </section>
     </div>
+  );
+}
+
+/** The conversations whose text was cut: a total, then one line per conversation. */
+function TruncatedSection({ items }: { items: TruncatedItem[] }): ReactElement {
+  const { t } = useTranslation();
+  const count = items.reduce((sum, item) => sum + item.messages, 0);
+  const chars = items.reduce((sum, item) => sum + item.chars, 0);
+  return (
+    <section className="lib-report-truncated">
+      <h3>{t('library:import.truncatedTitle')}</h3>
+      <p>{t('library:import.truncatedSummary', { count, chars: chars.toLocaleString() })}</p>
+      <p className="lib-muted">
+        {t('library:import.truncatedExplain', { max: MAX_MESSAGE_CHARS.toLocaleString() })}
+      </p>
+      <ul className="lib-report-list lib-report-skipped">
+        {items.map((item, index) => {
+          const parts: string[] = [];
+          if (item.messages > 0) {
+            parts.push(
+              t('library:import.truncatedMessages', {
+                count: item.messages,
+                chars: item.chars.toLocaleString(),
+              }),
+            );
+          }
+          if (item.systemPrompt) parts.push(t('library:import.truncatedSystemPrompt'));
+          return (
+            <li key={index}>
+              <strong>{item.item}</strong> — {parts.join('; ')}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

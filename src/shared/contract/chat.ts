@@ -34,5 +34,10 @@ export const chatEvents = {
     status: MessageStatusSchema,
     error: WireErrorSchema.nullable(),
     usage: UsageSchema.nullable(),
+    /**
+     * Characters cut because the answer passed Penpal's size limit (0: whole). Penpal stops the
+     * stream at the limit, so this counts at least what arrived past it; status is `interrupted`.
+     */
+    truncatedChars: z.number().int().min(0),
   }),
 } as const;

@@ -7,7 +7,10 @@ import {
   ImportReportSchema,
   SearchHitSchema,
 } from '../schemas';
+import { MAX_IMPORT_FILE_BASE64_CHARS, MAX_TITLE_CHARS } from '../limits';
 import { Empty, Ok } from './common';
+
+const TITLE_TOO_LONG = `A title can be at most ${MAX_TITLE_CHARS} characters long.`;
 
 /** The conversation library: conversations, messages, search, export and import. */
 export const libraryMethods = {
@@ -17,7 +20,9 @@ export const libraryMethods = {
   },
   /** A new conversation; with a persona, it starts with the persona's opening message (if any). */
   'conversation.create': {
-    input: z.object({ title: z.string().max(500).optional(), personaId: Id.optional() }).strict(),
+    input: z
+      .object({ title: z.string().max(MAX_TITLE_CHARS, TITLE_TOO_LONG).optional(), personaId: Id.optional() })
+      .strict(),
     output: ConversationSchema,
   },
   /**
@@ -38,7 +43,9 @@ export const libraryMethods = {
     output: ConversationPageSchema,
   },
   'conversation.rename': {
-    input: z.object({ id: Id, title: z.string().trim().min(1).max(500) }).strict(),
+    input: z
+      .object({ id: Id, title: z.string().trim().min(1).max(MAX_TITLE_CHARS, TITLE_TOO_LONG) })
+      .strict(),
     output: ConversationSchema,
   },
   'conversation.pin': {
@@ -84,7 +91,9 @@ export const libraryMethods = {
     input: z
       .object({
         files: z
-          .array(z.object({ name: z.string().max(1000), base64: z.string().max(200_000_000) }))
+          .array(
+            z.object({ name: z.string().max(1000), base64: z.string().max(MAX_IMPORT_FILE_BASE64_CHARS) }),
+          )
           .min(1)
           .max(100),
       })
