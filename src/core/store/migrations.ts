@@ -183,6 +183,61 @@ CREATE TABLE personas (
 );
 `;
 
+// Version 6: journals. A journal is one imported diary (soft-deleted for undo); its entries are
+// dated days (date NULL: the source gave none). source_key is the parser's stable identity of an
+// entry, unique per journal, so importing the same files again adds nothing twice. Entries are
+// searched like messages: a contentless FTS table over penpal_search_text(title + text), rowid =
+// entries.seq, bm25-rankable for retrieval. excluded entries are never sent to a model.
+const v6 = `
+CREATE TABLE journals (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  owner_name TEXT NOT NULL,
+  birth_year INTEGER,
+  source_key TEXT NOT NULL,
+  format TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE INDEX journals_source ON journals (source_key) WHERE deleted_at IS NULL;
+
+CREATE TABLE entries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  journal_id TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,
+  date TEXT,
+  time TEXT,
+  time_zone TEXT,
+  title TEXT,
+  text TEXT NOT NULL,
+  tags_json TEXT NOT NULL DEFAULT '[]',
+  source_file TEXT NOT NULL,
+  source_key TEXT NOT NULL,
+  language TEXT,
+  excluded INTEGER NOT NULL DEFAULT 0,
+  edited INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  UNIQUE (journal_id, source_key)
+);
+CREATE INDEX entries_by_date ON entries (journal_id, date);
+
+CREATE VIRTUAL TABLE entry_fts USING fts5 (body, content = '', contentless_delete = 1, prefix = '1 2');
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+  INSERT INTO entry_fts (rowid, body)
+    VALUES (new.seq, penpal_search_text(coalesce(new.title, '') || char(10) || new.text));
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, text ON entries BEGIN
+  DELETE FROM entry_fts WHERE rowid = old.seq;
+  INSERT INTO entry_fts (rowid, body)
+    VALUES (new.seq, penpal_search_text(coalesce(new.title, '') || char(10) || new.text));
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+  DELETE FROM entry_fts WHERE rowid = old.seq;
+END;
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
@@ -190,6 +245,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, sql: v3 },
   { version: 4, sql: v4 },
   { version: 5, sql: v5 },
+  { version: 6, sql: v6 },
 ];
 
 /** The schema version this build writes. */

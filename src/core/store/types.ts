@@ -1,4 +1,5 @@
 import type { PersonaStore } from '../personas/personaStore';
+import type { JournalStore } from './journals';
 import type { WireError } from '../../shared/errors';
 import type { ContextStoreFunctions } from './contextTypes';
 import type {
@@ -178,6 +179,8 @@ export interface ConversationStore extends ContextStoreFunctions {
 
   /** The persona library, over the same database. */
   personas: PersonaStore;
+  /** Imported diaries and their entries, over the same database. */
+  journals: JournalStore;
 
   close(): void;
 }
