@@ -6,7 +6,9 @@ import { ContextService } from './context/contextService';
 import { ModelTableService } from './context/modelTableService';
 import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
+import { journalHandlers } from './handlers/journalHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
+import { journalJobInWorker, runJournalJob } from './importers/journalJob';
 import { personaHandlers } from './handlers/personaHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
@@ -75,7 +77,13 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     credentialsFor,
   });
   const shutdownSignal = new AbortController();
-  const context = new ContextService({ store, models, getConfig, credentialsFor, signal: shutdownSignal.signal });
+  const context = new ContextService({
+    store,
+    models,
+    getConfig,
+    credentialsFor,
+    signal: shutdownSignal.signal,
+  });
 
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
@@ -87,6 +95,11 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       events,
       now,
       spawnImportWorker ? parseInWorker(spawnImportWorker) : parseInProcess,
+    ),
+    ...journalHandlers(
+      store,
+      events,
+      spawnImportWorker ? journalJobInWorker(spawnImportWorker) : runJournalJob,
     ),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),

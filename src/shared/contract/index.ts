@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { chatEvents, chatMethods } from './chat';
 import { contextEvents, contextMethods } from './context';
+import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
 import { settingsEvents, settingsMethods } from './settings';
 
@@ -15,6 +16,7 @@ export const methods = {
   ...libraryMethods,
   ...chatMethods,
   ...contextMethods,
+  ...journalMethods,
 } as const;
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...libraryEvents,
   ...chatEvents,
   ...contextEvents,
+  ...journalEvents,
 } as const;
 
 /** Every request method name. */
