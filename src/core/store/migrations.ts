@@ -238,6 +238,40 @@ CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
 END;
 `;
 
+// Version 7: younger-self conversations. A conversation tied to a journal period: the period
+// (inclusive days), the writer's name and birth year as the user gave them, the language of the
+// prompt, whether the user agreed to send the whole period when it fits, and the period summary
+// (month by month, made once by the model, editable). younger_self_sources lists, per answer, the
+// entries sent with it (what its "Sources" list shows and what recency boosts), in rank order.
+const v7 = `
+CREATE TABLE younger_self_chats (
+  conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+  journal_id TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  name TEXT NOT NULL,
+  birth_year INTEGER,
+  language TEXT NOT NULL,
+  agreed_whole INTEGER NOT NULL DEFAULT 0,
+  summary_text TEXT,
+  summary_edited INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX younger_self_by_journal ON younger_self_chats (journal_id);
+
+CREATE TABLE younger_self_sources (
+  seq INTEGER PRIMARY KEY,
+  answer_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  entry_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  title TEXT,
+  position INTEGER NOT NULL
+);
+CREATE INDEX younger_self_sources_answer ON younger_self_sources (answer_id, position);
+CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_id, seq DESC);
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
@@ -246,6 +280,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, sql: v4 },
   { version: 5, sql: v5 },
   { version: 6, sql: v6 },
+  { version: 7, sql: v7 },
 ];
 
 /** The schema version this build writes. */

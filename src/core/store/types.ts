@@ -1,5 +1,6 @@
 import type { PersonaStore } from '../personas/personaStore';
 import type { JournalStore } from './journals';
+import type { YoungerSelfStore } from '../youngerSelf/chatStore';
 import type { WireError } from '../../shared/errors';
 import type { ContextStoreFunctions } from './contextTypes';
 import type {
@@ -181,6 +182,8 @@ export interface ConversationStore extends ContextStoreFunctions {
   personas: PersonaStore;
   /** Imported diaries and their entries, over the same database. */
   journals: JournalStore;
+  /** Conversations with a younger self (v7): their journal period, summary and answers' sources. */
+  youngerSelf: YoungerSelfStore;
 
   close(): void;
 }

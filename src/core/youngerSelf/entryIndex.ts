@@ -86,3 +86,22 @@ export function entriesOfPeriod(ctx: StoreContext, journalId: string, period: Da
     .all(journalId, period.from, period.to) as unknown as EntryRow[];
   return rows.map(toEntry);
 }
+
+/** About `count` sendable entries spread evenly over the period, oldest first (for the prompt). */
+export function sampleOfPeriod(
+  ctx: StoreContext,
+  journalId: string,
+  period: DayRange,
+  count: number,
+): PeriodEntry[] {
+  const rows = ctx
+    .sql(
+      `SELECT id, date, title, text, excluded FROM (
+         SELECT ${COLUMNS}, row_number() OVER (ORDER BY e.date, e.seq) - 1 AS n, count(*) OVER () AS total
+           FROM entries e
+          WHERE e.journal_id = ? AND e.date BETWEEN ? AND ? AND e.excluded = 0)
+        WHERE n % max(1, total / ?) = 0 ORDER BY n`,
+    )
+    .all(journalId, period.from, period.to, Math.max(1, count)) as unknown as EntryRow[];
+  return rows.map(toEntry);
+}
