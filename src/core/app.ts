@@ -7,6 +7,7 @@ import { ModelTableService } from './context/modelTableService';
 import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { journalHandlers } from './handlers/journalHandlers';
+import { youngerSelfHandlers } from './handlers/youngerSelfHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
 import { journalJobInWorker, runJournalJob } from './importers/journalJob';
 import { personaHandlers } from './handlers/personaHandlers';
@@ -101,6 +102,7 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       events,
       spawnImportWorker ? journalJobInWorker(spawnImportWorker) : runJournalJob,
     ),
+    ...youngerSelfHandlers(store, events),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),

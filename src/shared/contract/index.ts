@@ -4,6 +4,7 @@ import { contextEvents, contextMethods } from './context';
 import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
 import { settingsEvents, settingsMethods } from './settings';
+import { youngerSelfMethods } from './youngerSelf';
 
 /**
  * The one contract between the renderer and main. Every request is `{input, output}` and every
@@ -17,6 +18,7 @@ export const methods = {
   ...chatMethods,
   ...contextMethods,
   ...journalMethods,
+  ...youngerSelfMethods,
 } as const;
 
 export const events = {
