@@ -4,6 +4,7 @@ import enChat from './locales/en/chat';
 import enCommon from './locales/en/common';
 import enContext from './locales/en/context';
 import enErrors from './locales/en/errors';
+import enJournals from './locales/en/journals';
 import enLibrary from './locales/en/library';
 import enPersonas from './locales/en/personas';
 import enSettings from './locales/en/settings';
@@ -11,6 +12,7 @@ import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
 import zhErrors from './locales/zh-CN/errors';
+import zhJournals from './locales/zh-CN/journals';
 import zhLibrary from './locales/zh-CN/library';
 import zhPersonas from './locales/zh-CN/personas';
 import zhSettings from './locales/zh-CN/settings';
@@ -28,6 +30,7 @@ export const resources = {
     errors: enErrors,
     context: enContext,
     personas: enPersonas,
+    journals: enJournals,
   },
   'zh-CN': {
     common: zhCommon,
@@ -37,6 +40,7 @@ export const resources = {
     errors: zhErrors,
     context: zhContext,
     personas: zhPersonas,
+    journals: zhJournals,
   },
 } as const;
 
@@ -54,7 +58,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'journals'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
