@@ -21,9 +21,14 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
   const transfer = await page.evaluateHandle(
     ({ name, base64 }) => {
+      // This runs in the page; the e2e tsconfig has no DOM types, so the two classes are named here.
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+      };
       const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type: 'text/plain' }));
+      const transfer = new page.DataTransfer();
+      transfer.items.add(new page.File([data], name, { type: 'text/plain' }));
       return transfer;
     },
     { name, base64: bytes.toString('base64') },

@@ -45,7 +45,7 @@ export function journalHandlers(
     token?: string,
   ): Promise<JournalPreview> => {
     const result = await runJob({ ...input, options: { ...input.options, dateOrder } }, progress);
-    const session = previews.keep(result, dateOrder, token);
+    const session = previews.keep(input, result, dateOrder, token);
     const known = journals.countKnown(
       session.sourceKey,
       session.entries.map((entry) => entry.sourceKey),
@@ -64,7 +64,7 @@ export function journalHandlers(
       preview({ files: previews.takeUpload(uploadId), options: {} }, dateOrder),
     'journal.previewPaths': async ({ paths, dateOrder }) => preview({ paths, options: {} }, dateOrder),
     'journal.repreview': async ({ token, dateOrder }) =>
-      preview({ files: previews.get(token).files, options: {} }, dateOrder, token),
+      preview(previews.get(token).source, dateOrder, token),
     'journal.save': async ({ token, name, ownerName, birthYear }) => {
       const session = previews.get(token);
       progress('saving', 0, session.entries.length);

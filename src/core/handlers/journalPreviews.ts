@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { DateOrder, JournalPreview, MonthCount } from '../../shared/journalSchemas';
-import type { JournalJobResult } from '../importers/journalJob';
+import type { JournalJobInput, JournalJobResult } from '../importers/journalJob';
 import type { JournalEntryDraft, JournalSourceFile } from '../journals/types';
 
 /**
@@ -12,7 +12,9 @@ import type { JournalEntryDraft, JournalSourceFile } from '../journals/types';
 /** A parsed import waiting for "Save journal". */
 export interface PreviewSession {
   token: string;
-  files: JournalSourceFile[];
+  /** What to parse again for a re-preview: the uploaded files, or the dropped paths. */
+  source: JournalJobInput;
+  fileCount: number;
   entries: JournalEntryDraft[];
   format: string;
   dateOrder: DateOrder;
@@ -29,8 +31,8 @@ const UNDATED_SHOWN = 20;
 const SAMPLE_CHARS = 400;
 
 /** The first segment of each path: the dropped file or folder names. */
-function topNames(files: JournalSourceFile[]): string[] {
-  return [...new Set(files.map((file) => file.path.split('/')[0]))].sort();
+function topNames(paths: string[]): string[] {
+  return [...new Set(paths.map((path) => path.split('/')[0]))].sort();
 }
 
 /** Sessions and uploads. */
@@ -77,11 +79,17 @@ export class JournalPreviews {
   }
 
   /** Keeps a parsed import under a token (a repreview passes its old token). */
-  keep(result: JournalJobResult, dateOrder: DateOrder, token: string = randomUUID()): PreviewSession {
-    const names = topNames(result.files);
+  keep(
+    source: JournalJobInput,
+    result: JournalJobResult,
+    dateOrder: DateOrder,
+    token: string = randomUUID(),
+  ): PreviewSession {
+    const names = topNames(result.fileNames);
     const session: PreviewSession = {
       token,
-      files: result.files,
+      source,
+      fileCount: result.fileNames.length,
       entries: result.parsed.entries,
       format: result.parsed.format,
       dateOrder,
@@ -147,7 +155,7 @@ export function summarize(
     warnings: warnings.slice(0, 50),
     dateOrder: session.dateOrder,
     suggestedName: session.suggestedName,
-    fileCount: session.files.length,
+    fileCount: session.fileCount,
     alreadySaved,
   };
 }

@@ -20,10 +20,14 @@ export type JournalJobInput =
 /** Progress before saving: reading files, then parsing them. */
 export type JournalJobProgress = (phase: 'reading' | 'parsing', done: number, total: number) => void;
 
-/** The parsed journal plus the files read, so a re-preview (another date order) need not read again. */
+/**
+ * The parsed journal and the names of the files read. Files read from paths are not sent back
+ * (a re-preview reads the paths again), so a 4,000-note folder is not copied across threads twice.
+ */
 export interface JournalJobResult {
   parsed: ParsedJournal;
-  files: JournalSourceFile[];
+  /** Each file's path inside what was dropped (`Daily/2024-01-05.md`). */
+  fileNames: string[];
 }
 
 /** Runs a journal job; in process or on the worker (`journalJobInWorker`). */
@@ -42,8 +46,11 @@ export type JournalWorkerMessage =
 const hidden = (name: string): boolean => name.startsWith('.');
 
 /** Every file under the dropped paths, with the path relative to the dropped folder's parent. */
-async function walk(paths: string[], maxFiles: number): Promise<{ absolute: string; path: string }[]> {
-  const found: { absolute: string; path: string }[] = [];
+async function walk(
+  paths: string[],
+  maxFiles: number,
+): Promise<{ absolute: string; path: string; size: number }[]> {
+  const found: { absolute: string; path: string; size: number }[] = [];
   const visit = async (absolute: string, root: string): Promise<void> => {
     const info = await stat(absolute);
     if (info.isDirectory()) {
@@ -58,7 +65,7 @@ async function walk(paths: string[], maxFiles: number): Promise<{ absolute: stri
         `More than ${maxFiles} files were dropped; import a smaller folder.`,
       );
     }
-    found.push({ absolute, path: relative(root, absolute).split(sep).join('/') });
+    found.push({ absolute, path: relative(root, absolute).split(sep).join('/'), size: info.size });
   };
   for (const path of paths) {
     try {
@@ -84,7 +91,7 @@ export const runJournalJob: JournalJobRunner = async (input, onProgress) => {
     onProgress('reading', 0, found.length);
     for (const file of found) {
       // The size on disk is checked before a byte is read, so a 4 GB file is refused at once.
-      checkFileSize(file.path, (await stat(file.absolute)).size, maxBytes);
+      checkFileSize(file.path, file.size, maxBytes);
       files.push({ path: file.path, bytes: new Uint8Array(await readFile(file.absolute)) });
       onProgress('reading', files.length, found.length);
     }
@@ -95,7 +102,7 @@ export const runJournalJob: JournalJobRunner = async (input, onProgress) => {
   await nextTurn();
   const parsed = await parseJournalFiles(files, input.options);
   onProgress('parsing', 1, 1);
-  return { parsed, files };
+  return { parsed, fileNames: files.map((file) => file.path) };
 };
 
 /**

@@ -4,8 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
-import { runJournalJob, type JournalJobInput, type JournalWorkerMessage } from './journalJob';
-import { parseInProcess, WORKER_BATCH, type EncodedImportFile, type WorkerMessage } from './parser';
+import type { JournalJobInput, JournalWorkerMessage } from './journalJob';
+import type { EncodedImportFile, WorkerMessage } from './parser';
 
 const port = parentPort;
 if (!port) throw new Error('The import worker must run on a worker thread.');
@@ -19,8 +19,11 @@ const failure = (error: unknown): { type: 'error'; code: AppError['code']; messa
 // One job per worker: a chat import (`{files}`) or a journal import (`{job: 'journal', input}`).
 type Job = { job?: undefined; files: EncodedImportFile[] } | { job: 'journal'; input: JournalJobInput };
 
-port.once('message', (message: Job) => {
+// Each job loads only its own importers: a worker starts per job, and loading every parser of
+// both kinds before each one is most of a small import's time.
+port.once('message', async (message: Job) => {
   if (message.job === 'journal') {
+    const { runJournalJob } = await import('./journalJob');
     runJournalJob(message.input, (phase, done, total) => send({ type: 'progress', phase, done, total })).then(
       (result) => send({ type: 'journal', result }),
       (error: unknown) => send(failure(error)),
@@ -28,6 +31,7 @@ port.once('message', (message: Job) => {
     return;
   }
   const { files } = message;
+  const { parseInProcess, WORKER_BATCH } = await import('./parser');
   parseInProcess(files, (phase, done, total) => send({ type: 'progress', phase, done, total })).then(
     (parsed) => {
       for (let start = 0; start < parsed.conversations.length; start += WORKER_BATCH) {
