@@ -29,13 +29,15 @@ export function monthLabel(month: string, language: string): string {
   return cached(monthFormats, language, { year: 'numeric', month: 'long' }).format(utc(`${month}-01`));
 }
 
-/** `1660-01-01` → "Sunday, 1 January 1660"-like, in the UI's language. */
+/**
+ * `1660-01-01` → "January 1, 1660" / "1660年1月1日". No weekday: Intl counts in the Gregorian
+ * calendar, and an old diary dated Old Style (Pepys) would show the wrong one.
+ */
 export function dayLabel(day: string, language: string): string {
   return cached(dayFormats, language, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
-    weekday: 'long',
   }).format(utc(day));
 }
 
