@@ -73,6 +73,14 @@ test.describe('journals', () => {
     const listed = await callHost(ready.host.url, 'journal.list', {});
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ ownerName: 'Samuel Pepys', birthYear: 1633, entryCount: count });
+
+    // Delete, then Undo brings it back whole.
+    await journal.getByRole('button', { name: 'Delete journal' }).click();
+    await expect(page.getByRole('status').getByText('Journal deleted.')).toBeVisible();
+    expect(await callHost(ready.host.url, 'journal.list', {})).toHaveLength(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(journal.getByText('Written by Samuel Pepys')).toBeVisible();
+    expect((await callHost(ready.host.url, 'journal.list', {}))[0].entryCount).toBe(count);
   });
 
   test('a Chinese diary in GBK, imported with the file chooser, in 简体中文', async ({ ready }) => {
