@@ -87,7 +87,9 @@ export function JournalsSection(): ReactElement {
             </li>
           ))}
         </ul>
-        {loaded && journals.length === 0 && <p className="jr-muted jr-empty">{t('journals:empty')}</p>}
+        {loaded && journals.length === 0 && !preview && (
+          <p className="jr-muted jr-empty">{t('journals:empty')}</p>
+        )}
       </aside>
       <main className="jr-main">
         {preview ? (

@@ -80,8 +80,7 @@ export function PreviewView({ preview }: { preview: JournalPreview }): ReactElem
         <div>
           <h2 id="jr-preview-title">{t('journals:preview.title')}</h2>
           <p className="jr-muted">
-            {t('journals:preview.files', { count: preview.fileCount })} ·{' '}
-            {t('journals:preview.format', { format: preview.format })} · {t('journals:preview.subtitle')}
+            {t('journals:preview.files', { count: preview.fileCount })} · {t('journals:preview.subtitle')}
           </p>
         </div>
       </header>

@@ -30,7 +30,6 @@ export default {
     entries_other: '{{formatted}} entries',
     files_one: 'from {{count}} file',
     files_other: 'from {{count}} files',
-    format: 'Read as: {{format}}',
     perMonth: 'Entries per month',
     undated_one: '{{count}} entry has no date',
     undated_other: '{{count}} entries have no date',

@@ -30,7 +30,6 @@ export default {
     entries_other: '{{formatted}} 篇',
     files_one: '来自 {{count}} 个文件',
     files_other: '来自 {{count}} 个文件',
-    format: '识别为：{{format}}',
     perMonth: '每月篇数',
     undated_one: '{{count}} 篇没有日期',
     undated_other: '{{count}} 篇没有日期',
