@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
 import { ContextDivider, DroppedToFitNote, NotSentMark, type NotSentReason } from '../context/MessageMarks';
 import { pickShownText, useStreamText } from '../state/streamStore';
+import { AnswerSources } from '../youngerSelf/AnswerSources';
 import { AssistantText, PlainText } from './AssistantText';
 import { editAndSend } from './chatActions';
 import type { ErrorContext } from './errorText';
@@ -71,6 +72,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           <span />
         </p>
       ) : null}
+      {!isUser && !live && message.status === 'done' && <AnswerSources answerId={message.id} />}
       {message.droppedToFit > 0 && <DroppedToFitNote count={message.droppedToFit} />}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (

@@ -8,6 +8,7 @@ import enJournals from './locales/en/journals';
 import enLibrary from './locales/en/library';
 import enPersonas from './locales/en/personas';
 import enSettings from './locales/en/settings';
+import enYoungerSelf from './locales/en/youngerSelf';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
@@ -16,6 +17,7 @@ import zhJournals from './locales/zh-CN/journals';
 import zhLibrary from './locales/zh-CN/library';
 import zhPersonas from './locales/zh-CN/personas';
 import zhSettings from './locales/zh-CN/settings';
+import zhYoungerSelf from './locales/zh-CN/youngerSelf';
 
 /**
  * Every visible string goes through i18next. One namespace per area of the UI, one file per
@@ -31,6 +33,7 @@ export const resources = {
     context: enContext,
     personas: enPersonas,
     journals: enJournals,
+    youngerSelf: enYoungerSelf,
   },
   'zh-CN': {
     common: zhCommon,
@@ -41,6 +44,7 @@ export const resources = {
     context: zhContext,
     personas: zhPersonas,
     journals: zhJournals,
+    youngerSelf: zhYoungerSelf,
   },
 } as const;
 
@@ -58,7 +62,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'journals'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'journals', 'youngerSelf'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
