@@ -90,6 +90,8 @@ export function insidePeriod(entry: PeriodEntry, period: DayRange): boolean {
 // A date the user named is the strongest signal; a narrow range (one day) more than a month.
 const DATE_WEIGHT = 1.5;
 const RECENT_WEIGHT = 0.15;
+/** Hits scoring under this share of the best one are left out. */
+const MIN_SHARE_OF_BEST = 0.2;
 
 /** The entries for a turn, best first. */
 export function retrieveEntries(index: PeriodEntryIndex, query: RetrievalQuery): RetrievedEntry[] {
@@ -140,7 +142,10 @@ export function retrieveEntries(index: PeriodEntryIndex, query: RetrievalQuery):
     });
   }
 
-  return [...found.values()]
-    .sort((a, b) => b.score - a.score || (a.entry.date ?? '').localeCompare(b.entry.date ?? ''))
-    .slice(0, limit);
+  const ranked = [...found.values()].sort(
+    (a, b) => b.score - a.score || (a.entry.date ?? '').localeCompare(b.entry.date ?? ''),
+  );
+  // Far weaker matches (one common word) would only dilute the excerpts and the Sources list.
+  const floor = (ranked[0]?.score ?? 0) * MIN_SHARE_OF_BEST;
+  return ranked.filter((hit) => hit.score >= floor).slice(0, limit);
 }
