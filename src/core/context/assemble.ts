@@ -92,10 +92,15 @@ export async function assembleContext(deps: ContextDeps, spec: TurnSpec): Promis
   const encoding = counter.counting.encoding;
   // A younger-self conversation: its prompt and diary excerpts come from the journal period.
   const link = store.youngerSelf.get(spec.conversation.id);
-  const message =
-    spec.draft ??
-    (spec.answering && spec.fromMessageId ? store.getMessage(spec.fromMessageId).content : null);
-  const younger = link ? youngerSelfTurn(store.youngerSelf, link, message, counter) : null;
+  const younger = link
+    ? youngerSelfTurn(
+        store.youngerSelf,
+        link,
+        spec.draft ??
+          (spec.answering && spec.fromMessageId ? store.getMessage(spec.fromMessageId).content : null),
+        counter,
+      )
+    : null;
   const settings = younger ? { ...spec.settings, systemPrompt: younger.systemPrompt } : spec.settings;
   const built = buildContext({
     conversationId: spec.conversation.id,
