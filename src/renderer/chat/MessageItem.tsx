@@ -72,7 +72,9 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
           <span />
         </p>
       ) : null}
-      {!isUser && !live && message.status === 'done' && <AnswerSources answerId={message.id} />}
+      {!isUser && !live && message.status === 'done' && (
+        <AnswerSources answerId={message.id} conversationId={message.conversationId} />
+      )}
       {message.droppedToFit > 0 && <DroppedToFitNote count={message.droppedToFit} />}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (

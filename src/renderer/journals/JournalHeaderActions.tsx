@@ -1,11 +1,8 @@
 import type { ReactElement } from 'react';
 import type { Journal } from '../../shared/journalSchemas';
+import { TalkWithYoungerSelf } from '../youngerSelf/TalkWithYoungerSelf';
 
-/**
- * The slot in a journal's header for actions of other features ("Talk with my younger self").
- * Owned by the younger-self work; renders nothing until it fills it in.
- */
-export function JournalHeaderActions(props: { journal: Journal }): ReactElement | null {
-  void props;
-  return null;
+/** The actions in a journal's header that belong to other features: "Talk with my younger self". */
+export function JournalHeaderActions({ journal }: { journal: Journal }): ReactElement {
+  return <TalkWithYoungerSelf journal={journal} />;
 }

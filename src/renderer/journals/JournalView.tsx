@@ -43,10 +43,20 @@ function useEntries(journalId: string, month: string | 'undated' | null, version
  * One journal: its header (owner, range, count, and the slot for other features' actions), the
  * timeline to click into, the entries of the chosen month, and "Search entries".
  */
-export function JournalView({ journal }: { journal: Journal }): ReactElement {
+export function JournalView({
+  journal,
+  focusDate = null,
+}: {
+  journal: Journal;
+  /** A day to open at (a clicked source): its month is shown. */
+  focusDate?: string | null;
+}): ReactElement {
   const { t, i18n } = useTranslation();
   const [months, setMonths] = useState<MonthCount[]>([]);
-  const [month, setMonth] = useState<string | 'undated' | null>(null);
+  const [month, setMonth] = useState<string | 'undated' | null>(focusDate ? focusDate.slice(0, 7) : null);
+  useEffect(() => {
+    if (focusDate) setMonth(focusDate.slice(0, 7));
+  }, [focusDate]);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<EntryHit[] | null>(null);
   const [version, setVersion] = useState(0);

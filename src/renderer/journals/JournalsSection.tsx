@@ -49,7 +49,7 @@ function UndoJournalToast(): ReactElement {
  */
 export function JournalsSection(): ReactElement {
   const { t } = useTranslation();
-  const { journals, loaded, error, journalId, preview } = useJournals();
+  const { journals, loaded, error, journalId, focusDate, preview } = useJournals();
   const open = journals.find((journal) => journal.id === journalId) ?? null;
   const loadError = error && errorText(t, error);
   // A file dropped anywhere on the section must not make the window navigate to it.
@@ -95,7 +95,7 @@ export function JournalsSection(): ReactElement {
         {preview ? (
           <PreviewView key={preview.token} preview={preview} />
         ) : open ? (
-          <JournalView key={open.id} journal={open} />
+          <JournalView key={open.id} journal={open} focusDate={focusDate} />
         ) : (
           <div className="jr-welcome">
             <h2>{t('journals:title')}</h2>

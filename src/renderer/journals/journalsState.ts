@@ -18,6 +18,8 @@ export interface JournalsState {
   error: Error | null;
   /** The journal being read, or null for the list and import view. */
   journalId: string | null;
+  /** A day to show in the open journal (an answer's source was clicked), or null. */
+  focusDate: string | null;
   preview: JournalPreview | null;
   progress: { phase: ImportPhase; done: number; total: number } | null;
   importError: Error | null;
@@ -31,6 +33,7 @@ let state: JournalsState = {
   loaded: false,
   error: null,
   journalId: null,
+  focusDate: null,
   preview: null,
   progress: null,
   importError: null,
@@ -77,7 +80,12 @@ export function useJournals(): JournalsState {
 
 /** Opens the Journals section (the list, or one journal). */
 export function openJournals(journalId: string | null = null): void {
-  set({ open: true, journalId });
+  set({ open: true, journalId, focusDate: null });
+}
+
+/** Opens a journal at the month of one day (an answer's source), with that day's entries shown. */
+export function openJournalDay(journalId: string, date: string): void {
+  set({ open: true, journalId, focusDate: date, preview: null });
 }
 
 /** Back to the chats. */

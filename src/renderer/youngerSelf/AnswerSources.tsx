@@ -2,15 +2,19 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerSource } from '../../shared/contract/youngerSelf';
 import { call } from '../bridge/api';
-
-/** The event a Source click dispatches; the journal view opens the entry (see the shared notes). */
-export const OPEN_ENTRY_EVENT = 'penpal:open-journal-entry';
+import { openJournalDay } from '../journals/journalsState';
 
 /**
  * The diary entries an answer was sent with, under it, as a list named "Sources": each its date
  * (and title), a button that opens the entry. Renders nothing for an ordinary answer.
  */
-export function AnswerSources({ answerId }: { answerId: string }): ReactElement | null {
+export function AnswerSources({
+  answerId,
+  conversationId,
+}: {
+  answerId: string;
+  conversationId: string;
+}): ReactElement | null {
   const { t } = useTranslation();
   const [sources, setSources] = useState<AnswerSource[]>([]);
   useEffect(() => {
@@ -25,10 +29,11 @@ export function AnswerSources({ answerId }: { answerId: string }): ReactElement 
     };
   }, [answerId]);
   if (sources.length === 0) return null;
-  const open = (source: AnswerSource) =>
-    window.dispatchEvent(
-      new CustomEvent(OPEN_ENTRY_EVENT, { detail: { entryId: source.entryId, date: source.date } }),
-    );
+  // The journal is the conversation's; the entry is shown in its month.
+  const open = (source: AnswerSource): void =>
+    void call('youngerSelf.get', { conversationId }).then((chat) => {
+      if (chat) openJournalDay(chat.journalId, source.date);
+    });
   return (
     <div className="answer-sources">
       <span className="answer-sources-label" aria-hidden="true">
