@@ -17,6 +17,7 @@ import {
   pepysTruth,
 } from '../src/core/journals/testCorpora';
 import type { JournalSourceFile } from '../src/core/journals/types';
+import { importRows } from './journalImportBench';
 import { result, type BenchResult } from './types';
 
 const BIG_DIARY_BUDGET_MS = 3_000;
@@ -102,6 +103,7 @@ export async function run(): Promise<BenchResult[]> {
       FOLDER_BUDGET_MS,
     ),
   ];
+  results.push(...(await importRows(pepysFile, luxunFile, folder)));
   for (const [name, files, truth] of corpora) {
     results.push(
       result(

@@ -14,6 +14,7 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'context', load: () => import('./contextBench') },
   { name: 'import', load: () => import('./importBench') },
   { name: 'journal', load: () => import('./journalBench') },
+  { name: 'journalRetrieval', load: () => import('./retrievalBench') },
   { name: 'streaming', load: () => import('./streamingBench') },
   { name: 'ui', load: () => import('./uiBench') },
 ];

@@ -6,7 +6,10 @@ import { ContextService } from './context/contextService';
 import { ModelTableService } from './context/modelTableService';
 import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
+import { journalHandlers } from './handlers/journalHandlers';
+import { youngerSelfHandlers } from './handlers/youngerSelfHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
+import { journalJobInWorker, runJournalJob } from './importers/journalJob';
 import { personaHandlers } from './handlers/personaHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
@@ -94,6 +97,12 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       now,
       spawnImportWorker ? parseInWorker(spawnImportWorker) : parseInProcess,
     ),
+    ...journalHandlers(
+      store,
+      events,
+      spawnImportWorker ? journalJobInWorker(spawnImportWorker) : runJournalJob,
+    ),
+    ...youngerSelfHandlers(store, events),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),

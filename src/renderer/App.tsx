@@ -5,9 +5,12 @@ import { LinkConfirmDialog } from './components/LinkConfirmDialog';
 import { NoticeBanner } from './components/NoticeBanner';
 import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
+import { JournalsSection } from './journals/JournalsSection';
+import { closeJournals, useJournals } from './journals/journalsState';
 import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
+import { useNavigation } from './state/navigation';
 import { useOpenNewestOnStart } from './state/openNewest';
 import { usePersonas } from './state/personaStore';
 import { reloadSettings, useSettings } from './state/settingsStore';
@@ -38,6 +41,10 @@ export function App(): ReactElement {
   const { settingsOpen } = useUi();
   const { libraryOpen: personasOpen } = usePersonas();
   const ready = current !== null && current.key.configured;
+  const { open: journalsOpen } = useJournals();
+  const { conversationId } = useNavigation();
+  // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals section.
+  useEffect(() => closeJournals(), [conversationId]);
   useSettingsShortcut(ready);
   useOpenNewestOnStart(ready);
 
@@ -67,7 +74,7 @@ export function App(): ReactElement {
       </div>
       <div className="app-main">
         <NoticeBanner />
-        <ChatView />
+        {journalsOpen ? <JournalsSection /> : <ChatView />}
       </div>
       {settingsOpen && <SettingsDialog snapshot={current} onClose={closeSettings} />}
       {personasOpen && <PersonaLibrary />}

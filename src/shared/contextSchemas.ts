@@ -54,6 +54,10 @@ export const ContextPartSchema = z.object({
   tokens: z.number().int().min(0),
   /** The stored message it came from (history and draft have one once saved). */
   messageId: Id.nullable(),
+  /** An `excerpt`'s diary entry: what the answer's "Sources" list shows. */
+  entry: z
+    .object({ id: Id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), title: z.string().nullable() })
+    .optional(),
 });
 export type ContextPart = z.infer<typeof ContextPartSchema>;
 

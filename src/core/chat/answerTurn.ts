@@ -15,6 +15,7 @@ import { compactPreview } from '../context/recorded';
 import type { ModelTableService } from '../context/modelTableService';
 import type { EventBus } from '../events';
 import type { ConversationStore } from '../store/types';
+import { sourcesOf } from '../youngerSelf/turnParts';
 import { runAnswer, type AnswerOutcome } from './answerRun';
 import type { ChatConfig } from './chatService';
 
@@ -57,6 +58,7 @@ export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutc
   try {
     built = await contextForAnswer(deps, spec, { client, signal });
     store.saveAnswerContext(answerId, compactPreview(built.preview));
+    recordSources(store, answerId, built);
   } catch {
     // Reading the branch failed (or the stop came during a fold): the safest request is the
     // message alone, so the user still gets an answer or a clear error from the service.
@@ -85,6 +87,7 @@ export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutc
       dropped = shorter.dropped;
       store.setAnswerAccounting(answerId, { droppedToFit: dropped });
       store.saveAnswerContext(answerId, compactPreview(shorter.preview));
+      recordSources(store, answerId, shorter);
       built = shorter;
       return shorter.request;
     },
@@ -96,6 +99,13 @@ export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutc
   });
   if (built) account(options, built, outcome);
   return outcome;
+}
+
+/** A younger-self answer: the diary entries its request carried (its "Sources"). */
+function recordSources(store: ConversationStore, answerId: string, built: AssembledContext): void {
+  const sources = sourcesOf(built.preview.parts);
+  if (sources.length === 0 && !store.youngerSelf.get(built.spec.conversation.id)) return;
+  store.youngerSelf.recordSources(answerId, built.spec.conversation.id, sources);
 }
 
 /**

@@ -9,6 +9,7 @@ import { renderCompletionPrompt } from './completionPrompt';
 import { resolveModel, type ResolvedModel } from './modelTable';
 import type { ModelTableService } from './modelTableService';
 import { collectFold, foldSummary } from './summary';
+import { youngerSelfTurn } from '../youngerSelf/turnParts';
 
 /**
  * Runs the builder over the store: the persona, the model's figures, the counter, the branch tail
@@ -89,12 +90,25 @@ export async function assembleContext(deps: ContextDeps, spec: TurnSpec): Promis
   const model = deps.models ? deps.models.resolve(modelId) : resolveModel({ user: [], server: [] }, modelId);
   const counter = await loadTokenCounter(modelId);
   const encoding = counter.counting.encoding;
+  // A younger-self conversation: its prompt and diary excerpts come from the journal period.
+  const link = store.youngerSelf.get(spec.conversation.id);
+  const younger = link
+    ? youngerSelfTurn(
+        store.youngerSelf,
+        link,
+        spec.draft ??
+          (spec.answering && spec.fromMessageId ? store.getMessage(spec.fromMessageId).content : null),
+        counter,
+      )
+    : null;
+  const settings = younger ? { ...spec.settings, systemPrompt: younger.systemPrompt } : spec.settings;
   const built = buildContext({
     conversationId: spec.conversation.id,
     answerId: spec.answerId,
     memory: spec.memory ?? spec.conversation.memory,
-    persona,
-    settings: spec.settings,
+    persona: younger ? null : persona,
+    settings,
+    sourceParts: younger?.sourceParts,
     model,
     counter,
     tail: store.readBranchTail(spec.conversation.id, spec.fromMessageId, encoding),

@@ -59,6 +59,8 @@ export interface BuildInput {
   summaries: readonly StoredSummary[];
   /** After `context_length_exceeded`: leave out this many more of the oldest history messages. */
   dropOldest?: number;
+  /** Parts the conversation's source provides (a younger-self chat's period summary and excerpts). */
+  sourceParts?: SourceParts;
   /** Extra notices to carry (e.g. a summary call that failed). */
   notices?: { code: string; message: string }[];
   /** Renders parts into a completions prompt (completion format only). */
@@ -66,6 +68,53 @@ export interface BuildInput {
     template: CompletionTemplate | null,
     parts: ContextPart[],
   ): { prompt: string; stop: string[] };
+}
+
+/**
+ * Parts a conversation's source adds to every turn, counted against the budget before history:
+ * `fixed` ones (a period summary) when they fit, then `ranked` ones (diary excerpts, best first)
+ * while they fit in `share` of what is left. They are sent as system messages right after the
+ * system prompt (a younger self reads its diary before the conversation).
+ */
+export interface SourceParts {
+  fixed: ContextPart[];
+  ranked: ContextPart[];
+  /**
+   * Every entry of the period, oldest first, when the user agreed to send it whole: sent instead
+   * of `ranked` if all of it fits the share.
+   */
+  whole?: ContextPart[];
+  /** The share (0–1) of the room after the system prompt that ranked parts may use. */
+  share: number;
+}
+
+/** The source parts that fit `room`, and what they cost. */
+function fitSourceParts(
+  source: SourceParts | undefined,
+  room: number,
+): { parts: ContextPart[]; left: number } {
+  if (!source) return { parts: [], left: 0 };
+  const parts: ContextPart[] = [];
+  let used = 0;
+  for (const part of source.fixed) {
+    if (used + part.tokens > room) continue;
+    parts.push(part);
+    used += part.tokens;
+  }
+  const cap = used + Math.floor(Math.max(0, room - used) * source.share);
+  const whole = source.whole ?? [];
+  const wholeTokens = whole.reduce((total, part) => total + part.tokens, 0);
+  const chosen = whole.length > 0 && used + wholeTokens <= cap ? whole : source.ranked;
+  let left = 0;
+  for (const part of chosen) {
+    if (used + part.tokens > cap) {
+      left++;
+      continue;
+    }
+    parts.push(part);
+    used += part.tokens;
+  }
+  return { parts, left };
 }
 
 /** The preview of the request, the request itself, and the counts made while building. */
@@ -133,7 +182,14 @@ export function buildContext(input: BuildInput): BuiltContext {
         "The persona's examples do not fit the model's window with the system prompt; they are left out.",
     });
   }
-  let historyBudget = room();
+  const source = fitSourceParts(input.sourceParts, Math.max(0, room()));
+  if (source.left > 0) {
+    warnings.push({
+      code: 'excerpts_trimmed',
+      message: `${source.left} more diary ${source.left === 1 ? 'entry' : 'entries'} matched but did not fit the budget; they are not sent.`,
+    });
+  }
+  let historyBudget = room() - sum(source.parts);
   if (historyBudget < 0) {
     warnings.push({
       code: 'system_over_window',
@@ -196,6 +252,7 @@ export function buildContext(input: BuildInput): BuiltContext {
   const parts: ContextPart[] = [
     ...system,
     ...examples,
+    ...source.parts,
     ...(summary
       ? [
           {

@@ -8,6 +8,7 @@
  */
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
 import { AppError } from '../../shared/errors';
+import { DEFAULT_ZIP_LIMITS as SHARED_ZIP_LIMITS } from '../../shared/limits';
 
 /** Limits for one archive. */
 export interface ZipLimits {
@@ -42,6 +43,12 @@ export function unzipCapped(
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): ZipEntry[] {
   const entries: ZipEntry[] = [];
+  // A journal export compresses perhaps 5–20:1; past 8 MB, growing over 100 times the zip's own
+  // size is only what a zip bomb does (the same rule as the chat importer's, `shared/limits.ts`).
+  const allowed = Math.min(
+    limits.maxTotalBytes,
+    Math.max(SHARED_ZIP_LIMITS.ratioFloorBytes, SHARED_ZIP_LIMITS.maxRatio * bytes.length),
+  );
   let total = 0;
   let count = 0;
   let failure: AppError | null = null;
@@ -62,10 +69,10 @@ export function unzipCapped(
       if (failure) return;
       if (error) return fail(damaged(displayName, error.message));
       total += chunk.length;
-      if (total > limits.maxTotalBytes) {
+      if (total > allowed) {
         file.terminate();
         return fail(
-          `“${displayName}” unpacks to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB (a zip bomb, or far larger than a journal); it was not opened.`,
+          `“${displayName}” unpacks to more than ${Math.round(allowed / 1024 / 1024)} MB (a zip bomb, or far larger than a journal); it was not opened.`,
         );
       }
       chunks.push(chunk);

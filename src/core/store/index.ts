@@ -26,6 +26,8 @@ import {
 } from './conversations';
 import { flagForCheck, openDatabase, type StoreNotice } from './database';
 import { exportAll, exportConversation } from './exportData';
+import { createJournalStore } from './journals';
+import { createYoungerSelfStore } from '../youngerSelf/chatStore';
 import { discardStagedImports, importConversationsAsync } from './importStaging';
 import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
 import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
@@ -123,6 +125,8 @@ function storeOver(ctx: StoreContext): ConversationStore {
     exportConversation: (id) => exportConversation(ctx, id),
     ...contextFunctions(ctx),
     personas: createPersonaStore(ctx),
+    journals: createJournalStore(ctx),
+    youngerSelf: createYoungerSelfStore(ctx),
     close: () => {
       // Closing twice (a shutdown path racing another) must not throw.
       if (db.isOpen) db.close();

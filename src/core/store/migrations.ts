@@ -183,6 +183,97 @@ CREATE TABLE personas (
 );
 `;
 
+// Version 6: journals. A journal is one imported diary (soft-deleted for undo); its entries are
+// dated days (date NULL: the source gave none). source_key is the parser's stable identity of an
+// entry, unique per journal, so importing the same files again adds nothing twice. Entries are
+// searched like messages: a contentless FTS table over penpal_search_text(title + text), rowid =
+// entries.seq, bm25-rankable for retrieval. No prefix indexes (unlike message_fts): they doubled
+// the time to save a 7,461-entry diary, and a prefix query works without them, only less fast.
+// excluded entries are never sent to a model.
+const v6 = `
+CREATE TABLE journals (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  owner_name TEXT NOT NULL,
+  birth_year INTEGER,
+  source_key TEXT NOT NULL,
+  format TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE INDEX journals_source ON journals (source_key) WHERE deleted_at IS NULL;
+
+CREATE TABLE entries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  journal_id TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,
+  date TEXT,
+  time TEXT,
+  time_zone TEXT,
+  title TEXT,
+  text TEXT NOT NULL,
+  tags_json TEXT NOT NULL DEFAULT '[]',
+  source_file TEXT NOT NULL,
+  source_key TEXT NOT NULL,
+  language TEXT,
+  excluded INTEGER NOT NULL DEFAULT 0,
+  edited INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  UNIQUE (journal_id, source_key)
+);
+CREATE INDEX entries_by_date ON entries (journal_id, date);
+
+CREATE VIRTUAL TABLE entry_fts USING fts5 (body, content = '', contentless_delete = 1);
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+  INSERT INTO entry_fts (rowid, body)
+    VALUES (new.seq, penpal_search_text(coalesce(new.title, '') || char(10) || new.text));
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, text ON entries BEGIN
+  DELETE FROM entry_fts WHERE rowid = old.seq;
+  INSERT INTO entry_fts (rowid, body)
+    VALUES (new.seq, penpal_search_text(coalesce(new.title, '') || char(10) || new.text));
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+  DELETE FROM entry_fts WHERE rowid = old.seq;
+END;
+`;
+
+// Version 7: younger-self conversations. A conversation tied to a journal period: the period
+// (inclusive days), the writer's name and birth year as the user gave them, the language of the
+// prompt, whether the user agreed to send the whole period when it fits, and the period summary
+// (month by month, made once by the model, editable). younger_self_sources lists, per answer, the
+// entries sent with it (what its "Sources" list shows and what recency boosts), in rank order.
+const v7 = `
+CREATE TABLE younger_self_chats (
+  conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+  journal_id TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  name TEXT NOT NULL,
+  birth_year INTEGER,
+  language TEXT NOT NULL,
+  agreed_whole INTEGER NOT NULL DEFAULT 0,
+  summary_text TEXT,
+  summary_edited INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX younger_self_by_journal ON younger_self_chats (journal_id);
+
+CREATE TABLE younger_self_sources (
+  seq INTEGER PRIMARY KEY,
+  answer_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  entry_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  title TEXT,
+  position INTEGER NOT NULL
+);
+CREATE INDEX younger_self_sources_answer ON younger_self_sources (answer_id, position);
+CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_id, seq DESC);
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
@@ -190,6 +281,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, sql: v3 },
   { version: 4, sql: v4 },
   { version: 5, sql: v5 },
+  { version: 6, sql: v6 },
+  { version: 7, sql: v7 },
 ];
 
 /** The schema version this build writes. */

@@ -1,4 +1,6 @@
 import type { PersonaStore } from '../personas/personaStore';
+import type { JournalStore } from './journals';
+import type { YoungerSelfStore } from '../youngerSelf/chatStore';
 import type { WireError } from '../../shared/errors';
 import type { ContextStoreFunctions } from './contextTypes';
 import type {
@@ -178,6 +180,10 @@ export interface ConversationStore extends ContextStoreFunctions {
 
   /** The persona library, over the same database. */
   personas: PersonaStore;
+  /** Imported diaries and their entries, over the same database. */
+  journals: JournalStore;
+  /** Conversations with a younger self (v7): their journal period, summary and answers' sources. */
+  youngerSelf: YoungerSelfStore;
 
   close(): void;
 }

@@ -6,7 +6,10 @@ import { createWebSocketBridge } from './webSocketBridge';
 declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in the browser host. */
-    bridge?: RawBridge;
+    bridge?: RawBridge & {
+      /** The app's paths of dropped or chosen files (`webUtils.getPathForFile`); '' for none. */
+      pathsForFiles?: (files: File[]) => string[];
+    };
   }
 }
 
@@ -44,6 +47,12 @@ export const bridge: Bridge = {
     return transport().onEvent((event) => listener(event as AnyEvent));
   },
 };
+
+/** The paths of files the user dropped, in the app; null in the browser host (no paths there). */
+export function pathsForFiles(files: File[]): string[] | null {
+  const paths = window.bridge?.pathsForFiles?.(files);
+  return paths && paths.every((path) => path !== '') ? paths : null;
+}
 
 /** Calls a method and returns its data, or throws a BridgeError. */
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {

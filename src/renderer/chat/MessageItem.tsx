@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/schemas';
 import { ContextDivider, DroppedToFitNote, NotSentMark, type NotSentReason } from '../context/MessageMarks';
 import { pickShownText, useStreamText } from '../state/streamStore';
+import { AnswerSources } from '../youngerSelf/AnswerSources';
 import { editAndSend } from './chatActions';
 import type { ErrorContext } from './errorText';
 import { LongText } from './LongText';
@@ -73,6 +74,9 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
         </p>
       ) : null}
       {message.truncatedChars > 0 && <TruncatedNote cutChars={message.truncatedChars} />}
+      {!isUser && !live && message.status === 'done' && (
+        <AnswerSources answerId={message.id} conversationId={message.conversationId} />
+      )}
       {message.droppedToFit > 0 && <DroppedToFitNote count={message.droppedToFit} />}
       {!live && <MessageStatus message={message} context={context} busy={busy} handlers={handlers} />}
       {!editing && !live && (

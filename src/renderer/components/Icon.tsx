@@ -35,7 +35,8 @@ export type IconName =
   | 'close'
   | 'file'
   | 'chat'
-  | 'persona';
+  | 'persona'
+  | 'journal';
 
 // 24×24 stroke paths, drawn for 14–20 px.
 const paths: Record<IconName, string[]> = {
@@ -98,6 +99,7 @@ const paths: Record<IconName, string[]> = {
   close: ['M18 6 6 18', 'm6 6 12 12'],
   file: ['M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8Z', 'M14 3v5h5'],
   chat: ['M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z'],
+  journal: ['M5 4a1 1 0 0 1 1-1h13v16H6a1 1 0 0 0-1 1Z', 'M5 20a1 1 0 0 0 1 1h13', 'M9 7h6'],
   persona: ['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z', 'M4 21a8 8 0 0 1 16 0'],
 };
 

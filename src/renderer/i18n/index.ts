@@ -4,16 +4,20 @@ import enChat from './locales/en/chat';
 import enCommon from './locales/en/common';
 import enContext from './locales/en/context';
 import enErrors from './locales/en/errors';
+import enJournals from './locales/en/journals';
 import enLibrary from './locales/en/library';
 import enPersonas from './locales/en/personas';
 import enSettings from './locales/en/settings';
+import enYoungerSelf from './locales/en/youngerSelf';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
 import zhErrors from './locales/zh-CN/errors';
+import zhJournals from './locales/zh-CN/journals';
 import zhLibrary from './locales/zh-CN/library';
 import zhPersonas from './locales/zh-CN/personas';
 import zhSettings from './locales/zh-CN/settings';
+import zhYoungerSelf from './locales/zh-CN/youngerSelf';
 
 /**
  * Every visible string goes through i18next. One namespace per area of the UI, one file per
@@ -28,6 +32,8 @@ export const resources = {
     errors: enErrors,
     context: enContext,
     personas: enPersonas,
+    journals: enJournals,
+    youngerSelf: enYoungerSelf,
   },
   'zh-CN': {
     common: zhCommon,
@@ -37,6 +43,8 @@ export const resources = {
     errors: zhErrors,
     context: zhContext,
     personas: zhPersonas,
+    journals: zhJournals,
+    youngerSelf: zhYoungerSelf,
   },
 } as const;
 
@@ -54,7 +62,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'journals', 'youngerSelf'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,

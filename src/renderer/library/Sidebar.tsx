@@ -13,6 +13,7 @@ import {
 import { getNavigation, openConversation, useNavigation } from '../state/navigation';
 import { openPersonaLibrary } from '../state/personaStore';
 import { NewChatMenu } from '../personas/NewChatMenu';
+import { openJournals } from '../journals/journalsState';
 import { ConversationList } from './ConversationList';
 import { downloadFile } from './download';
 import { flatRows, groupConversations } from './grouping';
@@ -99,6 +100,10 @@ export function Sidebar(): ReactElement {
         <button type="button" className="persona-nav" onClick={() => openPersonaLibrary()}>
           <Icon className="lib-icon" name="persona" />
           <span>{t('personas:nav')}</span>
+        </button>
+        <button type="button" className="persona-nav" onClick={() => openJournals()}>
+          <Icon className="lib-icon" name="journal" />
+          <span>{t('journals:nav')}</span>
         </button>
       </div>
 

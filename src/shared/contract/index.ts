@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { chatEvents, chatMethods } from './chat';
 import { contextEvents, contextMethods } from './context';
+import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
 import { settingsEvents, settingsMethods } from './settings';
+import { youngerSelfMethods } from './youngerSelf';
 
 /**
  * The one contract between the renderer and main. Every request is `{input, output}` and every
@@ -15,6 +17,8 @@ export const methods = {
   ...libraryMethods,
   ...chatMethods,
   ...contextMethods,
+  ...journalMethods,
+  ...youngerSelfMethods,
 } as const;
 
 export const events = {
@@ -22,6 +26,7 @@ export const events = {
   ...libraryEvents,
   ...chatEvents,
   ...contextEvents,
+  ...journalEvents,
 } as const;
 
 /** Every request method name. */

@@ -3,7 +3,6 @@
  * parser reads the dates as for a `.txt`. The archive is inflated once through the capped unzip
  * first, so a zip bomb is refused before mammoth (which has no size limit) sees it.
  */
-import mammoth from 'mammoth';
 import { AppError } from '../../../shared/errors';
 import { blocksFromParagraphs } from '../text/blocks';
 import { unzipCapped, zipLimitsFor } from '../zip';
@@ -31,6 +30,9 @@ export const docxFormat: JournalFormat = {
     let text: string;
     try {
       const buffer = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+      // Loaded on the first Word file only: mammoth and its XML and zip libraries are a large part
+      // of what an import worker would otherwise load before every parse.
+      const { default: mammoth } = await import('mammoth');
       text = (await mammoth.extractRawText({ buffer })).value;
     } catch (error) {
       const detail = error instanceof Error ? ` (${error.message})` : '';

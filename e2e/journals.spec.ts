@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import type { Page } from '@playwright/test';
+import { callHost } from './fixtures/hostClient';
+import { expect, test } from './fixtures/test';
+
+const SHOTS = '/tmp/shots-journal';
+const TESTDATA = fileURLToPath(new URL('../../shared/testdata/journals/', import.meta.url));
+const PEPYS = join(TESTDATA, 'pepys-gutenberg-3331/pg3331.txt');
+const LUXUN = join(TESTDATA, 'derived-luxun-1912-1914/luxun_diary_1912-1914.md');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
+}
+
+/** Drops a file on the drop zone as a person would drag it from the desktop. */
+async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      // This runs in the page; the e2e tsconfig has no DOM types, so the two classes are named here.
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+      };
+      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new page.DataTransfer();
+      transfer.items.add(new page.File([data], name, { type: 'text/plain' }));
+      return transfer;
+    },
+    { name, base64: bytes.toString('base64') },
+  );
+  await page.getByTestId('journal-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test.describe('journals', () => {
+  test('drop the Pepys diary: preview, save with the owner, open January 1660 on the timeline', async ({
+    ready,
+  }) => {
+    const { page } = ready;
+    await page.getByRole('button', { name: 'Journals', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Import journal' })).toBeVisible();
+    await dropFile(page, 'pg3331.txt', readFileSync(PEPYS));
+
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText(/^[\d,]+ entries$/)).toBeVisible({ timeout: 30_000 });
+    const count = Number((await preview.getByText(/^[\d,]+ entries$/).textContent())?.replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(1900);
+    await expect(preview.getByText(/January 1, 1660 – .* 1669/)).toBeVisible();
+    await expect(preview.getByRole('img', { name: 'Entries per month' })).toBeVisible();
+    await preview.getByRole('textbox', { name: 'Owner name' }).fill('Samuel Pepys');
+    await preview.getByRole('textbox', { name: 'Birth year' }).fill('1633');
+    await shoot(page, 'preview-en');
+    await preview.getByRole('button', { name: 'Save journal' }).click();
+
+    const journal = page.getByRole('region', { name: 'pg3331' });
+    await expect(journal.getByText('Written by Samuel Pepys')).toBeVisible({ timeout: 20_000 });
+    await journal.getByRole('button', { name: /^January 1660:/ }).click();
+    const first = journal.getByRole('article', { name: /January 1, 1660/ });
+    await expect(first).toBeVisible();
+    await expect(first.getByText('age 27')).toBeVisible();
+    await expect(first.getByText(/Went to Mr\. Gunning/)).toBeVisible();
+    await shoot(page, 'journal-timeline-en');
+
+    await journal.getByRole('searchbox', { name: 'Search entries' }).fill('Whitehall');
+    await expect(journal.getByText(/entries found$/)).toBeVisible();
+    await expect(journal.locator('mark').first()).toHaveText(/Whitehall/i);
+    await shoot(page, 'search-en');
+
+    const listed = await callHost(ready.host.url, 'journal.list', {});
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ ownerName: 'Samuel Pepys', birthYear: 1633, entryCount: count });
+
+    // Delete, then Undo brings it back whole.
+    await journal.getByRole('button', { name: 'Delete journal' }).click();
+    await expect(page.getByRole('status').getByText('Journal deleted.')).toBeVisible();
+    expect(await callHost(ready.host.url, 'journal.list', {})).toHaveLength(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(journal.getByText('Written by Samuel Pepys')).toBeVisible();
+    expect((await callHost(ready.host.url, 'journal.list', {}))[0].entryCount).toBe(count);
+  });
+
+  test('a Chinese diary in GBK, imported with the file chooser, in 简体中文', async ({ ready }) => {
+    const { page, host } = ready;
+    const folder = mkdtempSync(join(tmpdir(), 'penpal-gbk-'));
+    try {
+      const gbk = join(folder, '鲁迅日记.txt');
+      writeFileSync(gbk, iconv.encode(readFileSync(LUXUN, 'utf8'), 'gbk'));
+      await callHost(host.url, 'settings.update', { language: 'zh-CN' });
+      await page.reload();
+      await page.getByRole('button', { name: '日记', exact: true }).click();
+      await page.getByTestId('journal-file-input').setInputFiles(gbk);
+
+      const preview = page.getByRole('region', { name: '预览' });
+      await expect(preview.getByText(/^[\d,]+ 篇$/)).toBeVisible({ timeout: 30_000 });
+      await expect(preview.getByText(/1912年.* – 1914年/)).toBeVisible();
+      await preview.getByRole('textbox', { name: '作者姓名' }).fill('鲁迅');
+      await preview.getByRole('textbox', { name: '出生年份' }).fill('1881');
+      await shoot(page, 'preview-zh');
+      await preview.getByRole('button', { name: '保存日记' }).click();
+
+      const journal = page.getByRole('region', { name: '鲁迅日记' });
+      await expect(journal.getByText('作者：鲁迅')).toBeVisible({ timeout: 20_000 });
+      await journal.getByRole('button', { name: /^1912年5月：/ }).click();
+      const may5 = journal.getByRole('article', { name: /1912年5月5日/ });
+      await expect(may5).toBeVisible();
+      await expect(may5.getByText('31 岁')).toBeVisible();
+      await shoot(page, 'journal-timeline-zh');
+
+      await journal.getByRole('searchbox', { name: '搜索日记' }).fill('教育部');
+      await expect(journal.getByText(/^找到 \d+ 篇$/)).toBeVisible();
+      await expect(journal.locator('mark').first()).toHaveText('教育部');
+      await shoot(page, 'search-zh');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
