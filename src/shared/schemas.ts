@@ -84,6 +84,12 @@ export const MessageSchema = z.object({
   createdAt: IsoDate,
   /** Characters cut because the message was over Penpal's size limit (0: complete). */
   truncatedChars: z.number().int().min(0),
+  /**
+   * Length of the whole text in UTF-16 code units. A conversation page carries only the head of a
+   * very long message (`MESSAGE_HEAD_CHARS`); `content` is complete when
+   * `content.length === contentLength`, and `message.text` reads the rest.
+   */
+  contentLength: z.number().int().min(0),
   /** Ids of this message and its alternative versions (same parent, same role), oldest first. */
   siblingIds: z.array(Id),
 });

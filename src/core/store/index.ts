@@ -17,7 +17,14 @@ import { flagForCheck, openDatabase, type StoreNotice } from './database';
 import { exportAll, exportConversation } from './exportData';
 import { discardStagedImports, importConversationsAsync } from './importStaging';
 import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
-import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
+import {
+  addMessage,
+  finishMessage,
+  getMessage,
+  getMessageText,
+  recoverInterrupted,
+  updateContent,
+} from './messages';
 import { search } from './search';
 import { importConversations } from './transfer';
 import type { ConversationStore } from './types';
@@ -95,6 +102,7 @@ function storeOver(ctx: StoreContext): ConversationStore {
     emptyTrash: () => emptyTrash(ctx),
     addMessage: (message) => addMessage(ctx, message),
     getMessage: (id) => getMessage(ctx, id),
+    getMessageText: (id, start, length) => getMessageText(ctx, id, start, length),
     getPath: (id) => getPath(ctx, id),
     updateContent: (id, content) => updateContent(ctx, id, content),
     finishMessage: (id, result) => finishMessage(ctx, id, result),

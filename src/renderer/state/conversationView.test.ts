@@ -16,6 +16,7 @@ function branch(total: number): Message[] {
     usage: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     truncatedChars: 0,
+    contentLength: `text ${index}`.length,
     siblingIds: [`m${index}`],
   }));
 }
