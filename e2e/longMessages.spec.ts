@@ -94,6 +94,18 @@ test('a conversation holding two 2,000,000-character messages opens, shows "Show
     .toBeGreaterThan(before + 10_000);
   expect(await roundTrip(page)).toBeLessThan(2000);
 
+  // The page carried only the head of each; Copy reads the rest and copies all of it. (The
+  // "Copied" note lasts 1.5 s, so the clipboard itself is what is checked.)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await user.getByRole('button', { name: 'Copy' }).click();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText().then((text) => text.length)), {
+      timeout: 30_000,
+    })
+    .toBe(LIMIT);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(paste);
+
   // Typing in the composer still works.
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.click();
