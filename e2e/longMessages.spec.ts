@@ -47,6 +47,16 @@ async function roundTrip(page: Page): Promise<number> {
   return Date.now() - start;
 }
 
+/** The page's clipboard, as far as these tests use it (the e2e code is typed without the DOM). */
+interface ClipboardPage {
+  navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
+}
+
+/** What the page's clipboard holds (Chromium lets the page read it once permission is granted). */
+function clipboardText(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as ClipboardPage).navigator.clipboard.readText());
+}
+
 async function switchLanguage(page: Page, language: 'en' | 'zh-CN', save: string): Promise<void> {
   await page.getByRole('button', { name: language === 'en' ? '设置' : 'Settings' }).click();
   await page.getByLabel(language === 'en' ? '语言' : 'Language').selectOption(language);
@@ -93,6 +103,14 @@ test('a conversation holding two 2,000,000-character messages opens, shows "Show
     .poll(async () => (await assistant.locator('.msg-body').textContent())?.length ?? 0)
     .toBeGreaterThan(before + 10_000);
   expect(await roundTrip(page)).toBeLessThan(2000);
+
+  // The page carried only the head of each; Copy reads the rest and copies all of it. (The
+  // "Copied" note lasts 1.5 s, so the clipboard itself is what is checked.)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => (globalThis as unknown as ClipboardPage).navigator.clipboard.writeText(''));
+  await user.getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(async () => (await clipboardText(page)).length, { timeout: 30_000 }).toBe(LIMIT);
+  expect((await clipboardText(page)) === paste).toBe(true);
 
   // Typing in the composer still works.
   const box = page.getByRole('textbox', { name: 'Message' });

@@ -13,6 +13,22 @@
 export const MAX_MESSAGE_CHARS = 2_000_000;
 
 /**
+ * How much of a message a conversation page carries, in characters (SQLite `substr` counts code
+ * points, so at most twice as many UTF-16 code units). Sending the whole of two 2,000,000-character
+ * messages made opening their conversation one long task in the renderer (~4 MB of JSON to
+ * receive and parse). The renderer shows ~40 KB at first and another ~40 KB per "Show more", so
+ * 64 K covers the first screen and the first "Show more"; the rest is read with `message.text`.
+ */
+export const MESSAGE_HEAD_CHARS = 65_536;
+
+/**
+ * The most UTF-16 code units one `message.text` call returns (one more when the slice would end
+ * inside a surrogate pair): a "Show more" needs ~40 KB, and Copy of 2,000,000 characters takes
+ * eight calls of ~0.5 MB of JSON each, none a long task.
+ */
+export const MAX_MESSAGE_TEXT_CHARS = 262_144;
+
+/**
  * The longest conversation title. A title is one line in the sidebar; 500 is what
  * `conversation.rename` and `conversation.create` accept, so an imported title is cut to the same.
  */

@@ -109,6 +109,12 @@ export const MessageSchema = z.object({
   droppedToFit: z.number().int().min(0),
   /** For an answer: what it cost in US dollars (its usage at the model's price then); null when no price was known. */
   cost: z.number().nullable(),
+  /**
+   * Length of the whole text in UTF-16 code units. A conversation page carries only the head of a
+   * very long message (`MESSAGE_HEAD_CHARS`); `content` is complete when
+   * `content.length === contentLength`, and `message.text` reads the rest.
+   */
+  contentLength: z.number().int().min(0),
   /** Ids of this message and its alternative versions (same parent, same role), oldest first. */
   siblingIds: z.array(Id),
 });

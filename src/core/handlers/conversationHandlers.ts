@@ -17,7 +17,8 @@ type ConversationMethods =
   | 'conversation.export'
   | 'message.delete'
   | 'message.restore'
-  | 'message.switchVersion';
+  | 'message.switchVersion'
+  | 'message.text';
 
 /** Handlers for the conversation library and message versions; each change is announced. */
 export function conversationHandlers(
@@ -92,6 +93,7 @@ export function conversationHandlers(
       events.emit('conversation.changed', { id: view.conversation.id });
       return view;
     },
+    'message.text': async ({ id, start, length }) => store.getMessageText(id, start, length),
   };
 }
 

@@ -3,13 +3,14 @@ import { read, type StoreContext } from './context';
 import { loadConversation } from './conversations';
 import { fallbackLeaf, loadTree } from './branches';
 import type { PageQuery } from './types';
-import { MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type MessageRecord } from './rows';
+import { PAGE_MESSAGE_COLUMNS, toConversation, toMessage, toMessageRecord, type MessageRecord } from './rows';
 import { versionIds } from './versions';
 
 /**
  * Pages of the shown branch: a 5,000-message conversation is opened at its tail, and older (or,
  * after a search jump, newer) pages are fetched as the user scrolls. Only the branch's ids are
- * walked in full (one recursive query from the leaf); rows are read for the page alone.
+ * walked in full (one recursive query from the leaf); rows are read for the page alone, and of a
+ * very long message only its head (`MESSAGE_HEAD_CHARS`; the rest comes from `message.text`).
  */
 
 /** Messages in a page when the caller does not say. */
@@ -71,7 +72,7 @@ export function page(ctx: StoreContext, conversationId: string, query: PageQuery
   const [start, end] = pageRange(ids, query);
   const pageIds = ids.slice(start, end);
   const rows = ctx
-    .sql(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id IN (SELECT value FROM json_each(?))`)
+    .sql(`SELECT ${PAGE_MESSAGE_COLUMNS} FROM messages WHERE id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(pageIds));
   const byId = new Map<string, MessageRecord>();
   for (const row of rows) {

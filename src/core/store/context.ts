@@ -22,6 +22,7 @@ export function createContext(
   onCorrupt: () => void = () => {},
 ): StoreContext {
   const cache = new Map<string, StatementSync>();
+  defineTextFunctions(db);
   return {
     db,
     onCorrupt,
@@ -35,6 +36,32 @@ export function createContext(
       return statement;
     },
   };
+}
+
+/**
+ * SQL functions that count and cut text in UTF-16 code units, the unit of JavaScript strings and
+ * of the wire (SQLite's `length` and `substr` count code points, which differ at every emoji).
+ * Written here because SQLite has no UTF-16 counting of its own; they run only for non-ASCII text.
+ */
+function defineTextFunctions(db: DatabaseSync): void {
+  db.function('utf16_length', { deterministic: true }, (value) =>
+    typeof value === 'string' ? value.length : 0,
+  );
+  db.function('utf16_slice', { deterministic: true }, (value, start, length) =>
+    typeof value === 'string' ? sliceKeepingPairs(value, Number(start), Number(length)) : '',
+  );
+}
+
+/**
+ * `text.slice(start, start + length)`, except that an end inside a surrogate pair moves past it,
+ * so a slice never ends in half an emoji and the next one (from `start + result.length`) starts on
+ * a whole character. `start` is taken as given.
+ */
+export function sliceKeepingPairs(text: string, start: number, length: number): string {
+  let end = Math.min(text.length, start + length);
+  const last = text.charCodeAt(end - 1);
+  if (end > start && end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+  return text.slice(start, end);
 }
 
 // Primary result codes (the low byte of an extended code), from sqlite3.h.

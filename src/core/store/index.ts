@@ -30,7 +30,14 @@ import { createJournalStore } from './journals';
 import { createYoungerSelfStore } from '../youngerSelf/chatStore';
 import { discardStagedImports, importConversationsAsync } from './importStaging';
 import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
-import { addMessage, finishMessage, getMessage, recoverInterrupted, updateContent } from './messages';
+import {
+  addMessage,
+  finishMessage,
+  getMessage,
+  getMessageText,
+  recoverInterrupted,
+  updateContent,
+} from './messages';
 import { search } from './search';
 import { addSummary, editSummary, listSummaries } from './summaries';
 import { importConversations } from './transfer';
@@ -111,6 +118,7 @@ function storeOver(ctx: StoreContext): ConversationStore {
     emptyTrash: () => emptyTrash(ctx),
     addMessage: (message) => addMessage(ctx, message),
     getMessage: (id) => getMessage(ctx, id),
+    getMessageText: (id, start, length) => getMessageText(ctx, id, start, length),
     getPath: (id) => getPath(ctx, id),
     updateContent: (id, content) => updateContent(ctx, id, content),
     finishMessage: (id, result) => finishMessage(ctx, id, result),

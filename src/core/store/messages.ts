@@ -59,6 +59,33 @@ export function getMessage(ctx: StoreContext, id: string): Message {
   });
 }
 
+// ASCII text (as many bytes as characters) is cut by SQLite itself; other text in UTF-16 code
+// units by `utf16_slice` (context.ts), since SQLite's `substr` counts code points.
+const TEXT_SQL = `SELECT
+    CASE WHEN length(CAST(content AS BLOB)) = length(content) THEN substr(content, ? + 1, ?)
+         ELSE utf16_slice(content, ?, ?) END AS text,
+    CASE WHEN length(CAST(content AS BLOB)) = length(content) THEN length(content)
+         ELSE utf16_length(content) END AS content_length
+  FROM messages WHERE id = ? AND deleted_at IS NULL`;
+
+/**
+ * A piece of a message's text, in UTF-16 code units from `start`, and the whole text's length: what
+ * a conversation page left out of a very long message. A piece never ends inside a surrogate pair
+ * (it then holds one code unit more), so pieces read one after the other join into the text.
+ */
+export function getMessageText(
+  ctx: StoreContext,
+  id: string,
+  start: number,
+  length: number,
+): { text: string; contentLength: number } {
+  return read(ctx, () => {
+    const row = ctx.sql(TEXT_SQL).get(start, length, start, length, id);
+    if (!row) throw notFound('message', id);
+    return { text: String(row.text ?? ''), contentLength: Number(row.content_length) };
+  });
+}
+
 /**
  * Replaces a streaming message's text. Called many times a second while an answer arrives, so it
  * is one UPDATE in autocommit (atomic on its own) and the search index is left until the end.

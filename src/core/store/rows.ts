@@ -1,4 +1,5 @@
 import type { SQLOutputValue } from 'node:sqlite';
+import { MESSAGE_HEAD_CHARS } from '../../shared/limits';
 import type { WireError } from '../../shared/errors';
 import {
   DEFAULT_MEMORY,
@@ -21,6 +22,21 @@ export const CONVERSATION_COLUMNS =
 /** The columns every message query selects. */
 export const MESSAGE_COLUMNS =
   'seq, id, conversation_id, parent_id, role, content, status, error_json, model, usage_json, created_at, truncated_chars, context_break, context_recorded, dropped_to_fit, cost';
+
+/**
+ * The columns a conversation page selects: like MESSAGE_COLUMNS, but only the head of the text
+ * (cut by SQLite, so a 2,000,000-character text never reaches JavaScript) and its full length in
+ * UTF-16 code units. SQLite's `length` counts code points; a text whose byte length equals its
+ * character count is ASCII and needs nothing more, any other long one is counted by
+ * `utf16_length` (context.ts). Internal readers that need the whole text use MESSAGE_COLUMNS.
+ */
+export const PAGE_MESSAGE_COLUMNS = MESSAGE_COLUMNS.replace(
+  'content',
+  `substr(content, 1, ${MESSAGE_HEAD_CHARS}) AS content,
+   CASE WHEN length(content) <= ${MESSAGE_HEAD_CHARS} THEN NULL
+        WHEN length(CAST(content AS BLOB)) = length(content) THEN length(content)
+        ELSE utf16_length(content) END AS content_length`,
+);
 
 /** A conversation row with the store-only columns the wire type leaves out. */
 export interface ConversationRecord extends Conversation {
@@ -104,6 +120,11 @@ export function toMessageRecord(row: Row): MessageRecord {
     parentId: nullableText(row.parent_id),
     role: text(row.role) as MessageRole,
     content: text(row.content),
+    // NULL (or absent): the row holds the whole text.
+    contentLength:
+      row.content_length === null || row.content_length === undefined
+        ? text(row.content).length
+        : Number(row.content_length),
     status: text(row.status) as MessageStatus,
     error: json<WireError>(row.error_json),
     model: nullableText(row.model),

@@ -121,7 +121,13 @@ export interface ConversationStore extends ContextStoreFunctions {
 
   /** Inserts a message and makes it the conversation's current leaf. */
   addMessage(message: NewMessage): Message;
+  /** The whole message (full text, unlike the heads a conversation page carries). */
   getMessage(id: string): Message;
+  /**
+   * `length` UTF-16 code units of a message's text from `start` (one more rather than end inside
+   * a surrogate pair) and the whole text's length.
+   */
+  getMessageText(id: string, start: number, length: number): { text: string; contentLength: number };
   /** The messages from the root to this one, inclusive: what a model call resends. */
   getPath(messageId: string): Message[];
   /** Replaces a streaming message's text (called throttled while it streams). */

@@ -11,6 +11,12 @@ export interface LongTextProps {
   markdown: boolean;
   /** The answer is still arriving. */
   streaming: boolean;
+  /** Length of the whole text when `text` is only its head (a page cuts very long messages). */
+  total?: number;
+  /** Reads more of the text when a "Show more" reaches past `text` (one request per call). */
+  onLoadMore?: () => Promise<void>;
+  /** Told when reading more failed. */
+  onFailure?: (error: unknown) => void;
 }
 
 /** One markdown segment, rendered once: later segments or more streamed text leave it untouched. */
@@ -28,12 +34,20 @@ const MarkdownSegment = memo(function MarkdownSegment(props: {
  * reveals the next 40 KB the same way. While an answer streams past the revealed part, that part
  * stays put and a counter tells how much has arrived.
  */
-export function LongText({ text, markdown, streaming }: LongTextProps): ReactElement {
+export function LongText(props: LongTextProps): ReactElement {
+  const { text, markdown, streaming, onLoadMore, onFailure } = props;
   const { t, i18n } = useTranslation();
   const [wanted, setWanted] = useState(REVEAL_SEGMENTS);
   const [rendered, setRendered] = useState(1);
   const segments = useMemo(() => segmentsOf(text, wanted, markdown), [text, wanted, markdown]);
   const behind = rendered < segments.length;
+  const total = Math.max(props.total ?? text.length, text.length);
+  // A "Show more" wants segments past the loaded head: read the next piece, once per reveal.
+  const short = text.length < total && segments.length < wanted && (segments.at(-1)?.end ?? 0) >= text.length;
+
+  useEffect(() => {
+    if (short && onLoadMore) onLoadMore().catch((error: unknown) => onFailure?.(error));
+  }, [short, wanted, text.length, onLoadMore, onFailure]);
 
   useEffect(() => {
     if (!behind) return;
@@ -43,7 +57,7 @@ export function LongText({ text, markdown, streaming }: LongTextProps): ReactEle
 
   const shown = segments.slice(0, rendered);
   const shownEnd = segments.at(-1)?.end ?? 0;
-  const hidden = text.length - shownEnd;
+  const hidden = total - shownEnd;
   const number = new Intl.NumberFormat(i18n.language);
   const pieceOf = (index: number): string => {
     const segment = shown[index];
@@ -78,7 +92,7 @@ export function LongText({ text, markdown, streaming }: LongTextProps): ReactEle
             {t('chat:longText.showMore')}
           </button>
           <span className="long-text-count" aria-live={streaming ? 'off' : 'polite'}>
-            {t('chat:longText.shown', { shown: number.format(shownEnd), total: number.format(text.length) })}
+            {t('chat:longText.shown', { shown: number.format(shownEnd), total: number.format(total) })}
           </span>
         </div>
       )}

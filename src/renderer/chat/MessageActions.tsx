@@ -12,8 +12,8 @@ import { VersionSwitcher } from './VersionSwitcher';
 
 interface MessageActionsProps {
   message: Message;
-  /** The text shown (for Copy while streaming). */
-  text: string;
+  /** The whole text (read first when the page carried only its head; what is shown while streaming). */
+  wholeText: () => Promise<string>;
   /** Some answer in this conversation is streaming: actions that start another are disabled. */
   busy: boolean;
   handlers: MessageHandlers;
@@ -41,7 +41,13 @@ function ActionButton(props: {
 }
 
 /** The row under a message: version switcher, Copy, Edit or Regenerate, Show context, Clear context here, Delete. */
-export function MessageActions({ message, text, busy, handlers, onEdit }: MessageActionsProps): ReactElement {
+export function MessageActions({
+  message,
+  wholeText,
+  busy,
+  handlers,
+  onEdit,
+}: MessageActionsProps): ReactElement {
   const { t } = useTranslation();
   const [copied, markCopied] = useCopied();
 
@@ -61,7 +67,7 @@ export function MessageActions({ message, text, busy, handlers, onEdit }: Messag
       <ActionButton
         label={t('chat:actions.copy')}
         icon={copied ? 'check' : 'copy'}
-        onClick={() => run(() => copyText(text), markCopied)}
+        onClick={() => run(() => wholeText().then(copyText), markCopied)}
       />
       {isUser ? (
         <ActionButton label={t('chat:actions.edit')} icon="edit" disabled={busy} onClick={onEdit} />

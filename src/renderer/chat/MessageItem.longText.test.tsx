@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import i18next from 'i18next';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Input, Output } from '../../shared/contract';
+import { MESSAGE_HEAD_CHARS } from '../../shared/limits';
 import type { Message } from '../../shared/schemas';
 import { initI18n } from '../i18n';
 import { streams } from '../state/streamStore';
@@ -11,9 +13,24 @@ import { MessageItem } from './MessageItem';
 const LIMIT = 2_000_000;
 /** About how much one "Show more" (and the first view) reveals. */
 const REVEAL = REVEAL_SEGMENTS * SEGMENT_CHARS;
+/** `message.text` requests, answered from HUGE as core would (core's own slicing is tested there). */
+const textCalls: Input<'message.text'>[] = [];
+vi.mock('../bridge/api', () => ({
+  call: vi.fn(async (method: string, input: Input<'message.text'>): Promise<Output<'message.text'>> => {
+    if (method !== 'message.text') throw new Error(`unexpected ${method}`);
+    textCalls.push(input);
+    return { text: HUGE.slice(input.start, input.start + input.length), contentLength: HUGE.length };
+  }),
+  onEvent: () => () => {},
+}));
 const handlers = { onStarted: vi.fn(), onReplace: vi.fn(), onFailure: vi.fn() };
 
-function message(content: string, role: Message['role'], truncatedChars = 0): Message {
+function message(
+  content: string,
+  role: Message['role'],
+  truncatedChars = 0,
+  contentLength = content.length,
+): Message {
   return {
     id: `m-${role}`,
     conversationId: 'c',
@@ -30,6 +47,7 @@ function message(content: string, role: Message['role'], truncatedChars = 0): Me
     contextRecorded: false,
     droppedToFit: 0,
     cost: null,
+    contentLength,
     siblingIds: [`m-${role}`],
   };
 }
@@ -63,6 +81,9 @@ const HUGE = (() => {
 
 beforeAll(() => {
   initI18n('en');
+});
+beforeEach(() => {
+  textCalls.length = 0;
 });
 afterEach(async () => {
   cleanup();
@@ -119,6 +140,66 @@ describe('a message of 2,000,000 characters', () => {
     show(HUGE);
     expect(screen.getByRole('button', { name: '显示更多' })).toBeTruthy();
     expect(screen.getByText(/已显示/).textContent).toMatch(/ \/ 2,000,000 个字符/);
+  });
+});
+
+// Frames are slow on a loaded machine: give each step time.
+const LOADED = { timeout: 10_000 };
+
+describe('a message of which the page carried only the head', () => {
+  const head = (): string => HUGE.slice(0, MESSAGE_HEAD_CHARS);
+  const showHead = (role: Message['role'] = 'user'): HTMLElement => {
+    const { container } = render(
+      <MessageItem
+        message={message(head(), role, 0, HUGE.length)}
+        live={false}
+        busy={false}
+        highlighted={false}
+        notSent={null}
+        context={{}}
+        handlers={handlers}
+      />,
+    );
+    return container;
+  };
+
+  it('counts the whole length, and "Show more" past the head reads the next piece and shows it', async () => {
+    const container = showHead();
+    const bubble = (): string => container.querySelector('.msg-bubble .plain-text')?.textContent ?? '';
+    expect(screen.getByText(/characters shown/).textContent).toMatch(/ of 2,000,000 characters shown/);
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(REVEAL - SEGMENT_CHARS), LOADED);
+    // The first "Show more" (to ~80 K) reaches past the 64 K head: one piece is read.
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(2 * REVEAL - SEGMENT_CHARS), LOADED);
+    expect(textCalls).toEqual([{ id: 'm-user', start: MESSAGE_HEAD_CHARS, length: MESSAGE_HEAD_CHARS }]);
+    // The next one (to ~120 K) is within what was read: no request, and text from past the head shows.
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(bubble().length).toBeGreaterThan(3 * REVEAL - SEGMENT_CHARS), LOADED);
+    expect(bubble().length).toBeGreaterThan(MESSAGE_HEAD_CHARS);
+    expect(HUGE.startsWith(bubble())).toBe(true);
+    expect(textCalls).toHaveLength(1);
+  });
+
+  it('Copy reads the rest and copies all 2,000,000 characters', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    showHead('assistant');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    });
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1), LOADED);
+    expect(writeText.mock.calls[0]).toEqual([HUGE]);
+    expect((writeText.mock.calls[0] as unknown as string[])[0]).toHaveLength(2_000_000);
+    expect(textCalls[0].start).toBe(MESSAGE_HEAD_CHARS);
+  });
+
+  it('Edit opens the editor with the whole text', async () => {
+    showHead('user');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    });
+    const editor = await screen.findByRole('textbox', {}, LOADED);
+    expect((editor as HTMLTextAreaElement).value).toBe(HUGE);
   });
 });
 

@@ -12,6 +12,7 @@ import { MessageEditor } from './MessageEditor';
 import type { MessageHandlers } from './messageHandlers';
 import { MessageStatus } from './MessageStatus';
 import { TruncatedNote } from './TruncatedNote';
+import { useMessageText } from './useMessageText';
 
 interface MessageItemProps {
   message: Message;
@@ -35,14 +36,28 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const streamed = useStreamText(message.id);
-  const text = pickShownText(message.content, streamed);
+  // A page carries only the head of a very long message; the rest is read as it is needed.
+  const { text, total, loadMore, loadAll } = useMessageText(
+    message,
+    pickShownText(message.content, streamed),
+    live,
+  );
+  const [editText, setEditText] = useState('');
   const isUser = message.role === 'user';
 
+  const startEdit = (): void => {
+    // The editor gets the whole text, or an edit would drop everything past the head.
+    loadAll().then((whole) => {
+      setEditText(whole);
+      setEditing(true);
+    }, handlers.onFailure);
+  };
   const saveEdit = (content: string): void => {
     setEditing(false);
-    if (content === message.content.trim()) return;
+    if (content === editText.trim()) return;
     editAndSend(message.id, content).then(handlers.onStarted, handlers.onFailure);
   };
+  const more = { total, onLoadMore: loadMore, onFailure: handlers.onFailure };
 
   return (
     <article
@@ -56,15 +71,15 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
       {notSent && <NotSentMark reason={notSent} />}
       {isUser ? (
         editing ? (
-          <MessageEditor initial={message.content} onSave={saveEdit} onCancel={() => setEditing(false)} />
+          <MessageEditor initial={editText} onSave={saveEdit} onCancel={() => setEditing(false)} />
         ) : (
           <div className="msg-bubble">
-            <LongText text={text} markdown={false} streaming={false} />
+            <LongText text={text} markdown={false} streaming={false} {...more} />
           </div>
         )
       ) : text ? (
         <div className="msg-body">
-          <LongText text={text} markdown streaming={live} />
+          <LongText text={text} markdown streaming={live} {...more} />
         </div>
       ) : live ? (
         <p className="msg-thinking" role="status" aria-label={t('chat:messages.thinking')}>
@@ -82,10 +97,10 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
       {!editing && !live && (
         <MessageActions
           message={message}
-          text={text}
+          wholeText={loadAll}
           busy={busy}
           handlers={handlers}
-          onEdit={() => setEditing(true)}
+          onEdit={startEdit}
         />
       )}
       {message.contextBreak && (

@@ -36,7 +36,7 @@ describe('Clear context here', () => {
       <>
         <MessageActions
           message={makeMessage('m2', 'assistant')}
-          text="hi"
+          wholeText={async () => 'hi'}
           busy={false}
           handlers={handlers}
           onEdit={() => undefined}
@@ -61,7 +61,7 @@ describe('Clear context here', () => {
       <>
         <MessageActions
           message={makeMessage('m2', 'user', { contextBreak: true })}
-          text="hi"
+          wholeText={async () => 'hi'}
           busy={false}
           handlers={{ onStarted: vi.fn(), onReplace, onFailure: vi.fn() }}
           onEdit={() => undefined}
@@ -88,7 +88,7 @@ describe('Clear context here', () => {
       <>
         <MessageActions
           message={makeMessage('a7', 'assistant')}
-          text="hi"
+          wholeText={async () => 'hi'}
           busy={false}
           handlers={{ onStarted: vi.fn(), onReplace: vi.fn(), onFailure: vi.fn() }}
           onEdit={() => undefined}
@@ -111,7 +111,7 @@ describe('an answer’s usage and notes', () => {
           usage: { promptTokens: 1234, completionTokens: 56, totalTokens: 1290 },
           cost: 0.0123,
         })}
-        text="hi"
+        wholeText={async () => 'hi'}
         busy={false}
         handlers={{ onStarted: vi.fn(), onReplace: vi.fn(), onFailure: vi.fn() }}
         onEdit={() => undefined}

@@ -35,6 +35,7 @@ export function makeMessage(id: string, role: Message['role'], extra: Partial<Me
     parentId: null,
     role,
     content: `${role} ${id}`,
+    contentLength: `${role} ${id}`.length,
     status: 'done',
     error: null,
     model: role === 'assistant' ? 'gpt-4o' : null,

@@ -20,6 +20,7 @@ function branch(total: number): Message[] {
     contextRecorded: false,
     droppedToFit: 0,
     cost: null,
+    contentLength: `text ${index}`.length,
     siblingIds: [`m${index}`],
   }));
 }

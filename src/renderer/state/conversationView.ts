@@ -49,9 +49,16 @@ const PAGE_SIZE = 80;
 const MAX_REFRESH = 1000;
 const NO_IDS: ReadonlySet<string> = new Set();
 
-/** Drops streamed text the stored messages now hold in full. */
+/**
+ * Drops streamed text the stored messages now hold in full. A finished answer the page carries
+ * only the head of (`contentLength` longer) keeps its streamed text: it is the whole answer, and
+ * dropping it would shrink what is shown back to the head.
+ */
 function settleStreams(messages: readonly Message[]): void {
-  for (const message of messages) if (message.status !== 'streaming') streams.forget(message.id);
+  for (const message of messages) {
+    const whole = message.content.length === message.contentLength;
+    if (message.status !== 'streaming' && whole) streams.forget(message.id);
+  }
 }
 
 /** The same run with its flags worked out from its position. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, MessageStatusSchema, UsageSchema, WireErrorSchema } from '../schemas';
+import { MAX_MESSAGE_CHARS } from '../limits';
 import { Ok } from './common';
 
 /** What `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
@@ -12,9 +13,12 @@ export const chatMethods = {
     input: z.object({ conversationId: Id, content: z.string().trim().min(1).max(1_000_000) }).strict(),
     output: SendStarted,
   },
-  /** Creates a new version of a user message and streams a new answer to it. */
+  /**
+   * Creates a new version of a user message and streams a new answer to it. Up to the message
+   * limit, so that a long imported diary entry can be edited whole.
+   */
   'chat.edit': {
-    input: z.object({ messageId: Id, content: z.string().trim().min(1).max(1_000_000) }).strict(),
+    input: z.object({ messageId: Id, content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }).strict(),
     output: SendStarted,
   },
   /** Creates a new version of an assistant message (also "Retry" after an error). */

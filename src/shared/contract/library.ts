@@ -7,7 +7,12 @@ import {
   ImportReportSchema,
   SearchHitSchema,
 } from '../schemas';
-import { MAX_IMPORT_FILE_BASE64_CHARS, MAX_TITLE_CHARS } from '../limits';
+import {
+  MAX_IMPORT_FILE_BASE64_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGE_TEXT_CHARS,
+  MAX_TITLE_CHARS,
+} from '../limits';
 import { Empty, Ok } from './common';
 
 const TITLE_TOO_LONG = `A title can be at most ${MAX_TITLE_CHARS} characters long.`;
@@ -71,6 +76,21 @@ export const libraryMethods = {
   'message.restore': { input: z.object({ id: Id }).strict(), output: ConversationPageSchema },
   /** Shows this version of a message; the conversation continues from it. */
   'message.switchVersion': { input: z.object({ id: Id }).strict(), output: ConversationPageSchema },
+  /**
+   * A piece of a message's text (UTF-16 code units from `start`), for what a conversation page
+   * left out of a very long message: "Show more", Copy and Edit. A piece never ends inside a
+   * surrogate pair (it then holds one code unit more than asked).
+   */
+  'message.text': {
+    input: z
+      .object({
+        id: Id,
+        start: z.number().int().min(0).max(MAX_MESSAGE_CHARS),
+        length: z.number().int().min(1).max(MAX_MESSAGE_TEXT_CHARS),
+      })
+      .strict(),
+    output: z.object({ text: z.string(), contentLength: z.number().int().min(0) }),
+  },
 
   'search.query': {
     input: z
