@@ -10,10 +10,15 @@ import { libraryHandlers } from './handlers/libraryHandlers';
 import { personaHandlers } from './handlers/personaHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
+import { shellHandlers } from './handlers/shellHandlers';
 import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
+import { NetworkService } from './net/networkService';
+import { providerHandlers } from './providers/providerHandlers';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
+import { QuickChatShortcut } from './shell/quickChatShortcut';
+import { ShellService } from './shell/shellService';
 import { SETTINGS_FILE_NAME } from './settingsFileSchema';
 import { openConversationStore, type StoreNotice } from './store';
 import { tightenDataFolder } from './store/privateFiles';
@@ -28,6 +33,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** Core as `createCore` builds it, with the pieces the app's main process also drives. */
+export interface AppCore extends Core {
+  /** The shell's settings and the main window's place. */
+  shell: ShellService;
+  /** The quick-chat shortcut, registered at start through `ports.hotkeys` (when given). */
+  shortcut: QuickChatShortcut;
+}
+
 /** The database file inside the data folder. */
 export const DATABASE_FILE = 'penpal.sqlite';
 
@@ -37,7 +50,7 @@ const isOwnFile = (name: string): boolean =>
   name.startsWith('penpal.') || name.startsWith(`${SETTINGS_FILE_NAME}.json`);
 
 /** Builds core from the platform's ports: store, settings, key vault, chat, and every handler. */
-export async function createCore(ports: CorePorts): Promise<Core> {
+export async function createCore(ports: CorePorts): Promise<AppCore> {
   // Owner-only (0700, files 0600), and tightened if an older version left it readable by others.
   tightenDataFolder(ports.dataDir, isOwnFile);
   const now = (): Date => ports.clock?.now() ?? new Date();
@@ -66,7 +79,10 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const getConfig = async () => settings.get();
   // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
   const credentialsFor = (baseURL: string) => vault.keyFor(baseURL);
+  // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
+  const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
   const chat = new ChatService({
+    fetch: network.fetch,
     store,
     events,
     models,
@@ -75,19 +91,32 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     credentialsFor,
   });
   const shutdownSignal = new AbortController();
-  const context = new ContextService({ store, models, getConfig, credentialsFor, signal: shutdownSignal.signal });
+  const context = new ContextService({
+    store,
+    models,
+    getConfig,
+    credentialsFor,
+    fetch: network.fetch,
+    signal: shutdownSignal.signal,
+  });
+
+  const shell = new ShellService(ports.settingsStore);
+  const shortcut = new QuickChatShortcut(ports.hotkeys);
+  shortcut.start(shell.settings().quickChatShortcut);
 
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
     ...contextHandlers({ store, events, context, models }),
     ...personaHandlers(store, events),
+    ...shellHandlers({ ports, shell, shortcut, store, events }),
     ...libraryHandlers(
       store,
       events,
       now,
       spawnImportWorker ? parseInWorker(spawnImportWorker) : parseInProcess,
     ),
+    ...providerHandlers({ network, detectionProbes: ports.detectionProbes }),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),
@@ -104,11 +133,15 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     dispatcher: createDispatcher(handlers),
     events,
     notices,
+    shell,
+    shortcut,
     async close() {
       if (closed) return;
       closed = true;
+      shortcut.stop();
       shutdownSignal.abort();
       await chat.shutdown();
+      await network.close();
       store.close();
     },
   };

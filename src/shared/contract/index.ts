@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { chatEvents, chatMethods } from './chat';
 import { contextEvents, contextMethods } from './context';
 import { libraryEvents, libraryMethods } from './library';
+import { providersEvents, providersMethods } from './providers';
 import { settingsEvents, settingsMethods } from './settings';
+import { shellEvents, shellMethods } from './shell';
 
 /**
  * The one contract between the renderer and main. Every request is `{input, output}` and every
@@ -15,6 +17,8 @@ export const methods = {
   ...libraryMethods,
   ...chatMethods,
   ...contextMethods,
+  ...providersMethods,
+  ...shellMethods,
 } as const;
 
 export const events = {
@@ -22,6 +26,8 @@ export const events = {
   ...libraryEvents,
   ...chatEvents,
   ...contextEvents,
+  ...providersEvents,
+  ...shellEvents,
 } as const;
 
 /** Every request method name. */
