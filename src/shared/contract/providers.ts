@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Empty } from './common';
+
+/** The proxy as the settings show it: the URL never carries the password. */
+export const ProxyViewSchema = z.object({
+  /** `http://user@host:port`, `socks5://…`; '' = the system proxy. */
+  url: z.string(),
+  bypass: z.string(),
+  /** A password is saved (encrypted) for this proxy. */
+  hasPassword: z.boolean(),
+});
+
+/** A local model server found on its default loopback port. */
+export const DetectedServerSchema = z.object({
+  kind: z.enum(['ollama', 'lmstudio', 'llamacpp', 'vllm', 'jan']),
+  name: z.string(),
+  /** `localhost:11434` */
+  address: z.string(),
+  baseURL: z.string(),
+  models: z.array(z.string()),
+});
+
+/** Providers and the network: the proxy every model call goes through, and local servers. */
+export const providersMethods = {
+  'proxy.get': { input: Empty, output: ProxyViewSchema },
+  /**
+   * Saves the "Proxy" field (`http://user:pass@host:port`, `socks5://…`, '' = system) and
+   * "Bypass". The password is split out and stored encrypted, like the API key.
+   */
+  'proxy.set': {
+    input: z.object({ url: z.string().max(2000), bypass: z.string().max(2000).optional() }).strict(),
+    output: ProxyViewSchema,
+  },
+  /** Looks for Ollama, LM Studio, llama.cpp, vLLM and Jan on their default ports of 127.0.0.1 only. */
+  'provider.detect': {
+    input: Empty,
+    output: z.object({ servers: z.array(DetectedServerSchema) }),
+  },
+} as const;
+
+/** No events of its own yet. */
+export const providersEvents = {} as const;
