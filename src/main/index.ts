@@ -60,6 +60,7 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession, { strictCsp: !page.devServerUrl, spellcheck });
   const dataDir = app.getPath('userData');
   const systemLanguage = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  const modelSession = () => session.fromPartition('penpal-model-calls');
   core = await createCore({
     dataDir,
     cipher: createSafeStorageCipher(safeStorage),
@@ -71,6 +72,9 @@ async function start(): Promise<void> {
     confirmKeyReuse: createKeyReuseConfirmation(systemLanguage),
     openExternal: openExternalHttps,
     spawnImportWorker: () => new Worker(importWorkerFile),
+    // Model calls go through Chromium's network stack, so the system proxy (and PAC) applies; an
+    // in-memory session of their own keeps them apart from the window's cookies and headers.
+    fetch: (input, init) => modelSession().fetch(input instanceof URL ? input.href : input, init),
   });
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
   serveOverIpc({ ipcMain, dispatcher: core.dispatcher, events: core.events, page, getWindows: windows });
