@@ -14,6 +14,7 @@ import { shellHandlers } from './handlers/shellHandlers';
 import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { NetworkService } from './net/networkService';
+import { keylessKeyFor } from './providers/localProviders';
 import { providerHandlers } from './providers/providerHandlers';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
@@ -78,7 +79,9 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
   const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
   const getConfig = async () => settings.get();
   // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
-  const credentialsFor = (baseURL: string) => vault.keyFor(baseURL);
+  // A local server the user added without a key gets a placeholder, never the saved key.
+  const credentialsFor = (baseURL: string) =>
+    vault.keyFor(baseURL).catch((error: unknown) => keylessKeyFor(ports.settingsStore, baseURL, error));
   // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
   const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
   const chat = new ChatService({
@@ -116,7 +119,13 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       now,
       spawnImportWorker ? parseInWorker(spawnImportWorker) : parseInProcess,
     ),
-    ...providerHandlers({ network, detectionProbes: ports.detectionProbes }),
+    ...providerHandlers({
+      network,
+      settings,
+      store: ports.settingsStore,
+      events,
+      detectionProbes: ports.detectionProbes,
+    }),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),

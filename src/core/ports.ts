@@ -37,6 +37,8 @@ export interface StoredSettings {
   keyBinding?: KeyBinding;
   /** The user's proxy for model calls (absent: the system proxy); the password only encrypted. */
   proxy?: StoredProxy;
+  /** Origins of local servers added without a key (see `addLocalProvider`). */
+  keylessOrigins?: string[];
   /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
   shell?: unknown;
 }

@@ -1,21 +1,34 @@
 import type { Handlers } from '../dispatcher';
+import type { EventBus } from '../events';
 import type { NetworkService } from '../net/networkService';
+import type { KeyValueStore } from '../ports';
+import type { SettingsService } from '../settings/settingsService';
 import { detectLocalServers, type DetectionProbe } from './detectProviders';
+import { addLocalProvider } from './localProviders';
 
 /** What the provider handlers are built from. */
 export interface ProviderHandlerDeps {
   network: NetworkService;
+  settings: SettingsService;
+  /** The settings file, where local servers added without a key are remembered. */
+  store: KeyValueStore;
+  events: EventBus;
   /** The ports detection tries (default: the servers' own); a test host injects its own. */
   detectionProbes?: readonly DetectionProbe[];
 }
 
-/** Handlers for the proxy setting and the detection of local servers. */
+/** Handlers for the proxy setting, the detection of local servers and adding one. */
 export function providerHandlers(
   deps: ProviderHandlerDeps,
-): Pick<Handlers, 'proxy.get' | 'proxy.set' | 'provider.detect'> {
+): Pick<Handlers, 'proxy.get' | 'proxy.set' | 'provider.detect' | 'provider.addLocal'> {
   return {
     'proxy.get': async () => deps.network.view(),
     'proxy.set': async (input) => deps.network.set(input),
     'provider.detect': async () => ({ servers: await detectLocalServers(deps.detectionProbes) }),
+    'provider.addLocal': async (input) => {
+      addLocalProvider(deps.store, deps.settings, input);
+      deps.events.emit('settings.changed', {});
+      return deps.settings.get();
+    },
   };
 }

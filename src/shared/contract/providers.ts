@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SettingsSchema } from '../schemas';
 import { Empty } from './common';
 
 /** The proxy as the settings show it: the URL never carries the password. */
@@ -35,6 +36,14 @@ export const providersMethods = {
   'provider.detect': {
     input: Empty,
     output: z.object({ servers: z.array(DetectedServerSchema) }),
+  },
+  /**
+   * Makes a local server (loopback only) the endpoint chat uses, with `model`; it needs no key:
+   * a placeholder is sent there, never the saved key. Returns the new settings.
+   */
+  'provider.addLocal': {
+    input: z.object({ baseURL: z.string().max(2000), model: z.string().max(200).optional() }).strict(),
+    output: SettingsSchema,
   },
 } as const;
 
