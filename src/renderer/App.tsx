@@ -8,6 +8,9 @@ import { Sidebar } from './library/Sidebar';
 import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
+import { onEvent } from './bridge/api';
+import { answerAsMainView, conversationFromHash } from './quick/openInMain';
+import { openConversation, useNavigation } from './state/navigation';
 import { useOpenNewestOnStart } from './state/openNewest';
 import { usePersonas } from './state/personaStore';
 import { reloadSettings, useSettings } from './state/settingsStore';
@@ -29,6 +32,29 @@ function useSettingsShortcut(enabled: boolean): void {
 }
 
 /**
+ * The main view follows "Open in Penpal" from the quick window: the `shell.openInMain` event, or
+ * the `#conversation=…` a browser-host quick page opened this tab with.
+ */
+function useOpenFromQuickChat(): void {
+  useEffect(() => {
+    const fromHash = conversationFromHash(location.hash);
+    if (fromHash) {
+      openConversation(fromHash);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    const stopAnswering = answerAsMainView();
+    const stopListening = onEvent('shell.openInMain', ({ conversationId }) => {
+      openConversation(conversationId);
+      window.focus();
+    });
+    return () => {
+      stopAnswering();
+      stopListening();
+    };
+  }, []);
+}
+
+/**
  * The whole window: the welcome screen until a key is configured; then the library's sidebar on
  * the left, the chat on the right, and the dialogs (Settings, search, link confirmation) on top.
  */
@@ -40,6 +66,8 @@ export function App(): ReactElement {
   const ready = current !== null && current.key.configured;
   useSettingsShortcut(ready);
   useOpenNewestOnStart(ready);
+  useOpenFromQuickChat();
+  const navigation = useNavigation();
 
   if (!current) {
     return (
@@ -67,7 +95,11 @@ export function App(): ReactElement {
       </div>
       <div className="app-main">
         <NoticeBanner />
-        <ChatView />
+        <ChatView
+          conversationId={navigation.conversationId}
+          focusMessageId={navigation.focusMessageId}
+          onConversationCreated={openConversation}
+        />
       </div>
       {settingsOpen && <SettingsDialog snapshot={current} onClose={closeSettings} />}
       {personasOpen && <PersonaLibrary />}

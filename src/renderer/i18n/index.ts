@@ -6,14 +6,18 @@ import enContext from './locales/en/context';
 import enErrors from './locales/en/errors';
 import enLibrary from './locales/en/library';
 import enPersonas from './locales/en/personas';
+import enProviders from './locales/en/providers';
 import enSettings from './locales/en/settings';
+import enShell from './locales/en/shell';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
 import zhErrors from './locales/zh-CN/errors';
 import zhLibrary from './locales/zh-CN/library';
 import zhPersonas from './locales/zh-CN/personas';
+import zhProviders from './locales/zh-CN/providers';
 import zhSettings from './locales/zh-CN/settings';
+import zhShell from './locales/zh-CN/shell';
 
 /**
  * Every visible string goes through i18next. One namespace per area of the UI, one file per
@@ -28,6 +32,8 @@ export const resources = {
     errors: enErrors,
     context: enContext,
     personas: enPersonas,
+    providers: enProviders,
+    shell: enShell,
   },
   'zh-CN': {
     common: zhCommon,
@@ -37,6 +43,8 @@ export const resources = {
     errors: zhErrors,
     context: zhContext,
     personas: zhPersonas,
+    providers: zhProviders,
+    shell: zhShell,
   },
 } as const;
 
@@ -54,7 +62,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'providers', 'shell'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,

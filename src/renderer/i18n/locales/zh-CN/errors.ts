@@ -26,7 +26,7 @@ export default {
   read_only: 'Penpal 的数据文件夹是只读的。',
   import_failed: '导入失败，没有做任何更改。',
   busy: 'Penpal 正忙。请稍后再试。',
-  shortcut_taken: '{{shortcut}} 已被系统或其他应用占用。请换一个快捷键。',
+  shortcut_taken: '该快捷键已被系统或其他应用占用。请换一个。',
   proxy_unreachable: '无法连接到代理。请检查“代理”设置；尚未尝试连接服务本身。',
   proxy_auth: '代理不接受该用户名或密码。',
   internal: 'Penpal 内部出错了。',
