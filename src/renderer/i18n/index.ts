@@ -8,6 +8,7 @@ import enLibrary from './locales/en/library';
 import enPersonas from './locales/en/personas';
 import enProviders from './locales/en/providers';
 import enSettings from './locales/en/settings';
+import enShell from './locales/en/shell';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
@@ -16,6 +17,7 @@ import zhLibrary from './locales/zh-CN/library';
 import zhPersonas from './locales/zh-CN/personas';
 import zhProviders from './locales/zh-CN/providers';
 import zhSettings from './locales/zh-CN/settings';
+import zhShell from './locales/zh-CN/shell';
 
 /**
  * Every visible string goes through i18next. One namespace per area of the UI, one file per
@@ -31,6 +33,7 @@ export const resources = {
     context: enContext,
     personas: enPersonas,
     providers: enProviders,
+    shell: enShell,
   },
   'zh-CN': {
     common: zhCommon,
@@ -41,6 +44,7 @@ export const resources = {
     context: zhContext,
     personas: zhPersonas,
     providers: zhProviders,
+    shell: zhShell,
   },
 } as const;
 
@@ -58,7 +62,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'providers'],
+    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'providers', 'shell'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,
