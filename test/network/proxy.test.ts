@@ -111,6 +111,18 @@ describe.each([
     expect(server.requests).toHaveLength(0);
   });
 
+  it('blames the endpoint, not the proxy, when the proxy works but nothing answers at the endpoint', async () => {
+    proxy = await start(USER);
+    await ok('proxy.set', { url: proxy.url });
+    const endpoint = server.baseURL;
+    await server.close();
+    await ok('settings.update', { baseURL: endpoint });
+    const code = await errorCode('settings.testConnection');
+    expect(code).not.toMatch(/^proxy_/);
+    expect(code).toBe('network');
+    expect(proxy.tunnels).toEqual([new URL(endpoint).host]);
+  });
+
   it('keeps the saved password when the URL shown without it is saved again', async () => {
     proxy = await start(USER);
     const view = await ok('proxy.set', { url: proxy.url });

@@ -100,6 +100,14 @@ export function proxyFailure(error: unknown, proxy: ParsedProxy): AppError | nul
     ) {
       return new AppError('proxy_auth', `The proxy ${where} did not accept the user name or password.`);
     }
+    const refusedTunnel = /Proxy response \((5\d\d)\)/.exec(text);
+    if (refusedTunnel) {
+      // The proxy works; it could not reach the endpoint: the endpoint's side is at fault.
+      return new AppError(
+        'network',
+        `The proxy ${where} could not reach the service (${refusedTunnel[1]}). Check the Base URL.`,
+      );
+    }
     if (
       typeof code === 'string' &&
       UNREACHABLE.has(code) &&
