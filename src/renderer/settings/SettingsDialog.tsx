@@ -10,6 +10,7 @@ import { ProvidersSection } from '../providers/ProvidersSection';
 import { ProxyFields } from '../providers/ProxyFields';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
 import { ConnectionFields, SaveError } from './ConnectionFields';
+import { ShellFields } from './ShellFields';
 import { LANGUAGES } from './LanguageSwitcher';
 import { useErrorText, useSettingsScreen } from './useSettingsScreen';
 
@@ -180,6 +181,7 @@ export function SettingsDialog({
       {/* Outside the form: they save on their own, and Enter in them must not save the settings. */}
       <ProvidersSection onAdded={onClose} />
       <ProxyFields />
+      <ShellFields />
       <section className="settings-section" aria-labelledby="settings-models">
         <h3 id="settings-models">{t('context:models.title')}</h3>
         <ModelTableEditor />

@@ -12,8 +12,7 @@ export default {
     shortcut: 'Quick chat shortcut',
     shortcutHint: 'Click, then press the keys you want. Esc cancels.',
     recording: 'Press a shortcut…',
-    change: 'Change',
-    reset: 'Use default',
+    useInstead: 'Use {{shortcut}}',
     needsModifier: 'Use at least one of Ctrl, Alt, Option, Command or Super, plus one key.',
     notRegistered:
       '{{shortcut}} could not be registered: the system or another app uses it. Choose another one.',
