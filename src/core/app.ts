@@ -16,6 +16,7 @@ import type { CorePorts } from './ports';
 import { NetworkService } from './net/networkService';
 import { keylessKeyFor } from './providers/localProviders';
 import { providerHandlers } from './providers/providerHandlers';
+import { migrateSettingsFile, ProviderStore } from './providers/providerStore';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
 import { QuickChatShortcut } from './shell/quickChatShortcut';
@@ -65,6 +66,9 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
   const spawnImportWorker = ports.spawnImportWorker?.bind(ports);
   const events = createEventBus();
   const settings = new SettingsService(ports.settingsStore);
+  // Version 2 of the settings file: today's endpoint becomes the provider "default", key kept.
+  migrateSettingsFile(ports.settingsStore, settings);
+  const providers = new ProviderStore(ports.settingsStore, settings);
   const vault = new KeyVault(ports.cipher, ports.settingsStore, {
     savedBaseURL: () => settings.get().baseURL,
     confirmKeyReuse: ports.confirmKeyReuse?.bind(ports),
@@ -124,6 +128,7 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       settings,
       store: ports.settingsStore,
       events,
+      providers,
       detectionProbes: ports.detectionProbes,
     }),
     'settings.testConnection': async (input) => chat.testConnection(input),

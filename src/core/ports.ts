@@ -39,8 +39,24 @@ export interface StoredSettings {
   proxy?: StoredProxy;
   /** Origins of local servers added without a key (see `addLocalProvider`). */
   keylessOrigins?: string[];
+  /** The settings file's format (absent: 1, a single endpoint); see `migrateSettingsFile`. */
+  version?: number;
+  /** The endpoints the user saved; the one whose Base URL is in `settings` is in use. */
+  providers?: StoredProvider[];
   /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
   shell?: unknown;
+}
+
+/** One saved endpoint (a provider): OpenAI, a local server, or any OpenAI-compatible URL. */
+export interface StoredProvider {
+  id: string;
+  name: string;
+  kind: 'openai' | 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'jan' | 'custom';
+  baseURL: string;
+  /** The model chat uses when this provider is picked ('' = keep the current one). */
+  defaultModel: string;
+  /** A local server added without a key: it gets a placeholder, never the saved key. */
+  keyless: boolean;
 }
 
 /** The "Proxy" and "Bypass" settings as saved: the URL without its password, which is kept encrypted apart. */

@@ -57,8 +57,8 @@ describe('a detected local provider', () => {
       ok: true,
       data: { servers: [{ name: 'Ollama', address: `localhost:${local.port}` }] },
     });
-    const server = (detected as { data: { servers: { baseURL: string; models: string[] }[] } }).data
-      .servers[0]!;
+    const server = (detected as unknown as { data: { servers: { baseURL: string; models: string[] }[] } })
+      .data.servers[0]!;
     expect((await call('provider.addLocal', { baseURL: server.baseURL, model: server.models[0] })).ok).toBe(
       true,
     );

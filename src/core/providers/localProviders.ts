@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { normalizeBaseURL } from '../chat/openaiClient';
 import type { KeyValueStore } from '../ports';
 import type { SettingsService } from '../settings/settingsService';
+import { describeEndpoint, type ProviderStore } from './providerStore';
 
 /**
  * What a local server without keys (Ollama, llama.cpp…) is sent in the Authorization header:
@@ -30,7 +31,8 @@ export function isLoopbackURL(baseURL: string): boolean {
 export function addLocalProvider(
   store: KeyValueStore,
   settings: SettingsService,
-  input: { baseURL: string; model?: string },
+  providers: ProviderStore,
+  input: { baseURL: string; model?: string; name?: string },
 ): void {
   const baseURL = normalizeBaseURL(input.baseURL);
   const origin = originOf(baseURL);
@@ -39,7 +41,16 @@ export function addLocalProvider(
   }
   const known = store.get('keylessOrigins') ?? [];
   if (!known.includes(origin)) store.set('keylessOrigins', [...known, origin]);
-  settings.update(input.model ? { baseURL, model: input.model } : { baseURL });
+  const described = describeEndpoint(baseURL);
+  const id = providers.save({
+    ...described,
+    name: input.name ?? described.name,
+    baseURL,
+    defaultModel: input.model ?? '',
+    keyless: true,
+  });
+  providers.use(id);
+  if (!input.model) settings.update({ baseURL });
 }
 
 /**

@@ -21,6 +21,17 @@ export const DetectedServerSchema = z.object({
   models: z.array(z.string()),
 });
 
+/** A saved endpoint as the settings list it (never its key). */
+export const ProviderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['openai', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'jan', 'custom']),
+  baseURL: z.string(),
+  defaultModel: z.string(),
+  keyless: z.boolean(),
+  inUse: z.boolean(),
+});
+
 /** Providers and the network: the proxy every model call goes through, and local servers. */
 export const providersMethods = {
   'proxy.get': { input: Empty, output: ProxyViewSchema },
@@ -42,7 +53,23 @@ export const providersMethods = {
    * a placeholder is sent there, never the saved key. Returns the new settings.
    */
   'provider.addLocal': {
-    input: z.object({ baseURL: z.string().max(2000), model: z.string().max(200).optional() }).strict(),
+    input: z
+      .object({
+        baseURL: z.string().max(2000),
+        model: z.string().max(200).optional(),
+        name: z.string().max(100).optional(),
+      })
+      .strict(),
+    output: SettingsSchema,
+  },
+  /** The saved providers; `inUse` marks the one whose address chat uses now. */
+  'provider.list': {
+    input: Empty,
+    output: z.object({ providers: z.array(ProviderSchema) }),
+  },
+  /** Makes a saved provider the endpoint chat uses (its address and default model). */
+  'provider.use': {
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
     output: SettingsSchema,
   },
 } as const;
