@@ -38,6 +38,19 @@ test('a detected local provider is added from Settings and answers the chat', as
     expect(local.requests.some((r) => (r.headers.authorization ?? '').includes('sk-e2e-test-key-1234'))).toBe(
       false,
     );
+
+    // Both are saved providers now; the first one can be picked again.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const saved = page.getByRole('dialog').getByRole('list', { name: 'Saved providers' });
+    await expect(saved.getByText(`Ollama — http://127.0.0.1:${local.port}/v1`)).toBeVisible();
+    await saved.getByRole('button', { name: `Use ${new URL(server.baseURL).host}` }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const localChats = local.requests.filter((r) => r.path === '/v1/chat/completions').length;
+    await sendMessage(page, 'Back to the first server');
+    await expect
+      .poll(() => server.requests.filter((r) => r.path === '/v1/chat/completions').length)
+      .toBeGreaterThan(before);
+    expect(local.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(localChats);
   } finally {
     await host.stop();
     removeDataDir(dataDir);

@@ -115,7 +115,8 @@ describe('the settings file, version 2', () => {
       ok: true;
       data: { baseURL: string };
     };
-    expect(switched.data.baseURL).toBe(DEFAULT_SETTINGS.baseURL);
+    // "default" followed the Base URL typed in the form (the test server), not the first-run one.
+    expect(switched.data.baseURL).toBe(server.baseURL);
     const before = local.requests.length;
     expect((await call('provider.use', { id: localId })).ok).toBe(true);
     expect((await call('models.list')).ok).toBe(true);

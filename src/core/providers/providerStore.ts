@@ -73,12 +73,14 @@ export class ProviderStore {
 
   /** Every saved provider with `inUse` marking the endpoint chat uses. */
   list(): (StoredProvider & { inUse: boolean })[] {
+    this.followSettings();
     const baseURL = this.settings.get().baseURL;
     return this.all().map((provider) => ({ ...provider, inUse: provider.baseURL === baseURL }));
   }
 
   /** Saves a provider (or updates the one at the same address) and returns its id. */
   save(input: Omit<StoredProvider, 'id'>): string {
+    this.followSettings();
     const baseURL = normalizeBaseURL(input.baseURL);
     const providers = this.all();
     const existing = providers.find((provider) => provider.baseURL === baseURL);
@@ -100,6 +102,28 @@ export class ProviderStore {
         ? { baseURL: provider.baseURL, model: provider.defaultModel }
         : { baseURL: provider.baseURL },
     );
+  }
+
+  /**
+   * The Base URL edited in the settings form, when no saved provider has it, is the "default"
+   * provider's new address: the form edits the default endpoint, so switching away and back
+   * returns to what the user typed there.
+   */
+  private followSettings(): void {
+    const current = this.settings.get();
+    const providers = this.all();
+    if (providers.some((p) => p.baseURL === current.baseURL)) return;
+    const updated = providers.map((p) =>
+      p.id === 'default'
+        ? {
+            ...p,
+            ...describeEndpoint(current.baseURL),
+            baseURL: current.baseURL,
+            defaultModel: current.model,
+          }
+        : p,
+    );
+    this.store.set('providers', updated);
   }
 
   private all(): StoredProvider[] {

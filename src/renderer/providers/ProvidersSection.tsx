@@ -5,6 +5,7 @@ import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
 
 type DetectedServer = Output<'provider.detect'>['servers'][number];
+type SavedProvider = Output<'provider.list'>['providers'][number];
 
 /**
  * The "Providers" section of Settings: local model servers found on their default ports
@@ -16,6 +17,20 @@ export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactEl
   const [servers, setServers] = useState<DetectedServer[] | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedProvider[]>([]);
+
+  useEffect(() => {
+    void call('provider.list', {}).then((list) => setSaved(list.providers));
+  }, []);
+  const use = async (provider: SavedProvider): Promise<void> => {
+    setError(null);
+    try {
+      await call('provider.use', { id: provider.id });
+      onAdded?.();
+    } catch (err) {
+      setError(errorText(t, err).summary);
+    }
+  };
 
   const detect = async (): Promise<void> => {
     setServers(null);
@@ -35,7 +50,11 @@ export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactEl
   const add = async (server: DetectedServer): Promise<void> => {
     setError(null);
     try {
-      await call('provider.addLocal', { baseURL: server.baseURL, model: server.models[0] });
+      await call('provider.addLocal', {
+        baseURL: server.baseURL,
+        model: server.models[0],
+        name: server.name,
+      });
       setAdded(server.baseURL);
       onAdded?.();
     } catch (err) {
@@ -46,6 +65,25 @@ export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactEl
   return (
     <section className="settings-section" aria-labelledby="settings-providers">
       <h3 id="settings-providers">{t('providers:title')}</h3>
+      <ul className="provider-list" aria-label={t('providers:saved.title')}>
+        {saved.map((provider) => (
+          <li key={provider.id} className="provider-row">
+            <span>{t('providers:saved.entry', { name: provider.name, address: provider.baseURL })}</span>
+            {provider.inUse ? (
+              <span className="field-hint">{t('providers:detected.inUse')}</span>
+            ) : (
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={t('providers:saved.useNamed', { name: provider.name })}
+                onClick={() => void use(provider)}
+              >
+                {t('providers:saved.use')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
       <h4 id="providers-detected">{t('providers:detected.title')}</h4>
       {servers === null ? (
         <p className="field-hint">{t('providers:detected.looking')}</p>

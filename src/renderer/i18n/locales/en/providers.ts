@@ -1,6 +1,12 @@
 /** Providers (local servers found on this computer) and the network (proxy) in Settings. */
 export default {
   title: 'Providers',
+  saved: {
+    title: 'Saved providers',
+    entry: '{{name}} — {{address}}',
+    use: 'Use',
+    useNamed: 'Use {{name}}',
+  },
   detected: {
     title: 'Detected',
     looking: 'Looking for model servers on this computer…',

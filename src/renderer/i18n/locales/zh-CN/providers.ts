@@ -1,6 +1,12 @@
 /** 设置中的服务提供方（本机发现的服务器）与网络（代理）。 */
 export default {
   title: '服务提供方',
+  saved: {
+    title: '已保存的服务提供方',
+    entry: '{{name}} — {{address}}',
+    use: '使用',
+    useNamed: '使用 {{name}}',
+  },
   detected: {
     title: '已发现',
     looking: '正在查找本机上的模型服务器…',
