@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ChatView } from './chat/ChatView';
 import { LinkConfirmDialog } from './components/LinkConfirmDialog';
 import { NoticeBanner } from './components/NoticeBanner';
+import { openSearchPalette } from './library/paletteStore';
 import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
 import { PersonaLibrary } from './personas/PersonaLibrary';
@@ -32,8 +33,8 @@ function useSettingsShortcut(enabled: boolean): void {
 }
 
 /**
- * The main view follows "Open in Penpal" from the quick window: the `shell.openInMain` event, or
- * the `#conversation=…` a browser-host quick page opened this tab with.
+ * The main view follows "Open in Penpal" from the quick window (the `shell.openInMain` event, or
+ * the `#conversation=…` a browser-host quick page opened this tab with) and the native menus.
  */
 function useOpenFromQuickChat(): void {
   useEffect(() => {
@@ -47,9 +48,16 @@ function useOpenFromQuickChat(): void {
       openConversation(conversationId);
       window.focus();
     });
+    // The native menus and the tray: New chat, Search, Settings.
+    const stopCommands = onEvent('shell.command', ({ command }) => {
+      if (command === 'newChat') openConversation(null);
+      else if (command === 'search') openSearchPalette();
+      else openSettings();
+    });
     return () => {
       stopAnswering();
       stopListening();
+      stopCommands();
     };
   }, []);
 }

@@ -74,6 +74,8 @@ export const shellMethods = {
 /** Shell events. */
 export const shellEvents = {
   'shell.changed': z.object({}),
+  /** A native menu or tray command for the main window: a new chat, search, Settings. */
+  'shell.command': z.object({ command: z.enum(['newChat', 'search', 'settings']) }),
   /** The main window should show this conversation (and come to the front). */
   'shell.openInMain': z.object({ conversationId: Id.nullable() }),
 } as const;
