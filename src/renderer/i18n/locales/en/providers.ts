@@ -25,8 +25,8 @@ export default {
     placeholder: 'http://user:password@host:3128 or socks5://host:1080',
     hint: 'Empty: the system proxy. The password is stored encrypted, like the API key.',
     passwordSaved: 'A password is saved for this proxy (encrypted). Type a new URL with one to change it.',
-    save: 'Save proxy',
-    saved: 'Saved.',
+    save: 'Apply proxy',
+    saved: 'Applied.',
   },
   bypass: {
     label: 'Bypass',

@@ -25,7 +25,7 @@ export default {
     placeholder: 'http://用户名:密码@主机:3128 或 socks5://主机:1080',
     hint: '留空：使用系统代理。密码与 API 密钥一样加密保存。',
     passwordSaved: '已为此代理保存密码（已加密）。输入带新密码的地址即可更改。',
-    save: '保存代理',
+    save: '应用代理',
     saved: '已保存。',
   },
   bypass: {
