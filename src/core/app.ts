@@ -13,10 +13,17 @@ import { journalJobInWorker, runJournalJob } from './importers/journalJob';
 import { personaHandlers } from './handlers/personaHandlers';
 import { parseInProcess, parseInWorker } from './importers/parser';
 import { settingsHandlers } from './handlers/settingsHandlers';
+import { shellHandlers } from './handlers/shellHandlers';
 import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
+import { NetworkService } from './net/networkService';
+import { keylessKeyFor } from './providers/localProviders';
+import { providerHandlers } from './providers/providerHandlers';
+import { migrateSettingsFile, ProviderStore } from './providers/providerStore';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
+import { QuickChatShortcut } from './shell/quickChatShortcut';
+import { ShellService } from './shell/shellService';
 import { SETTINGS_FILE_NAME } from './settingsFileSchema';
 import { openConversationStore, type StoreNotice } from './store';
 import { tightenDataFolder } from './store/privateFiles';
@@ -31,6 +38,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** Core as `createCore` builds it, with the pieces the app's main process also drives. */
+export interface AppCore extends Core {
+  /** The shell's settings and the main window's place. */
+  shell: ShellService;
+  /** The quick-chat shortcut, registered at start through `ports.hotkeys` (when given). */
+  shortcut: QuickChatShortcut;
+}
+
 /** The database file inside the data folder. */
 export const DATABASE_FILE = 'penpal.sqlite';
 
@@ -40,7 +55,7 @@ const isOwnFile = (name: string): boolean =>
   name.startsWith('penpal.') || name.startsWith(`${SETTINGS_FILE_NAME}.json`);
 
 /** Builds core from the platform's ports: store, settings, key vault, chat, and every handler. */
-export async function createCore(ports: CorePorts): Promise<Core> {
+export async function createCore(ports: CorePorts): Promise<AppCore> {
   // Owner-only (0700, files 0600), and tightened if an older version left it readable by others.
   tightenDataFolder(ports.dataDir, isOwnFile);
   const now = (): Date => ports.clock?.now() ?? new Date();
@@ -54,6 +69,9 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const spawnImportWorker = ports.spawnImportWorker?.bind(ports);
   const events = createEventBus();
   const settings = new SettingsService(ports.settingsStore);
+  // Version 2 of the settings file: today's endpoint becomes the provider "default", key kept.
+  migrateSettingsFile(ports.settingsStore, settings);
+  const providers = new ProviderStore(ports.settingsStore, settings);
   const vault = new KeyVault(ports.cipher, ports.settingsStore, {
     savedBaseURL: () => settings.get().baseURL,
     confirmKeyReuse: ports.confirmKeyReuse?.bind(ports),
@@ -68,8 +86,13 @@ export async function createCore(ports: CorePorts): Promise<Core> {
   const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
   const getConfig = async () => settings.get();
   // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
-  const credentialsFor = (baseURL: string) => vault.keyFor(baseURL);
+  // A local server the user added without a key gets a placeholder, never the saved key.
+  const credentialsFor = (baseURL: string) =>
+    vault.keyFor(baseURL).catch((error: unknown) => keylessKeyFor(ports.settingsStore, baseURL, error));
+  // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
+  const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
   const chat = new ChatService({
+    fetch: network.fetch,
     store,
     events,
     models,
@@ -83,14 +106,20 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     models,
     getConfig,
     credentialsFor,
+    fetch: network.fetch,
     signal: shutdownSignal.signal,
   });
+
+  const shell = new ShellService(ports.settingsStore);
+  const shortcut = new QuickChatShortcut(ports.hotkeys);
+  shortcut.start(shell.settings().quickChatShortcut);
 
   const handlers: Handlers = {
     ...settingsHandlers(ports, settings, vault, events, notices),
     ...conversationHandlers(store, events),
     ...contextHandlers({ store, events, context, models }),
     ...personaHandlers(store, events),
+    ...shellHandlers({ ports, shell, shortcut, store, events }),
     ...libraryHandlers(
       store,
       events,
@@ -103,6 +132,14 @@ export async function createCore(ports: CorePorts): Promise<Core> {
       spawnImportWorker ? journalJobInWorker(spawnImportWorker) : runJournalJob,
     ),
     ...youngerSelfHandlers(store, events),
+    ...providerHandlers({
+      network,
+      settings,
+      store: ports.settingsStore,
+      events,
+      providers,
+      detectionProbes: ports.detectionProbes,
+    }),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),
@@ -119,11 +156,15 @@ export async function createCore(ports: CorePorts): Promise<Core> {
     dispatcher: createDispatcher(handlers),
     events,
     notices,
+    shell,
+    shortcut,
     async close() {
       if (closed) return;
       closed = true;
+      shortcut.stop();
       shutdownSignal.abort();
       await chat.shutdown();
+      await network.close();
       store.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { DetectionProbe } from './providers/detectProviders';
 import type { ModelInfo } from '../shared/contextSchemas';
 import type { Settings } from '../shared/schemas';
 
@@ -34,6 +35,38 @@ export interface StoredSettings {
   modelTable?: { user: ModelInfo[]; server: ModelInfo[] };
   /** Where the saved key may be sent; absent for a key saved before keys were bound (see KeyVault). */
   keyBinding?: KeyBinding;
+  /** The user's proxy for model calls (absent: the system proxy); the password only encrypted. */
+  proxy?: StoredProxy;
+  /** Origins of local servers added without a key (see `addLocalProvider`). */
+  keylessOrigins?: string[];
+  /** The settings file's format (absent: 1, a single endpoint); see `migrateSettingsFile`. */
+  version?: number;
+  /** The endpoints the user saved; the one whose Base URL is in `settings` is in use. */
+  providers?: StoredProvider[];
+  /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
+  shell?: unknown;
+}
+
+/** One saved endpoint (a provider): OpenAI, a local server, or any OpenAI-compatible URL. */
+export interface StoredProvider {
+  id: string;
+  name: string;
+  kind: 'openai' | 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'jan' | 'custom';
+  baseURL: string;
+  /** The model chat uses when this provider is picked ('' = keep the current one). */
+  defaultModel: string;
+  /** A local server added without a key: it gets a placeholder, never the saved key. */
+  keyless: boolean;
+}
+
+/** The "Proxy" and "Bypass" settings as saved: the URL without its password, which is kept encrypted apart. */
+export interface StoredProxy {
+  /** `http://user@host:port`, `https://…` or `socks5://…`, never with a password. */
+  url: string;
+  /** Hosts that connect directly: `localhost, *.example.com, 10.0.0.0/8`. */
+  bypass: string;
+  /** The proxy password encrypted by the SecretCipher, base64. */
+  encryptedPassword?: string;
 }
 
 /** The one address a saved key may be sent to, and whether the user accepted plain http there. */
@@ -49,6 +82,21 @@ export interface KeyValueStore {
   get<K extends keyof StoredSettings>(key: K): StoredSettings[K] | undefined;
   set<K extends keyof StoredSettings>(key: K, value: StoredSettings[K]): void;
   delete(key: keyof StoredSettings): void;
+}
+
+/** System-wide keyboard shortcuts (`globalShortcut` in the app). */
+export interface HotkeysPort {
+  /** False when the system or another app already holds the accelerator. */
+  register(accelerator: string): boolean;
+  unregister(accelerator: string): void;
+}
+
+/** What only a desktop host does: windows, the tray, login items. Absent in the browser host. */
+export interface DesktopShellPort {
+  setLaunchAtLogin(enabled: boolean): void;
+  hideQuickWindow(): void;
+  /** Brings the main window to the front (the renderer there opens the conversation). */
+  showMainWindow(): void;
 }
 
 /** The source of "now"; a test can pin it. */
@@ -74,6 +122,13 @@ export interface CorePorts {
    * the user type the key again instead. `plainHttp`: the new origin would get the key unencrypted.
    */
   confirmKeyReuse?(request: { from: string; to: string; plainHttp: boolean }): Promise<boolean>;
+  /**
+   * The fetch model calls use when no proxy is set: Electron's `net.fetch` in the app (the system
+   * proxy settings apply). Default: Node's fetch.
+   */
+  fetch?: typeof globalThis.fetch;
+  /** Where detection looks for local servers (default: their own ports); only tests change it. */
+  detectionProbes?: readonly DetectionProbe[];
   /** Opens an https: URL in the system browser (`shell.openExternal` in the app). */
   openExternal?(url: string): Promise<void>;
   /**
@@ -81,6 +136,10 @@ export interface CorePorts {
    * so imports are parsed off the main thread. Without it, imports are parsed in process.
    */
   spawnImportWorker?(): Worker;
+  /** Global hotkeys for the quick-chat window (the app only). */
+  hotkeys?: HotkeysPort;
+  /** The app's windows and login item (the app only). */
+  desktop?: DesktopShellPort;
   /** Overrides for tests: how long a stream may stay silent before it counts as stalled. */
   streamIdleTimeoutMs?: number;
 }

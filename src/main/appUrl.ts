@@ -7,11 +7,15 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'penpal';
 /** The page the window loads in a build. */
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+/** The hash that makes the same page the quick-chat window (`main.tsx` reads it). */
+export const QUICK_PAGE_HASH = '#/quick';
 
 /** Where the window's page comes from, and how to recognise it. */
 export interface AppPage {
   /** What the window loads: the dev server in development, else `app://penpal/index.html`. */
   url: string;
+  /** What the quick-chat window loads: the same page with `#/quick`, so the sender check is the same. */
+  quickUrl: string;
   /** The dev server, only when Penpal runs unpackaged with a loopback dev server configured. */
   devServerUrl: string | undefined;
   /** True only for our page: the same scheme, host and path (query and hash may differ). */
@@ -41,8 +45,10 @@ export function devServerUrlFrom(options: {
 export function appPage(options: { isPackaged: boolean; env: NodeJS.ProcessEnv }): AppPage {
   const devServerUrl = devServerUrlFrom(options);
   const dev = devServerUrl ? new URL(devServerUrl) : null;
+  const url = devServerUrl ?? APP_PAGE_URL;
   return {
-    url: devServerUrl ?? APP_PAGE_URL,
+    url,
+    quickUrl: `${url.split('#')[0]}${QUICK_PAGE_HASH}`,
     devServerUrl,
     isAppUrl: (url) => {
       const parsed = parseUrl(url);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ChatView } from './chat/ChatView';
 import { LinkConfirmDialog } from './components/LinkConfirmDialog';
 import { NoticeBanner } from './components/NoticeBanner';
+import { openSearchPalette } from './library/paletteStore';
 import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
 import { JournalsSection } from './journals/JournalsSection';
@@ -10,7 +11,9 @@ import { closeJournals, useJournals } from './journals/journalsState';
 import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
-import { useNavigation } from './state/navigation';
+import { onEvent } from './bridge/api';
+import { answerAsMainView, conversationFromHash } from './quick/openInMain';
+import { openConversation, useNavigation } from './state/navigation';
 import { useOpenNewestOnStart } from './state/openNewest';
 import { usePersonas } from './state/personaStore';
 import { reloadSettings, useSettings } from './state/settingsStore';
@@ -32,6 +35,36 @@ function useSettingsShortcut(enabled: boolean): void {
 }
 
 /**
+ * The main view follows "Open in Penpal" from the quick window (the `shell.openInMain` event, or
+ * the `#conversation=…` a browser-host quick page opened this tab with) and the native menus.
+ */
+function useOpenFromQuickChat(): void {
+  useEffect(() => {
+    const fromHash = conversationFromHash(location.hash);
+    if (fromHash) {
+      openConversation(fromHash);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    const stopAnswering = answerAsMainView();
+    const stopListening = onEvent('shell.openInMain', ({ conversationId }) => {
+      openConversation(conversationId);
+      window.focus();
+    });
+    // The native menus and the tray: New chat, Search, Settings.
+    const stopCommands = onEvent('shell.command', ({ command }) => {
+      if (command === 'newChat') openConversation(null);
+      else if (command === 'search') openSearchPalette();
+      else openSettings();
+    });
+    return () => {
+      stopAnswering();
+      stopListening();
+      stopCommands();
+    };
+  }, []);
+}
+
+/**
  * The whole window: the welcome screen until a key is configured; then the library's sidebar on
  * the left, the chat on the right, and the dialogs (Settings, search, link confirmation) on top.
  */
@@ -42,11 +75,12 @@ export function App(): ReactElement {
   const { libraryOpen: personasOpen } = usePersonas();
   const ready = current !== null && current.key.configured;
   const { open: journalsOpen } = useJournals();
-  const { conversationId } = useNavigation();
+  const navigation = useNavigation();
   // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals section.
-  useEffect(() => closeJournals(), [conversationId]);
+  useEffect(() => closeJournals(), [navigation.conversationId]);
   useSettingsShortcut(ready);
   useOpenNewestOnStart(ready);
+  useOpenFromQuickChat();
 
   if (!current) {
     return (
@@ -74,7 +108,15 @@ export function App(): ReactElement {
       </div>
       <div className="app-main">
         <NoticeBanner />
-        {journalsOpen ? <JournalsSection /> : <ChatView />}
+        {journalsOpen ? (
+          <JournalsSection />
+        ) : (
+          <ChatView
+            conversationId={navigation.conversationId}
+            focusMessageId={navigation.focusMessageId}
+            onConversationCreated={openConversation}
+          />
+        )}
       </div>
       {settingsOpen && <SettingsDialog snapshot={current} onClose={closeSettings} />}
       {personasOpen && <PersonaLibrary />}

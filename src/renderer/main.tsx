@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { preloadMarkdown } from './chat/AssistantText';
+import { isQuickPage } from './quick/openInMain';
+import { QuickChat } from './quick/QuickChat';
 import { initI18n } from './i18n';
 import { startSettings } from './state/settingsStore';
 import { startStreamEvents } from './state/streamEvents';
@@ -19,11 +21,10 @@ async function start(): Promise<void> {
   document.documentElement.lang = language;
   const root = document.getElementById('root');
   if (!root) throw new Error('Missing #root');
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // The quick-chat window loads the same page: `/quick` in the browser host, `#/quick` in the app.
+  const quick = isQuickPage(location);
+  if (quick) document.body.classList.add('quick-page');
+  createRoot(root).render(<StrictMode>{quick ? <QuickChat /> : <App />}</StrictMode>);
   afterFirstPaint(() => {
     const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
     idle(() => preloadMarkdown());

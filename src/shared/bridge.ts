@@ -15,4 +15,9 @@ export interface Bridge {
 export interface RawBridge {
   request(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
+  /**
+   * The real paths of files dropped on the window (`webUtils.getPathForFile`); only the app's
+   * preload has it, the browser host cannot know paths.
+   */
+  pathsForFiles?(files: File[]): string[];
 }

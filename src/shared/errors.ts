@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'read_only',
   'import_failed',
   'busy',
+  'shortcut_taken',
+  'proxy_unreachable',
+  'proxy_auth',
   'internal',
 ] as const;
 

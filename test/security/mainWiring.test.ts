@@ -10,6 +10,22 @@ const source = (name: string) => readFileSync(new URL(name, mainDir), 'utf8');
 const mainFiles = readdirSync(mainDir).filter((name) => name.endsWith('.ts'));
 
 describe('the Electron shell uses the tested decisions', () => {
+  it('builds menus, window places, closing and updates from the pure modules', () => {
+    const shell = source('shell.ts');
+    expect(shell).toMatch(/applicationMenu\(process\.platform, language\)/);
+    expect(shell).toMatch(/trayMenu\(language\)/);
+    expect(shell).toMatch(/globalShortcut\.register\(accelerator, onPress\)/);
+    expect(source('window.ts')).toMatch(
+      /restoreBounds\(saved, displays, screen\.getPrimaryDisplay\(\)\.workArea\)/,
+    );
+    expect(source('window.ts')).toMatch(/screen\.getDisplayNearestPoint\(screen\.getCursorScreenPoint\(\)\)/);
+    expect(source('index.ts')).toMatch(/quitsWhenAllWindowsClose\(process\.platform, closeToTray\)/);
+    expect(source('index.ts')).toMatch(/hotkeys: createHotkeys\(\(\) => shell\.toggleQuickWindow\(\)\)/);
+    expect(source('index.ts')).toMatch(/app\.on\('second-instance', \(\) => shell\.showMainWindow\(\)\)/);
+    expect(source('updater.ts')).toMatch(/const feed = updateFeedFrom\(/);
+    expect(source('updater.ts')).toMatch(/if \(!feed\) return;/);
+  });
+
   it('serves IPC through serveOverIpc with the page from appPage, and nothing else registers IPC', () => {
     const index = source('index.ts');
     expect(index).toMatch(/const page = appPage\(\{ isPackaged: app\.isPackaged, env: process\.env \}\)/);
@@ -27,9 +43,13 @@ describe('the Electron shell uses the tested decisions', () => {
     expect(source('index.ts')).toMatch(/protocol\.handle\(\s*APP_SCHEME,\s*createAppProtocolHandler\(/);
     expect(source('index.ts')).toMatch(/protocol\.registerSchemesAsPrivileged\(\[APP_SCHEME_PRIVILEGES\]\)/);
     expect(source('window.ts')).toMatch(/window\.loadURL\(sources\.pageUrl\)/);
+    expect(source('index.ts')).toMatch(/quickUrl: page\.quickUrl/);
     for (const name of mainFiles) {
       const loads = source(name).match(/\.load(?:File|URL)\([^)]*\)/g) ?? [];
-      expect([name, loads]).toEqual([name, name === 'window.ts' ? ['.loadURL(sources.pageUrl)'] : []]);
+      expect([name, loads]).toEqual([
+        name,
+        name === 'window.ts' ? ['.loadURL(sources.pageUrl)', '.loadURL(sources.quickUrl)'] : [],
+      ]);
     }
   });
 

@@ -33,6 +33,8 @@ export interface ChatServiceOptions {
    * decides. Throws no_key, key_not_for_this_address or key_over_plain_http otherwise.
    */
   credentialsFor(baseURL: string): Promise<string>;
+  /** The network every model call goes through (NetworkService.fetch); default: Node's fetch. */
+  fetch?: typeof globalThis.fetch;
   /** Silence allowed inside a stream before it counts as stalled (default 60 s). */
   idleTimeoutMs?: number;
   /** Gap between saves of a streaming answer (default 250 ms). */
@@ -155,13 +157,19 @@ export class ChatService {
       apiKey,
       model: input.model?.trim() || config.model,
       onReported: this.reported,
+      fetch: this.options.fetch,
     });
   }
 
   /** The models the saved endpoint offers. */
   async listModels(): Promise<string[]> {
     const config = await this.readyConfig();
-    return fetchModels({ baseURL: config.baseURL, apiKey: config.apiKey, onReported: this.reported });
+    return fetchModels({
+      baseURL: config.baseURL,
+      apiKey: config.apiKey,
+      onReported: this.reported,
+      fetch: this.options.fetch,
+    });
   }
 
   /** Resolves when every answer and title call under way has finished and been announced. */
@@ -213,7 +221,11 @@ export class ChatService {
     events.emit('conversation.changed', { id: conversation.id });
     events.emit('library.changed', {});
 
-    const client = createOpenAIClient({ baseURL: config.baseURL, apiKey: config.apiKey });
+    const client = createOpenAIClient({
+      baseURL: config.baseURL,
+      apiKey: config.apiKey,
+      fetch: this.options.fetch,
+    });
     const controller = new AbortController();
     this.runs.set(assistant.id, { conversationId: conversation.id, controller });
     const job = answerTurn({

@@ -13,6 +13,8 @@ export interface ConnectionTarget {
   model: string;
   /** Told what each listed model reports (window, max output), for the model table. */
   onReported?(models: ReportedModel[]): void;
+  /** The network to call through (the system's or the user's proxy). */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function fetchModels(target: Omit<ConnectionTarget, 'model'>): Prom
     baseURL: target.baseURL,
     apiKey: target.apiKey,
     timeout: CHECK_TIMEOUT_MS,
+    fetch: target.fetch,
   });
   try {
     const page = await client.models.list();
@@ -52,6 +55,7 @@ export async function checkConnection(
     baseURL: target.baseURL,
     apiKey: target.apiKey,
     timeout: CHECK_TIMEOUT_MS,
+    fetch: target.fetch,
   });
   try {
     await client.chat.completions.create({

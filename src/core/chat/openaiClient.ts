@@ -9,6 +9,8 @@ export interface ClientConfig {
   maxRetries?: number;
   /** How long to wait for the response headers, in ms (default 120 s; the stream has its own idle timer). */
   timeout?: number;
+  /** The network to call through (NetworkService.fetch: the system's or the user's proxy). */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Wait for headers on a chat call: local models may think a long time before the first byte. */
@@ -65,6 +67,7 @@ export function createOpenAIClient(config: ClientConfig): OpenAI {
     logLevel: 'off',
     maxRetries: config.maxRetries ?? 0,
     timeout: config.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    fetch: config.fetch,
   });
 }
 

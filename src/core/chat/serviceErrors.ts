@@ -22,6 +22,8 @@ export function mapServiceError(err: unknown, context: ErrorContext = {}): AppEr
 
 function classify(err: unknown, context: ErrorContext): AppError {
   if (err instanceof AppError) return err;
+  // The proxy fetch names its own failures (proxy_unreachable, proxy_auth); the SDK wraps them.
+  if (err instanceof Error && err.cause instanceof AppError) return err.cause;
   if (err instanceof APIUserAbortError) return new AppError('aborted', 'The request was stopped.');
   if (err instanceof APIConnectionTimeoutError) {
     return new AppError('timeout', 'The service took too long to answer.');

@@ -23,6 +23,8 @@ export class ContextService {
       getConfig(): Promise<ChatConfig>;
       /** The saved key, only for the origin it is bound to (see KeyVault.keyFor). */
       credentialsFor(baseURL: string): Promise<string>;
+      /** The network summaries are made through (NetworkService.fetch). */
+      fetch?: typeof globalThis.fetch;
       /** Stops a summary refresh at shutdown. */
       signal?: AbortSignal;
     },
@@ -79,7 +81,7 @@ export class ContextService {
     const spec = await this.nextTurn(conversationId, null, true);
     const built = await assembleContext(this.deps(), spec);
     if (!built.preview.summary && !built.overBudget) return null;
-    const client = createOpenAIClient({ baseURL: config.baseURL, apiKey });
+    const client = createOpenAIClient({ baseURL: config.baseURL, apiKey, fetch: this.options.fetch });
     const rebuilt = await foldAndRebuild(this.deps(), spec, built, {
       client,
       signal: this.options.signal,

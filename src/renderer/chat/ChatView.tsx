@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationPage } from '../../shared/schemas';
 import { onEvent } from '../bridge/api';
@@ -10,7 +10,6 @@ import { TokenCount } from '../context/TokenCount';
 import { useNextTurnPreview } from '../context/useContextPreview';
 import { PersonaPicker } from '../personas/PersonaPicker';
 import { useConversationView } from '../state/conversationView';
-import { getNavigation, useNavigation } from '../state/navigation';
 import { useSettings } from '../state/settingsStore';
 import { hasFinished } from '../state/streamEvents';
 import { openSettings } from '../state/ui';
@@ -21,13 +20,31 @@ import { errorText } from './errorText';
 import type { MessageHandlers } from './messageHandlers';
 import { MessageList } from './MessageList';
 
+/** Which conversation a ChatView shows and how it reports a new one. */
+export interface ChatViewProps {
+  /** The conversation shown; null for a new chat (created by the first message). */
+  conversationId: string | null;
+  /** A message to scroll to once shown (after a search); the main view only. */
+  focusMessageId?: string | null;
+  /** A first message created this conversation: the owner now shows it. */
+  onConversationCreated(conversationId: string): void;
+  /**
+   * The quick window's compact form: these controls replace the header's persona, context and
+   * Settings controls, and the context inspector is not offered.
+   */
+  quickActions?: ReactNode;
+}
+
 /**
- * The right-hand side: header with the title and Settings, the virtualized messages, and the
- * composer. Tracks which answers are streaming so the Send button can become Stop at once.
+ * A conversation: header with the title and Settings, the virtualized messages, and the
+ * composer. Tracks which answers are streaming so the Send button can become Stop at once. The
+ * main view and the quick window each render one with their own conversation.
  */
-export function ChatView(): ReactElement {
+export function ChatView(props: ChatViewProps): ReactElement {
   const { t } = useTranslation();
-  const { conversationId, focusMessageId } = useNavigation();
+  const { conversationId, onConversationCreated, quickActions } = props;
+  const focusMessageId = props.focusMessageId ?? null;
+  const quick = quickActions !== undefined;
   const loaded = useConversationView(conversationId, focusMessageId);
   const { view, error: loadError, streamingIds, showLatest, replace } = loaded;
   const settings = useSettings().current?.settings;
@@ -85,13 +102,17 @@ export function ChatView(): ReactElement {
   );
 
   const send = async (content: string): Promise<boolean> => {
+    let shown = conversationId;
     try {
-      const result = await sendMessage(conversationId, content);
+      const result = await sendMessage(conversationId, content, (created) => {
+        shown = created;
+        onConversationCreated(created);
+      });
       noteStarted(result, result.conversationId);
       return true;
     } catch (error) {
       // A first message may have created (and opened) a conversation before failing.
-      setFailure({ conversationId: getNavigation().conversationId, error });
+      setFailure({ conversationId: shown, error });
       return false;
     }
   };
@@ -106,28 +127,35 @@ export function ChatView(): ReactElement {
     () => ({ baseURL: settings?.baseURL, model: settings?.model }),
     [settings?.baseURL, settings?.model],
   );
+  const inspectorShown = inspector.open && view !== null && !quick;
   const title = view?.conversation.title.trim() || t('chat:header.newConversation');
   const problem = actionError ?? (view ? null : loadError);
   const shownError = problem ? errorText(t, problem, context) : null;
 
   return (
-    <main className={`chat${inspector.open && view ? ' chat-with-panel' : ''}`}>
+    <main className={`chat${inspectorShown ? ' chat-with-panel' : ''}${quick ? ' chat-quick' : ''}`}>
       <header className="chat-header">
         <h1 className="chat-title" title={title}>
           {title}
         </h1>
-        {view && <PersonaPicker conversation={view.conversation} />}
-        {settings?.model && <span className="chat-model">{settings.model}</span>}
-        {view && <ContextButton />}
-        <button
-          type="button"
-          className="icon-button header-button"
-          aria-label={t('common:settings')}
-          title={t('common:settings')}
-          onClick={openSettings}
-        >
-          <Icon name="settings" size={18} />
-        </button>
+        {quick ? (
+          quickActions
+        ) : (
+          <>
+            {view && <PersonaPicker conversation={view.conversation} />}
+            {settings?.model && <span className="chat-model">{settings.model}</span>}
+            {view && <ContextButton />}
+            <button
+              type="button"
+              className="icon-button header-button"
+              aria-label={t('common:settings')}
+              title={t('common:settings')}
+              onClick={openSettings}
+            >
+              <Icon name="settings" size={18} />
+            </button>
+          </>
+        )}
       </header>
       {view && view.messages.length > 0 ? (
         <MessageList
@@ -174,7 +202,7 @@ export function ChatView(): ReactElement {
           meter={view && <TokenCount base={nextTurn.preview} />}
         />
       </div>
-      {inspector.open && view && (
+      {inspectorShown && view && (
         <ContextInspector
           conversation={view.conversation}
           messages={view.messages}

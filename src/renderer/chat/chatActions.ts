@@ -8,12 +8,14 @@ import { openConversation } from '../state/navigation';
 export type SendStarted = Output<'chat.send'>;
 
 /**
- * Sends a message. With no conversation open, creates one first, sends, and only then opens it,
- * so the first view already shows the message and the answer starting.
+ * Sends a message. With no conversation open, creates one first, sends, and only then opens it
+ * (through `open`: the main view's navigation, or the quick window's own), so the first view
+ * already shows the message and the answer starting.
  */
 export async function sendMessage(
   conversationId: string | null,
   content: string,
+  open: (conversationId: string) => void = openConversation,
 ): Promise<SendStarted & { conversationId: string }> {
   if (conversationId) {
     const started = await call('chat.send', { conversationId, content });
@@ -24,7 +26,7 @@ export async function sendMessage(
     const started = await call('chat.send', { conversationId: conversation.id, content });
     return { ...started, conversationId: conversation.id };
   } finally {
-    openConversation(conversation.id);
+    open(conversation.id);
   }
 }
 

@@ -7,8 +7,10 @@ import enErrors from './locales/en/errors';
 import enJournals from './locales/en/journals';
 import enLibrary from './locales/en/library';
 import enPersonas from './locales/en/personas';
+import enProviders from './locales/en/providers';
 import enSettings from './locales/en/settings';
 import enYoungerSelf from './locales/en/youngerSelf';
+import enShell from './locales/en/shell';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
@@ -16,8 +18,10 @@ import zhErrors from './locales/zh-CN/errors';
 import zhJournals from './locales/zh-CN/journals';
 import zhLibrary from './locales/zh-CN/library';
 import zhPersonas from './locales/zh-CN/personas';
+import zhProviders from './locales/zh-CN/providers';
 import zhSettings from './locales/zh-CN/settings';
 import zhYoungerSelf from './locales/zh-CN/youngerSelf';
+import zhShell from './locales/zh-CN/shell';
 
 /**
  * Every visible string goes through i18next. One namespace per area of the UI, one file per
@@ -34,6 +38,8 @@ export const resources = {
     personas: enPersonas,
     journals: enJournals,
     youngerSelf: enYoungerSelf,
+    providers: enProviders,
+    shell: enShell,
   },
   'zh-CN': {
     common: zhCommon,
@@ -45,6 +51,8 @@ export const resources = {
     personas: zhPersonas,
     journals: zhJournals,
     youngerSelf: zhYoungerSelf,
+    providers: zhProviders,
+    shell: zhShell,
   },
 } as const;
 
@@ -62,7 +70,19 @@ export function initI18n(language: UiLanguage): typeof i18next {
     resources,
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'chat', 'settings', 'library', 'errors', 'context', 'personas', 'journals', 'youngerSelf'],
+    ns: [
+      'common',
+      'chat',
+      'settings',
+      'library',
+      'errors',
+      'context',
+      'personas',
+      'journals',
+      'youngerSelf',
+      'providers',
+      'shell',
+    ],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.
     returnNull: false,

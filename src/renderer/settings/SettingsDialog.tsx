@@ -6,8 +6,11 @@ import { Dialog } from '../components/Dialog';
 import { CheckField, Field, InputField } from '../components/Field';
 import { ModelTableEditor } from '../context/ModelTableEditor';
 import { MonthlyUsage } from '../context/MonthlyUsage';
+import { ProvidersSection } from '../providers/ProvidersSection';
+import { ProxyFields } from '../providers/ProxyFields';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
 import { ConnectionFields, SaveError } from './ConnectionFields';
+import { ShellFields } from './ShellFields';
 import { LANGUAGES } from './LanguageSwitcher';
 import { useErrorText, useSettingsScreen } from './useSettingsScreen';
 
@@ -176,6 +179,9 @@ export function SettingsDialog({
         <button type="submit" hidden />
       </form>
       {/* Outside the form: they save on their own, and Enter in them must not save the settings. */}
+      <ProvidersSection onAdded={onClose} />
+      <ProxyFields />
+      <ShellFields />
       <section className="settings-section" aria-labelledby="settings-models">
         <h3 id="settings-models">{t('context:models.title')}</h3>
         <ModelTableEditor />

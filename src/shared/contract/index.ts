@@ -3,8 +3,10 @@ import { chatEvents, chatMethods } from './chat';
 import { contextEvents, contextMethods } from './context';
 import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
+import { providersEvents, providersMethods } from './providers';
 import { settingsEvents, settingsMethods } from './settings';
 import { youngerSelfMethods } from './youngerSelf';
+import { shellEvents, shellMethods } from './shell';
 
 /**
  * The one contract between the renderer and main. Every request is `{input, output}` and every
@@ -19,6 +21,8 @@ export const methods = {
   ...contextMethods,
   ...journalMethods,
   ...youngerSelfMethods,
+  ...providersMethods,
+  ...shellMethods,
 } as const;
 
 export const events = {
@@ -27,6 +31,8 @@ export const events = {
   ...chatEvents,
   ...contextEvents,
   ...journalEvents,
+  ...providersEvents,
+  ...shellEvents,
 } as const;
 
 /** Every request method name. */

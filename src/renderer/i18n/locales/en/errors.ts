@@ -27,6 +27,10 @@ export default {
   read_only: 'Penpal’s data folder is read-only.',
   import_failed: 'The import failed. Nothing was changed.',
   busy: 'Penpal is busy. Try again in a moment.',
+  shortcut_taken: 'That shortcut is already used by the system or another app. Choose another one.',
+  proxy_unreachable:
+    'The proxy could not be reached. Check the Proxy setting; the service itself was not tried.',
+  proxy_auth: 'The proxy did not accept the user name or password.',
   internal: 'Something went wrong inside Penpal.',
   unknown: 'Something went wrong.',
   theService: 'the service',
