@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, screen, type WebPreferences } from 'electron';
+import { app, BrowserWindow, dialog, screen } from 'electron';
 import type { WindowBounds } from '../shared/contract/shell';
 import { createCrashPolicy, crashText } from './rendererCrash';
+import { secureWebPreferences } from './webPreferences';
 import { centredIn, MIN_WINDOW_SIZE, restoreBounds } from './windowState';
 
 /** Where the main window's page and preload come from, and how it is set up. */
@@ -14,23 +15,6 @@ export interface WindowSources {
   spellcheck: boolean;
   /** The app's language, for the few words main shows itself. */
   locale(): string;
-}
-
-// Both windows: sandboxed, isolated, no Node, the same preload and the same page.
-function webPreferences(sources: WindowSources): WebPreferences {
-  return {
-    preload: sources.preloadFile,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    // A middle click would otherwise ask for a new window; they are all denied anyway.
-    disableBlinkFeatures: 'Auxclick',
-    spellcheck: sources.spellcheck,
-  };
 }
 
 /**
@@ -54,7 +38,7 @@ export function createMainWindow(
     show: false,
     title: 'Penpal',
     autoHideMenuBar: true,
-    webPreferences: webPreferences(sources),
+    webPreferences: secureWebPreferences(sources),
   });
   window.once('ready-to-show', () => {
     if (bounds.maximized) window.maximize();
@@ -88,7 +72,7 @@ export function createQuickWindow(sources: WindowSources): BrowserWindow {
     minimizable: false,
     maximizable: false,
     title: 'Penpal',
-    webPreferences: webPreferences(sources),
+    webPreferences: secureWebPreferences(sources),
   });
   window.on('blur', () => window.hide());
   reloadWhenRendererDies(window, sources.locale);

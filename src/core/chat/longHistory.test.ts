@@ -33,7 +33,7 @@ function longExchange() {
 }
 
 describe('chat over a page-cut message', () => {
-  it('regenerate and the next turn resend the whole 2,000,000 characters', async () => {
+  it('regenerate resends the whole 2,000,000 characters; the next turn never sends the head', async () => {
     const { id, answer, handlers } = longExchange();
     const page = await handlers['conversation.get']({ id });
     expect(page.messages[0].content).toHaveLength(MESSAGE_HEAD_CHARS);
@@ -42,13 +42,12 @@ describe('chat over a page-cut message', () => {
     await h.chat.regenerate({ messageId: answer.id });
     await h.chat.idle();
     expect(h.lastBody().messages[1]).toEqual({ role: 'user', content: LONG });
+    // The next turn fits the window: the 2,000,000 characters (~500,000 tokens) do not, so the
+    // builder leaves the message out whole — never a page's 65,536-character head in its place.
     await h.exchange(id, 'and then?');
-    expect(h.lastBody().messages.map((m) => m.content)).toEqual([
-      'You are Penpal.',
-      LONG,
-      'again',
-      'and then?',
-    ]);
+    const sent = h.lastBody().messages.map((m) => m.content);
+    expect(sent).toEqual(['You are Penpal.', 'again', 'and then?']);
+    expect(sent.some((content) => content.length === MESSAGE_HEAD_CHARS)).toBe(false);
   });
 
   it('chat.edit of the message, given its whole text as the editor reads it, sends all of it', async () => {
