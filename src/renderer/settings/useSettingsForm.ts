@@ -70,6 +70,9 @@ export function useSettingsForm(
         );
       }
       setForm((current) => ({ ...current, key: '' }));
+      // Saving reads the model list again, so the model table learns the windows the (new)
+      // server reports. A failure here is the connection test's to explain, not the save's.
+      void call('models.list', {}).catch(() => undefined);
       return true;
     } catch (error) {
       setSaveError(error);

@@ -27,7 +27,7 @@ function PrivacyNotice({ onUnderstood }: { onUnderstood(): void }): ReactElement
     <section className="younger-self-notice" role="note" aria-labelledby="younger-self-notice-title">
       <h3 id="younger-self-notice-title">{t('youngerSelf:privacyTitle')}</h3>
       <p>{local ? t('youngerSelf:privacyLocal', { host }) : t('youngerSelf:privacyRemote', { host })}</p>
-      <button type="button" onClick={onUnderstood}>
+      <button type="button" className="btn btn-small" onClick={onUnderstood}>
         {t('youngerSelf:privacyUnderstood')}
       </button>
     </section>
@@ -73,7 +73,7 @@ export function TalkWithYoungerSelf({ journal }: { journal: Journal }): ReactEle
 
   if (!open) {
     return (
-      <button type="button" className="younger-self-open" onClick={() => setOpen(true)}>
+      <button type="button" className="btn btn-primary younger-self-open" onClick={() => setOpen(true)}>
         {t('youngerSelf:open')}
       </button>
     );
@@ -138,10 +138,10 @@ export function TalkWithYoungerSelf({ journal }: { journal: Journal }): ReactEle
       </label>
       {error && <p role="alert">{error}</p>}
       <div className="younger-self-actions">
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" className="btn" onClick={() => setOpen(false)}>
           {t('youngerSelf:cancel')}
         </button>
-        <button type="submit" disabled={busy || !noticeSeen}>
+        <button type="submit" className="btn btn-primary" disabled={busy || !noticeSeen}>
           {busy ? t('youngerSelf:starting') : t('youngerSelf:start')}
         </button>
       </div>
