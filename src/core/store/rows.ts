@@ -68,8 +68,11 @@ function json<T>(value: SQLOutputValue | undefined): T | null {
   }
 }
 
-// A memory setting that is absent or no longer valid falls back to the default.
+// A memory setting that is absent or no longer valid falls back to the default. Most rows hold
+// none: they skip the schema, whose failure path (an error with its issues) would cost every
+// sidebar list of 10,000 conversations tens of milliseconds.
 function memoryOf(value: SQLOutputValue | undefined): MemorySettings {
+  if (value === null || value === undefined) return DEFAULT_MEMORY;
   const parsed = MemorySettingsSchema.safeParse(json<unknown>(value));
   return parsed.success ? parsed.data : DEFAULT_MEMORY;
 }
