@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { failure, toAppError, writeTransaction, type StoreContext } from './context';
-import { asOnlyImport, emptyImportResult, importOne } from './transfer';
+import { asOnlyImport, emptyImportResult, importSteps } from './transfer';
 import type { ImportedConversation, ImportResult } from './types';
 
 /**
@@ -12,11 +12,10 @@ import type { ImportedConversation, ImportResult } from './types';
  * removes the staged rows; a killed process leaves only staged rows, removed at the next open.
  */
 
-// About 200 conversations or 20 ms of inserts per batch (at least one conversation is always
-// written); with its commit and checkpoint (a few ms each) the event loop waits some 30 ms at a
-// time, and the import is as fast as one transaction.
-const MAX_BATCH = 200;
-const SLICE_MS = 20;
+// About 10 ms of inserts per batch, cut between messages (a long conversation spans batches, staged
+// and invisible until the end); with its commit and checkpoint (a few ms each) the event loop waits
+// some 20 ms at a time, and the import is as fast as one transaction.
+const SLICE_MS = 10;
 
 /**
  * Adds conversations as `importConversations` does (same dedup by source key, same result), but
@@ -32,7 +31,14 @@ export async function importConversationsAsync(
     const importId = randomUUID();
     const result = emptyImportResult();
     const total = conversations.length;
-    let index = 0;
+    let done = 0;
+    const steps = (function* () {
+      for (const conversation of conversations) {
+        yield* importSteps(ctx, conversation, result, importId);
+        done++;
+      }
+    })();
+    let finished = false;
     // SQLite's automatic checkpoint copies ~4 MB of WAL inside whichever commit crosses the mark,
     // which holds the event loop 100+ ms on a slow disk. A small checkpoint after each batch
     // instead costs a few ms each time and keeps the WAL from growing with the import.
@@ -41,17 +47,15 @@ export async function importConversationsAsync(
     );
     ctx.db.exec('PRAGMA wal_autocheckpoint = 0');
     try {
-      while (index < total) {
+      while (!finished) {
         const started = performance.now();
-        const first = index;
         writeTransaction(ctx, () => {
-          do {
-            importOne(ctx, conversations[index], result, importId);
-            index++;
-          } while (index < total && index - first < MAX_BATCH && performance.now() - started < SLICE_MS);
+          // At least one message per batch, so a slow disk still makes progress.
+          do finished = steps.next().done === true;
+          while (!finished && performance.now() - started < SLICE_MS);
         });
         checkpoint(ctx);
-        onProgress?.(index, total);
+        onProgress?.(done, total);
         await nextTurn();
       }
       writeTransaction(ctx, () =>

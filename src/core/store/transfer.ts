@@ -78,11 +78,27 @@ export function importOne(
   result: ImportResult,
   importId: string | null,
 ): void {
+  const steps = importSteps(ctx, conversation, result, importId);
+  while (!steps.next().done);
+}
+
+/**
+ * `importOne` one message at a time: each `next()` writes the next message (the first writes the
+ * conversation row too), so a staged import can commit and let the event loop turn in the middle
+ * of a long conversation. Every `next()` must run inside a write transaction; with an `importId`
+ * the half-written conversation stays invisible until the import marks it visible.
+ */
+export function* importSteps(
+  ctx: StoreContext,
+  conversation: ImportedConversation,
+  result: ImportResult,
+  importId: string | null,
+): Generator<void, void, void> {
   if (isDuplicate(ctx, conversation.sourceKey)) {
     result.duplicatesSkipped++;
     return;
   }
-  result.messagesAdded += insertConversation(ctx, conversation, importId);
+  result.messagesAdded += yield* insertConversation(ctx, conversation, importId);
   result.conversationsAdded++;
   result.addedTitles.push(conversation.title);
 }
@@ -96,11 +112,11 @@ function isDuplicate(ctx: StoreContext, sourceKey: string): boolean {
   );
 }
 
-function insertConversation(
+function* insertConversation(
   ctx: StoreContext,
   conversation: ImportedConversation,
   importId: string | null,
-): number {
+): Generator<void, number, void> {
   const id = randomUUID();
   ctx
     .sql(
@@ -141,6 +157,7 @@ function insertConversation(
       message.createdAt,
       message.truncatedChars ?? 0,
     );
+    yield;
   }
   const leafLocalId =
     conversation.currentLeafLocalId !== null && ids.has(conversation.currentLeafLocalId)
