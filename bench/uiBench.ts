@@ -19,7 +19,7 @@ import { startWebHost } from '../src/web/host';
 import { ensureDataDir, HUGE_TITLE, LONG_MESSAGES, uiPorts } from './ui/library';
 import { PROBE, type ProbeGlobal } from './ui/probe';
 import { result, type BenchResult } from './types';
-import { longestMainThreadTask } from './chromeTrace';
+import { DETAIL_CATEGORIES, longestMainThreadTask, printTrace, type TraceEvent } from './chromeTrace';
 import { launchChromium } from './chromium';
 import { median, percentile } from './stats';
 
@@ -287,10 +287,14 @@ export async function run(): Promise<BenchResult[]> {
     let hugeTask = { wall: 0, cpu: 0 };
     for (let i = 0; i <= HUGE_OPENS; i++) {
       await visit(i);
-      if (i > 0) await browser.startTracing(page, { categories: ['toplevel'] });
+      // PENPAL_BENCH_DETAIL=1 prints what each long task did (the detail slows the page a little).
+      const detail = process.env.PENPAL_BENCH_DETAIL === '1';
+      if (i > 0) await browser.startTracing(page, { categories: detail ? DETAIL_CATEGORIES : ['toplevel'] });
       const opened = await openByClick(page, huge.id, hugeLast);
       if (i === 0) continue;
-      const longest = longestMainThreadTask(await browser.stopTracing());
+      const trace = await browser.stopTracing();
+      if (detail) printTrace((JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents);
+      const longest = longestMainThreadTask(trace);
       hugeTask = { wall: Math.max(hugeTask.wall, longest.wall), cpu: Math.max(hugeTask.cpu, longest.cpu) };
       hugeRuns.push(opened);
     }

@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/ui/profile.ts          # open the 5,000-message conversation
  *   npx tsx bench/ui/profile.ts start    # startup to the sidebar
+ *   npx tsx bench/ui/profile.ts huge     # open the conversation of 2,000,000-character messages
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +14,9 @@ import { build } from 'vite';
 import { createCore } from '../../src/core/app';
 import type { Conversation, ConversationView } from '../../src/shared/schemas';
 import { startWebHost } from '../../src/web/host';
-import { ensureDataDir, LONG_MESSAGES, uiPorts } from './library';
+import { ensureDataDir, HUGE_TITLE, LONG_MESSAGES, uiPorts } from './library';
 import { PROBE, type ProbeGlobal } from './probe';
-import { TASK_EVENTS } from '../chromeTrace';
+import { DETAIL_CATEGORIES, printTrace, type TraceEvent } from '../chromeTrace';
 import { launchChromium } from '../chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,46 +52,6 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string } };
-}
-
-/** The main thread's tasks (≥ 5 ms) in order, each with its biggest inner events. */
-function printTrace(events: TraceEvent[]): void {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return;
-  const mine = events.filter(
-    (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
-  );
-  const tasks = mine.filter((e) => TASK_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts);
-  const t0 = tasks[0]?.ts ?? 0;
-  console.log('main-thread tasks ≥ 5 ms (ms from trace start):');
-  for (const task of tasks) {
-    if ((task.dur ?? 0) < 5000) continue;
-    const inner = new Map<string, number>();
-    for (const e of mine) {
-      if (e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + (task.dur ?? 0)) continue;
-      const label =
-        e.name === 'FunctionCall' || e.name === 'EvaluateScript'
-          ? `${e.name}(${e.args?.data?.functionName || e.args?.data?.url?.split('/').pop() || ''})`
-          : e.name;
-      inner.set(label, Math.max(inner.get(label) ?? 0, e.dur ?? 0));
-    }
-    const top = [...inner]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 8)
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
-      .join(', ');
-    console.log(`  @${((task.ts - t0) / 1000).toFixed(0)} ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${top}`);
-  }
-}
-
 const mode = process.argv[2] ?? 'open';
 const dataDir = await ensureDataDir(CACHE);
 await build({
@@ -105,7 +66,11 @@ try {
   const list = (
     (await core.dispatcher.handle('conversation.list', { view: 'active' })) as { data: Conversation[] }
   ).data;
-  const long = list.find((c) => c.messageCount === LONG_MESSAGES)!;
+  // `huge`: the conversation holding two 2,000,000-character messages instead.
+  const long =
+    mode === 'huge'
+      ? list.find((c) => c.title === HUGE_TITLE)!
+      : list.find((c) => c.messageCount === LONG_MESSAGES)!;
   const other = list[1];
   const lastOf = async (id: string): Promise<string> =>
     (
@@ -130,12 +95,14 @@ try {
     await page.goto(host.url);
     await page.waitForFunction(() => (globalThis as unknown as ProbeGlobal).__bench?.sidebar);
   } else {
-    await open(long.id, await lastOf(long.id));
+    // Warm the code (markdown chunk) on another conversation; `huge` opens its own cold.
+    const warm = mode === 'huge' ? list.find((c) => c.messageCount === LONG_MESSAGES)! : long;
+    await open(warm.id, await lastOf(warm.id));
     await open(other.id, await lastOf(other.id));
     await page.evaluate(() => ((globalThis as unknown as ProbeGlobal).__ws.length = 0));
     const longLast = await lastOf(long.id);
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+      categories: DETAIL_CATEGORIES,
     });
     await cdp.send('Profiler.start');
     const timing = await open(long.id, longLast);
