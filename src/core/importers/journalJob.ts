@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { checkFileSize, DEFAULT_MAX_FILE_BYTES, parseJournalFiles } from '../journals';
 import type { JournalParseOptions, JournalSourceFile, ParsedJournal } from '../journals/types';
+import { runOnWorker } from './workerJob';
 
 /**
  * The journal job of the import worker: read dropped paths (walking folders, sizes checked before
@@ -111,35 +112,19 @@ export const runJournalJob: JournalJobRunner = async (input, onProgress) => {
  */
 export function journalJobInWorker(spawn: () => Worker): JournalJobRunner {
   return (input, onProgress) =>
-    new Promise<JournalJobResult>((resolve, reject) => {
-      const worker = spawn();
-      let started = false;
-      let settled = false;
-      const finish = (outcome: () => void): void => {
-        if (settled) return;
-        settled = true;
-        outcome();
-        void worker.terminate();
-      };
-      const failed = (error: Error): void =>
-        finish(() =>
-          started
-            ? reject(
-                new AppError(
-                  'import_failed',
-                  `The import stopped unexpectedly (${error.message}). Nothing was saved.`,
-                ),
-              )
-            : runJournalJob(input, onProgress).then(resolve, reject),
-        );
-      worker.on('message', (message: JournalWorkerMessage) => {
-        started = true;
+    runOnWorker<JournalJobResult, JournalWorkerMessage>({
+      spawn,
+      job: { job: 'journal', input },
+      onMessage: (message, job) => {
         if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
-        else if (message.type === 'journal') finish(() => resolve(message.result));
-        else finish(() => reject(new AppError(message.code, message.message)));
-      });
-      worker.on('error', failed);
-      worker.on('exit', (exitCode) => failed(new Error(`the worker exited with code ${exitCode}`)));
-      worker.postMessage({ job: 'journal', input });
+        else if (message.type === 'journal') job.resolve(message.result);
+        else job.reject(new AppError(message.code, message.message));
+      },
+      fallback: () => runJournalJob(input, onProgress),
+      stopped: (error) =>
+        new AppError(
+          'import_failed',
+          `The import stopped unexpectedly (${error.message}). Nothing was saved.`,
+        ),
     });
 }

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
+import { runOnWorker } from './workerJob';
 import type { ParsedInput } from '../../shared/contract';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { ImportedConversation } from '../store/types';
@@ -57,45 +58,27 @@ export const parseInProcess: ImportParser = async (files, onProgress) => {
  * import still works, only less smoothly.
  */
 export function parseInWorker(spawn: () => Worker): ImportParser {
-  return (files, onProgress) =>
-    new Promise<ParsedImport>((resolve, reject) => {
-      const worker = spawn();
-      const conversations: ImportedConversation[] = [];
-      let started = false;
-      let settled = false;
-      const finish = (outcome: () => void): void => {
-        if (settled) return;
-        settled = true;
-        outcome();
-        void worker.terminate();
-      };
-      const failed = (error: Error): void =>
-        finish(() =>
-          started
-            ? reject(new AppError('import_failed', stoppedMessage(error)))
-            : parseInProcess(files, onProgress).then(resolve, reject),
-        );
-      worker.on('message', (message: WorkerMessage) => {
-        started = true;
+  return (files, onProgress) => {
+    const conversations: ImportedConversation[] = [];
+    return runOnWorker<ParsedImport, WorkerMessage>({
+      spawn,
+      job: { files },
+      onMessage: (message, job) => {
         if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
         else if (message.type === 'conversations') conversations.push(...message.batch);
-        else if (message.type === 'done') {
-          finish(() =>
-            resolve({
-              source: message.source,
-              conversations,
-              skipped: message.skipped,
-              truncated: message.truncated,
-            }),
-          );
-        } else {
-          finish(() => reject(new AppError(message.code, message.message)));
-        }
-      });
-      worker.on('error', failed);
-      worker.on('exit', (exitCode) => failed(new Error(`the worker exited with code ${exitCode}`)));
-      worker.postMessage({ files });
+        else if (message.type === 'done')
+          job.resolve({
+            source: message.source,
+            conversations,
+            skipped: message.skipped,
+            truncated: message.truncated,
+          });
+        else job.reject(new AppError(message.code, message.message));
+      },
+      fallback: () => parseInProcess(files, onProgress),
+      stopped: (error) => new AppError('import_failed', stoppedMessage(error)),
     });
+  };
 }
 
 function stoppedMessage(error: Error & { code?: string }): string {
