@@ -3,11 +3,11 @@ import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
-import type { Usage } from '../../shared/schemas';
 import {
   isOpenAIHost,
   runStream,
   samplingFields,
+  usageOf,
   type SamplingOptions,
   type StreamChatResult,
 } from './streamRun';
@@ -48,7 +48,11 @@ export async function streamChatCompletion(options: StreamChatOptions): Promise<
     open: (signal) => options.client.chat.completions.create(requestBody(options), { signal }),
     read: (chunk) => {
       const choice = chunk.choices[0];
-      return { delta: choice?.delta?.content, finishReason: choice?.finish_reason, usage: readUsage(chunk) };
+      return {
+        delta: choice?.delta?.content,
+        finishReason: choice?.finish_reason,
+        usage: usageOf(chunk.usage),
+      };
     },
   });
 }
@@ -68,14 +72,4 @@ function requestBody(options: StreamChatOptions): ChatCompletionCreateParamsStre
     else body.max_tokens = options.maxTokens;
   }
   return body;
-}
-
-function readUsage(chunk: ChatCompletionChunk): Usage | null {
-  const u = chunk.usage;
-  if (!u) return null;
-  return {
-    promptTokens: u.prompt_tokens,
-    completionTokens: u.completion_tokens,
-    totalTokens: u.total_tokens,
-  };
 }

@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import type { CompletionUsage } from 'openai/resources/completions';
 import { AppError, type WireError } from '../../shared/errors';
 import { MAX_MESSAGE_CHARS, truncateText } from '../../shared/limits';
 import type { Usage } from '../../shared/schemas';
@@ -182,4 +183,14 @@ export function isOpenAIHost(baseURL: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The usage a stream's last chunk carries (chat and text completions report it alike), or null. */
+export function usageOf(usage: CompletionUsage | null | undefined): Usage | null {
+  if (!usage) return null;
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    totalTokens: usage.total_tokens,
+  };
 }

@@ -1,7 +1,6 @@
 import type OpenAI from 'openai';
 import type { Completion, CompletionCreateParamsStreaming } from 'openai/resources/completions';
-import type { Usage } from '../../shared/schemas';
-import { runStream, samplingFields, type SamplingOptions, type StreamChatResult } from './streamRun';
+import { runStream, samplingFields, usageOf, type SamplingOptions, type StreamChatResult } from './streamRun';
 
 /** What to ask a base model at `/v1/completions`, and where to send the pieces. */
 export interface StreamTextOptions extends SamplingOptions {
@@ -30,7 +29,7 @@ export async function streamTextCompletion(options: StreamTextOptions): Promise<
     open: (signal) => options.client.completions.create(requestBody(options), { signal }),
     read: (chunk) => {
       const choice = chunk.choices[0];
-      return { delta: choice?.text, finishReason: choice?.finish_reason, usage: readUsage(chunk) };
+      return { delta: choice?.text, finishReason: choice?.finish_reason, usage: usageOf(chunk.usage) };
     },
   });
 }
@@ -46,14 +45,4 @@ function requestBody(options: StreamTextOptions): CompletionCreateParamsStreamin
   // The completions endpoint only ever knew max_tokens (no max_completion_tokens there).
   if (options.maxTokens != null) body.max_tokens = options.maxTokens;
   return body;
-}
-
-function readUsage(chunk: Completion): Usage | null {
-  const u = chunk.usage;
-  if (!u) return null;
-  return {
-    promptTokens: u.prompt_tokens,
-    completionTokens: u.completion_tokens,
-    totalTokens: u.total_tokens,
-  };
 }
