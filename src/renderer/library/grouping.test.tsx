@@ -75,6 +75,29 @@ describe('groupConversations', () => {
     ]);
   });
 
+  it('keeps a month together and starts the next one at its local midnight', () => {
+    const rows = groupConversations(
+      [
+        makeConversation('aug-1-early', new Date(2026, 7, 1, 0, 10).toISOString()),
+        makeConversation('jul-31-late', new Date(2026, 6, 31, 23, 30).toISOString()),
+        makeConversation('aug-20', at(7, 20)),
+        makeConversation('jul-2', at(6, 2)),
+        makeConversation('jun-30', at(5, 30)),
+      ],
+      now,
+    );
+    expect(describeRows(rows)).toEqual([
+      '# 2026-8',
+      'aug-20',
+      'aug-1-early',
+      '# 2026-7',
+      'jul-31-late',
+      'jul-2',
+      '# 2026-6',
+      'jun-30',
+    ]);
+  });
+
   it('omits empty sections and has unique keys', () => {
     const rows = groupConversations([makeConversation('a', at(9, 1)), makeConversation('b', at(9, 2))], now);
     expect(describeRows(rows)).toEqual(['# month30', 'b', 'a']);

@@ -14,21 +14,27 @@ export type SidebarRow =
   | { type: 'header'; key: string; group: GroupKey }
   | { type: 'conversation'; key: string; conversation: Conversation };
 
-function startOfDay(date: Date): number {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+/** The local midnights where the dated sections start: today, yesterday, 7 and 30 days ago. */
+interface Bounds {
+  today: number;
+  yesterday: number;
+  week: number;
+  month30: number;
+}
+
+// Local midnights, not `today - n * DAY_MS`, so daylight-saving days count as one day.
+function boundsOf(now: Date): Bounds {
+  const midnight = (daysAgo: number): number =>
+    new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysAgo).getTime();
+  return { today: midnight(0), yesterday: midnight(1), week: midnight(7), month30: midnight(30) };
 }
 
 /** Which dated section a time falls in, relative to `now` (local calendar days). */
-export function groupFor(time: number, now: Date): GroupKey {
-  const today = startOfDay(now);
-  if (time >= today || Number.isNaN(time)) return { kind: 'today' };
-  // Local midnights, not `today - n * DAY_MS`, so daylight-saving days count as one day.
-  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1).getTime();
-  if (time >= yesterday) return { kind: 'yesterday' };
-  if (time >= new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7).getTime())
-    return { kind: 'week' };
-  if (time >= new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30).getTime())
-    return { kind: 'month30' };
+export function groupFor(time: number, now: Date, bounds: Bounds = boundsOf(now)): GroupKey {
+  if (time >= bounds.today || Number.isNaN(time)) return { kind: 'today' };
+  if (time >= bounds.yesterday) return { kind: 'yesterday' };
+  if (time >= bounds.week) return { kind: 'week' };
+  if (time >= bounds.month30) return { kind: 'month30' };
   const date = new Date(time);
   return { kind: 'month', year: date.getFullYear(), month: date.getMonth() };
 }
@@ -55,14 +61,27 @@ export function groupConversations(conversations: readonly Conversation[], now: 
     for (const { conversation } of pinned)
       rows.push({ type: 'conversation', key: conversation.id, conversation });
   }
+  // Computed once, and a month's section reused while the (sorted) times stay in that month:
+  // 10,000 conversations would otherwise build tens of thousands of Dates on every change.
+  const bounds = boundsOf(now);
   let current = '';
+  let month = { start: Infinity, end: -Infinity };
   for (const { conversation, time } of timed) {
     if (conversation.pinned) continue;
-    const group = groupFor(time, now);
-    const id = groupId(group);
-    if (id !== current) {
-      rows.push({ type: 'header', key: `h-${id}`, group });
-      current = id;
+    if (Number.isNaN(time) || time < month.start || time >= month.end) {
+      const group = groupFor(time, now, bounds);
+      const id = groupId(group);
+      month =
+        group.kind === 'month'
+          ? {
+              start: new Date(group.year, group.month, 1).getTime(),
+              end: Math.min(new Date(group.year, group.month + 1, 1).getTime(), bounds.month30),
+            }
+          : { start: Infinity, end: -Infinity };
+      if (id !== current) {
+        rows.push({ type: 'header', key: `h-${id}`, group });
+        current = id;
+      }
     }
     rows.push({ type: 'conversation', key: conversation.id, conversation });
   }
