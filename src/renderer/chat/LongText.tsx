@@ -28,10 +28,10 @@ const MarkdownSegment = memo(function MarkdownSegment(props: {
 });
 
 /**
- * A message's text, rendered a segment (~4 KB) per frame so that a message of 2,000,000
+ * A message's text, rendered a segment (~2 KB) per frame so that a message of 2,000,000
  * characters opens, streams and scrolls like a short one: the first segment paints at once, the
- * next ones follow one per animation frame (no long task) up to about 40 KB, and "Show more"
- * reveals the next 40 KB the same way. While an answer streams past the revealed part, that part
+ * next ones follow one per animation frame (no long task) up to about 20 KB, and "Show more"
+ * reveals the next 20 KB the same way. While an answer streams past the revealed part, that part
  * stays put and a counter tells how much has arrived.
  */
 export function LongText(props: LongTextProps): ReactElement {

@@ -8,12 +8,12 @@ import { openFence } from '../markdown/openFence';
 import { scanBlocks } from '../markdown/splitBlocks';
 
 /** About how many characters one segment holds: one frame's rendering work, well under a long task. */
-export const SEGMENT_CHARS = 4_000;
+export const SEGMENT_CHARS = 2_000;
 
 /** A block up to this size stays whole in one segment; only a longer one is cut inside. */
 export const MAX_SEGMENT_CHARS = 16_000;
 
-/** Segments shown at first and added by each "Show more" (~40 KB: several screens). */
+/** Segments shown at first and added by each "Show more" (~20 KB: several screens). */
 export const REVEAL_SEGMENTS = 10;
 
 /** One segment: `text.slice(start, end)`, to be rendered after `prefix`. */
