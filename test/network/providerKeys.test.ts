@@ -223,4 +223,33 @@ describe('a key per provider, a provider per conversation', () => {
       contextLength: 32768,
     });
   });
+
+  it('a provider found without /v1/completions refuses a text-template persona before anything is stored', async () => {
+    const beta = await addBeta();
+    b.script([{}, {}, { status: 404 }]);
+    expect(await ok('provider.check', { id: beta })).toMatchObject({
+      completions: false,
+      streamingUsage: true,
+    });
+    const persona = await ok<{ id: string }>(
+      'persona.create',
+      personaFields({
+        name: 'Base model',
+        providerId: beta,
+        promptFormat: 'completion',
+        template: { instruction: 'A chat.', userLabel: 'USER', assistantLabel: 'BOT' },
+      }),
+    );
+    const conversation = await ok<{ id: string }>('conversation.create', { personaId: persona.id });
+    const before = b.requests.length;
+    const refused = await call('chat.send', { conversationId: conversation.id, content: 'Hi' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('/v1/completions') },
+    });
+    expect(b.requests).toHaveLength(before);
+    // Only the persona's opening message: the refused one was never stored.
+    const view = await ok<{ messages: { role: string }[] }>('conversation.get', { id: conversation.id });
+    expect(view.messages.filter((m) => m.role === 'user')).toHaveLength(0);
+  });
 });
