@@ -123,3 +123,34 @@ test('removing the provider a conversation chose says so and falls back, keeping
     await beta.close();
   }
 });
+
+test("a persona's provider is the provider of the conversations started with it", async ({
+  ready,
+  server,
+}) => {
+  const { page, host } = ready;
+  const beta = await startOpenAITestServer({ models: ['beta-model'] });
+  try {
+    await callHost(host.url, 'provider.add', {
+      name: 'Beta',
+      baseURL: beta.baseURL,
+      defaultModel: 'beta-model',
+      key: { key: BETA_KEY },
+    });
+    await page.getByRole('button', { name: 'Personas', exact: true }).click();
+    const personas = page.getByRole('dialog', { name: 'Personas' });
+    await personas.getByRole('button', { name: /Skippy/ }).click();
+    await personas.getByLabel('Provider').selectOption({ label: 'Beta' });
+    await personas.getByRole('button', { name: 'New chat with this persona' }).click();
+    await expect(page.getByRole('dialog', { name: 'Personas' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Provider: Beta' })).toBeVisible();
+    await sendMessage(page, 'Hello Skippy on Beta');
+    await expect
+      .poll(() => beta.requests.filter((r) => r.path === '/v1/chat/completions').length)
+      .toBeGreaterThan(0);
+    expect(beta.requests.every((r) => r.headers.authorization === `Bearer ${BETA_KEY}`)).toBe(true);
+    expect(server.requests.some((r) => (r.headers.authorization ?? '').includes(BETA_KEY))).toBe(false);
+  } finally {
+    await beta.close();
+  }
+});
