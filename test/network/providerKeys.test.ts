@@ -252,4 +252,26 @@ describe('a key per provider, a provider per conversation', () => {
     const view = await ok<{ messages: { role: string }[] }>('conversation.get', { id: conversation.id });
     expect(view.messages.filter((m) => m.role === 'user')).toHaveLength(0);
   });
+
+  it('refuses a key over plain http to a public host without consent, and saves no half-added provider', async () => {
+    const before = (await providers()).length;
+    const refused = await call('provider.add', {
+      name: 'Public http',
+      baseURL: 'http://models.example.com/v1',
+      defaultModel: 'm',
+      key: { key: 'sk-public-http-0123456789-HTTP' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'key_over_plain_http' } });
+    expect(await providers()).toHaveLength(before);
+    const consented = await ok<{ id: string; providers: Providers }>('provider.add', {
+      name: 'Public http',
+      baseURL: 'http://models.example.com/v1',
+      defaultModel: 'm',
+      key: { key: 'sk-public-http-0123456789-HTTP', allowPlainHttp: true },
+    });
+    expect(consented.providers.find((p) => p.id === consented.id)?.key).toMatchObject({
+      source: 'own',
+      last4: 'HTTP',
+    });
+  });
 });
