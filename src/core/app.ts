@@ -114,6 +114,8 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     idleTimeoutMs: ports.streamIdleTimeoutMs,
     getConfig,
     credentialsFor,
+    // A stream without usage is counted by Penpal; the provider's list says so from then on.
+    onStreamUsage: (providerId, reported) => providers.noteStreamUsage(providerId, reported),
   });
   const shutdownSignal = new AbortController();
   const context = new ContextService({

@@ -222,6 +222,13 @@ describe('a key per provider, a provider per conversation', () => {
     expect((await providers()).find((p) => p.id === beta)?.capabilities).toMatchObject({
       contextLength: 32768,
     });
+
+    // A real answer whose stream carried no usage updates what the list says.
+    const conversation = await ok<{ id: string }>('conversation.create', {});
+    await ok('conversation.setProvider', { id: conversation.id, providerId: beta });
+    b.script([{ noUsage: true }]);
+    await chat(conversation.id, 'No usage, please');
+    expect((await providers()).find((p) => p.id === beta)?.capabilities?.streamingUsage).toBe(false);
   });
 
   it('a provider found without /v1/completions refuses a text-template persona before anything is stored', async () => {

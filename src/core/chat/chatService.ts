@@ -51,6 +51,8 @@ export interface ChatServiceOptions {
   models?: ModelTableService;
   /** The longest answer kept before the stream is stopped (default `MAX_MESSAGE_CHARS`). */
   maxAnswerChars?: number;
+  /** Told, after each finished answer, whether its stream carried usage (the provider's capability). */
+  onStreamUsage?(providerId: string | undefined, reported: boolean): void;
 }
 
 /** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
@@ -264,6 +266,8 @@ export class ChatService {
       .then(async (outcome) => {
         // Free the conversation before the title call: the user may already send the next message.
         this.runs.delete(assistant.id);
+        if (outcome.status === 'done')
+          this.options.onStreamUsage?.(config.providerId, outcome.usage !== null);
         if (outcome.status === 'done' && config.autoTitle)
           await this.maybeTitle(client, conversation.id, config.model, user, outcome.content);
       })

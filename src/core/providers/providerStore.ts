@@ -134,6 +134,17 @@ export class ProviderStore {
     this.write(this.all().map((p) => (p.id === id ? change(p) : p)));
   }
 
+  /**
+   * What a real answer showed: whether the provider's stream ends with usage. Kept only once a
+   * check has run (the other capabilities need one), and written only when it changed.
+   */
+  noteStreamUsage(id: string | undefined, reported: boolean): void {
+    const provider = id ? this.all().find((p) => p.id === id) : undefined;
+    if (!provider?.capabilities || provider.capabilities.streamingUsage === reported) return;
+    const capabilities = { ...provider.capabilities, streamingUsage: reported };
+    this.write(this.all().map((p) => (p.id === provider.id ? { ...p, capabilities } : p)));
+  }
+
   /** Makes a saved provider the one chat uses: its address and default model become the settings'. */
   use(id: string): void {
     const provider = this.all().find((p) => p.id === id);
