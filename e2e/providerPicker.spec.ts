@@ -118,6 +118,22 @@ test('removing the provider a conversation chose says so and falls back, keeping
     await sendMessage(page, 'Still answered?');
     await expect(page.locator('article.msg-assistant')).toHaveCount(2);
     expect(beta.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
+
+    // Undo puts it back, with its key: the conversation answers with it again.
+    await callHost(host.url, 'provider.restore', { id: added.id });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const again = page.getByRole('dialog').getByRole('region', { name: 'Providers' });
+    await again.getByRole('button', { name: 'Remove Beta' }).click();
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await expect(again.getByRole('listitem').filter({ hasText: 'Beta —' })).toContainText('Own key …BETA');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Provider: Beta' })).toBeVisible();
+    await sendMessage(page, 'Back on Beta');
+    await expect(page.locator('article.msg-assistant')).toHaveCount(3);
+    await expect
+      .poll(() => beta.requests.filter((r) => r.path === '/v1/chat/completions').length)
+      .toBeGreaterThan(0);
+    expect(beta.requests.every((r) => r.headers.authorization === `Bearer ${BETA_KEY}`)).toBe(true);
     expect(added.id).toBeTruthy();
   } finally {
     await beta.close();

@@ -44,6 +44,8 @@ export interface StoredSettings {
   version?: number;
   /** The endpoints the user saved; the one whose Base URL is in `settings` is in use. */
   providers?: StoredProvider[];
+  /** Providers removed lately, newest last, with their encrypted keys: what Undo puts back. */
+  removedProviders?: StoredProvider[];
   /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
   shell?: unknown;
 }

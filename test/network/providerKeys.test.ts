@@ -164,10 +164,25 @@ describe('a key per provider, a provider per conversation', () => {
     await chat(conversation.id, 'Still here?');
     expect(carries(a, KEY_A)).toBeGreaterThan(0);
     expect(b.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
-    // The choice is kept: adding the address again brings it back.
+    // Undo puts it back with its own key; the conversation finds it again.
+    await ok('provider.restore', { id: beta });
+    expect((await providers()).find((p) => p.id === beta)).toMatchObject({
+      key: { source: 'own', last4: 'BBBB' },
+      conversations: 1,
+    });
+    expect(await call('provider.restore', { id: beta })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    // Or, removed again, adding the address again brings the choice back (the id is the address's).
+    await ok('provider.remove', { id: beta });
     const again = await addBeta();
     expect(again).toBe(beta);
     expect((await providers()).find((p) => p.id === beta)?.conversations).toBe(1);
+    expect(await call('provider.restore', { id: beta })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
 
     // Removing the provider in use makes another the default; the last one cannot go.
     const inUse = (await providers()).find((p) => p.inUse)!;

@@ -26,6 +26,7 @@ type EditMethods =
   | 'provider.add'
   | 'provider.update'
   | 'provider.remove'
+  | 'provider.restore'
   | 'provider.setKey'
   | 'provider.clearKey'
   | 'provider.check'
@@ -62,6 +63,11 @@ export function providerEditHandlers(deps: ProviderEditDeps): Pick<Handlers, Edi
       // with the provider in use meanwhile.
       const conversations = deps.library.providerChoice.usage().get(id) ?? 0;
       return { ...(await list()), switchedTo, conversations };
+    },
+    'provider.restore': async ({ id }) => {
+      deps.providers.restore(id);
+      changed();
+      return list();
     },
     'provider.setKey': async ({ id, key, allowPlainHttp }) => {
       await deps.keys.set(id, key, allowPlainHttp);

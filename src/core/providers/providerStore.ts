@@ -26,6 +26,9 @@ export function describeEndpoint(baseURL: string): { kind: StoredProvider['kind'
   }
 }
 
+/** How many removed providers are kept for Undo. */
+const MAX_REMOVED = 10;
+
 /** A saved provider with whether it is the one in use (the one whose address is the Base URL). */
 export type ListedProvider = StoredProvider & { inUse: boolean };
 
@@ -123,9 +126,29 @@ export class ProviderStore {
         'Penpal needs at least one provider: add another before removing this one.',
       );
     this.write(others);
+    // Kept (its key still encrypted) so Undo can put it back.
+    const removed = this.removed().filter((p) => p.id !== id);
+    this.store.set('removedProviders', [...removed, stored(current)].slice(-MAX_REMOVED));
     if (!current.inUse) return null;
     this.use(others[0]!.id);
     return others[0]!.id;
+  }
+
+  /**
+   * Undo of `remove`: the provider comes back with its id (so its conversations find it), its key
+   * and its capabilities. Refused when its address has been saved again meanwhile.
+   */
+  restore(id: string): void {
+    const provider = this.removed().find((p) => p.id === id);
+    if (!provider) throw new AppError('not_found', 'That provider can no longer be put back.');
+    const clash = this.all().find((p) => p.baseURL === provider.baseURL || p.id === id);
+    if (clash)
+      throw new AppError('invalid_input', `${provider.baseURL} is already saved as “${clash.name}”.`);
+    this.write([...this.all(), provider]);
+    this.store.set(
+      'removedProviders',
+      this.removed().filter((p) => p.id !== id),
+    );
   }
 
   /** Changes a provider's stored record in place (its key, its capabilities). */
@@ -192,6 +215,11 @@ export class ProviderStore {
 
   private all(): StoredProvider[] {
     const saved = this.store.get('providers');
+    return Array.isArray(saved) ? saved.filter(isProvider) : [];
+  }
+
+  private removed(): StoredProvider[] {
+    const saved = this.store.get('removedProviders');
     return Array.isArray(saved) ? saved.filter(isProvider) : [];
   }
 

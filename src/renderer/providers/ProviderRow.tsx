@@ -40,7 +40,7 @@ export function ProviderRow({
 }: {
   provider: ProviderView;
   onUsed?: () => void;
-  onRemoved: (message: string) => void;
+  onRemoved: (message: string, id: string) => void;
 }): ReactElement {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -77,7 +77,10 @@ export function ProviderRow({
       const fallback =
         result.providers.find((p) => p.id === result.switchedTo) ?? result.providers.find((p) => p.inUse);
       const values = { name: provider.name, fallback: fallback?.name ?? '' };
-      onRemoved(t(result.switchedTo ? 'providers:saved.removedSwitched' : 'providers:saved.removed', values));
+      onRemoved(
+        t(result.switchedTo ? 'providers:saved.removedSwitched' : 'providers:saved.removed', values),
+        provider.id,
+      );
     });
   const named = (key: string) => t(`providers:saved.${key}Named`, { name: provider.name });
 

@@ -1,6 +1,8 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProviders } from '../state/providerStore';
+import { call } from '../bridge/api';
+import { errorText } from '../chat/errorText';
+import { noteProviders, useProviders } from '../state/providerStore';
 import { DetectedServers } from './DetectedServers';
 import { ProviderForm } from './ProviderForm';
 import { ProviderRow } from './ProviderRow';
@@ -15,19 +17,41 @@ export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactEl
   const { t } = useTranslation();
   const providers = useProviders();
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; removedId: string | null } | null>(null);
+  const undo = async (id: string): Promise<void> => {
+    try {
+      noteProviders((await call('provider.restore', { id })).providers);
+      setNotice(null);
+    } catch (error) {
+      setNotice({ text: errorText(t, error).summary, removedId: null });
+    }
+  };
 
   return (
     <section className="settings-section" aria-labelledby="settings-providers">
       <h3 id="settings-providers">{t('providers:title')}</h3>
       <ul className="provider-list" aria-label={t('providers:saved.title')}>
         {(providers ?? []).map((provider) => (
-          <ProviderRow key={provider.id} provider={provider} onUsed={onAdded} onRemoved={setNotice} />
+          <ProviderRow
+            key={provider.id}
+            provider={provider}
+            onUsed={onAdded}
+            onRemoved={(text, removedId) => setNotice({ text, removedId })}
+          />
         ))}
       </ul>
       {notice && (
         <p className="field-hint provider-notice" role="status">
-          {notice}
+          {notice.text}{' '}
+          {notice.removedId && (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => void undo(notice.removedId!)}
+            >
+              {t('providers:saved.undo')}
+            </button>
+          )}
         </p>
       )}
       {adding ? (

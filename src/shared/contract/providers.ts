@@ -80,6 +80,11 @@ export const providersMethods = {
       conversations: z.number().int().min(0),
     }),
   },
+  /** Undo of `provider.remove`: the provider comes back with its id, key and capabilities. */
+  'provider.restore': {
+    input: z.object({ id: ProviderId }).strict(),
+    output: ProviderListSchema,
+  },
   /** Saves a provider's own key, bound to the origin of its address now. */
   'provider.setKey': {
     input: ProviderKeyInputSchema.extend({ id: ProviderId }).strict(),

@@ -14,6 +14,7 @@ export default {
     check: '检测',
     checkNamed: '检测 {{name}}',
     checking: '正在检测…',
+    undo: '撤销',
     conversations_one: '{{count}} 个对话选用了它',
     conversations_other: '{{count}} 个对话选用了它',
     removed: '已移除“{{name}}”。没有删除任何内容：它的对话在你重新添加它之前由“{{fallback}}”回答。',
