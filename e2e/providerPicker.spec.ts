@@ -170,3 +170,29 @@ test("a persona's provider is the provider of the conversations started with it"
     await beta.close();
   }
 });
+
+test('a provider in use with its own key is enough to start: no settings key needed', async ({
+  page,
+  host,
+}) => {
+  const beta = await startOpenAITestServer({ models: ['beta-model'] });
+  try {
+    await callHost(host.url, 'settings.update', { language: 'en', autoTitle: false });
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'Welcome to Penpal' })).toBeVisible();
+    const added = await callHost(host.url, 'provider.add', {
+      name: 'Beta',
+      baseURL: beta.baseURL,
+      defaultModel: 'beta-model',
+      key: { key: BETA_KEY },
+    });
+    await callHost(host.url, 'provider.use', { id: added.id });
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+    await sendMessage(page, 'Hello with only a provider key');
+    await expect(page.locator('article.msg-assistant')).toHaveCount(1);
+    const chat = beta.requests.find((r) => r.path === '/v1/chat/completions');
+    expect(chat?.headers.authorization).toBe(`Bearer ${BETA_KEY}`);
+  } finally {
+    await beta.close();
+  }
+});
