@@ -17,9 +17,12 @@ import { shellHandlers } from './handlers/shellHandlers';
 import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { NetworkService } from './net/networkService';
-import { keylessKeyFor } from './providers/localProviders';
+import { createCredentialsFor } from './providers/credentials';
+import { configForProvider } from './providers/providerConfig';
+import { ProviderKeys } from './providers/providerKeys';
 import { providerHandlers } from './providers/providerHandlers';
-import { migrateSettingsFile, ProviderStore } from './providers/providerStore';
+import { ProviderStore } from './providers/providerStore';
+import { migrateSettingsFile } from './providers/settingsMigration';
 import { KeyVault } from './settings/keyVault';
 import { SettingsService } from './settings/settingsService';
 import { QuickChatShortcut } from './shell/quickChatShortcut';
@@ -84,11 +87,23 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     }),
   );
   const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
-  const getConfig = async () => settings.get();
-  // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
-  // A local server the user added without a key gets a placeholder, never the saved key.
-  const credentialsFor = (baseURL: string) =>
-    vault.keyFor(baseURL).catch((error: unknown) => keylessKeyFor(ports.settingsStore, baseURL, error));
+  // A conversation answers with the provider it chose (v8), else with the provider in use.
+  const getConfig = async (conversationId?: string) =>
+    configForProvider(
+      providers,
+      settings.get(),
+      conversationId === undefined ? null : store.getConversation(conversationId).providerId,
+    );
+  const providerKeys = new ProviderKeys(ports.cipher, providers);
+  // The only way chat, models, titles, summaries and tests get a key: each provider's own key and
+  // the settings' key go only to the origin they are bound to; a local server added without a
+  // key gets a placeholder.
+  const credentialsFor = createCredentialsFor({
+    vault,
+    keys: providerKeys,
+    providers,
+    store: ports.settingsStore,
+  });
   // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
   const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
   const chat = new ChatService({
@@ -99,6 +114,8 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     idleTimeoutMs: ports.streamIdleTimeoutMs,
     getConfig,
     credentialsFor,
+    // A stream without usage is counted by Penpal; the provider's list says so from then on.
+    onStreamUsage: (providerId, reported) => providers.noteStreamUsage(providerId, reported),
   });
   const shutdownSignal = new AbortController();
   const context = new ContextService({
@@ -138,6 +155,12 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       store: ports.settingsStore,
       events,
       providers,
+      keys: providerKeys,
+      vault,
+      library: store,
+      models,
+      credentialsFor,
+      now,
       detectionProbes: ports.detectionProbes,
     }),
     'settings.testConnection': async (input) => chat.testConnection(input),

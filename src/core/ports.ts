@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { DetectionProbe } from './providers/detectProviders';
 import type { ModelInfo } from '../shared/contextSchemas';
 import type { Settings } from '../shared/schemas';
+import type { ProviderCapabilities, ProviderKind } from '../shared/contract/providerSchemas';
 
 /**
  * What core needs from the platform, passed in by the Electron main process, the browser host or
@@ -43,6 +44,8 @@ export interface StoredSettings {
   version?: number;
   /** The endpoints the user saved; the one whose Base URL is in `settings` is in use. */
   providers?: StoredProvider[];
+  /** Providers removed lately, newest last, with their encrypted keys: what Undo puts back. */
+  removedProviders?: StoredProvider[];
   /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
   shell?: unknown;
 }
@@ -51,12 +54,18 @@ export interface StoredSettings {
 export interface StoredProvider {
   id: string;
   name: string;
-  kind: 'openai' | 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'jan' | 'custom';
+  kind: ProviderKind;
   baseURL: string;
   /** The model chat uses when this provider is picked ('' = keep the current one). */
   defaultModel: string;
   /** A local server added without a key: it gets a placeholder, never the saved key. */
   keyless: boolean;
+  /** This provider's own API key, encrypted by the SecretCipher (see `ProviderKeys`). */
+  encryptedKey?: string;
+  /** Where this provider's own key may go: the origin of its address when the key was saved. */
+  keyBinding?: KeyBinding;
+  /** What the last "Check" found the server can do (absent: never checked). */
+  capabilities?: ProviderCapabilities;
 }
 
 /** The "Proxy" and "Bypass" settings as saved: the URL without its password, which is kept encrypted apart. */

@@ -11,6 +11,7 @@ import { closeJournals, useJournals } from './journals/journalsState';
 import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
+import { useProviders } from './state/providerStore';
 import { onEvent } from './bridge/api';
 import { answerAsMainView, conversationFromHash } from './quick/openInMain';
 import { openConversation, useNavigation } from './state/navigation';
@@ -73,7 +74,10 @@ export function App(): ReactElement {
   const { current, error } = useSettings();
   const { settingsOpen } = useUi();
   const { libraryOpen: personasOpen } = usePersonas();
-  const ready = current !== null && current.key.configured;
+  const providers = useProviders();
+  // Ready once a key can go to the provider in use: the settings' key, its own, or none needed.
+  const inUseKey = providers?.find((provider) => provider.inUse)?.key.source;
+  const ready = current !== null && (current.key.configured || inUseKey === 'own' || inUseKey === 'keyless');
   const { open: journalsOpen } = useJournals();
   const navigation = useNavigation();
   // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals section.

@@ -162,6 +162,8 @@ export const PersonaFieldsSchema = z.object({
   /** Sent by the persona as the first message of a new chat; empty for none. */
   openingMessage: z.string().max(20_000),
   model: z.string().max(200).nullable(),
+  /** The saved provider a conversation started with this persona uses (absent/null: the one in use). */
+  providerId: z.string().min(1).max(100).nullable().optional(),
   temperature: z.number().min(0).max(2).nullable(),
   topP: z.number().min(0).max(1).nullable(),
   maxTokens: z.number().int().min(1).max(1_000_000).nullable(),

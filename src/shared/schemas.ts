@@ -136,6 +136,11 @@ export const ConversationSchema = z.object({
   /** The persona this conversation talks with; null for the app's default settings. */
   personaId: Id.nullable(),
   memory: MemorySettingsSchema,
+  /**
+   * The saved provider this conversation answers with (v8); null or absent: the provider in use.
+   * A provider removed since then also means the one in use, until it is added again.
+   */
+  providerId: z.string().min(1).max(100).nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

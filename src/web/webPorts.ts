@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CorePorts } from '../core/ports';
+import { createEnvProxyFetch } from '../core/net/envProxyFetch';
 import { probesFromEnv } from '../core/providers/detectProviders';
 import { createConfSettingsStore } from './confSettingsStore';
 import { createHostCipher } from './hostCipher';
@@ -20,6 +21,8 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     spawnImportWorker: spawnSourceImportWorker,
     // Tests point detection at servers of their own (`ollama=45123`); nothing else reads this.
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
+    // "System proxy" (the Proxy field empty) is the environment's HTTP(S)_PROXY / NO_PROXY here.
+    fetch: createEnvProxyFetch(process.env).fetch,
     ...overrides,
   };
 }

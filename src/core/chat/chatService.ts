@@ -21,18 +21,24 @@ export interface ChatConfig {
   maxTokens: number | null;
   systemPrompt: string;
   autoTitle: boolean;
+  /** The saved provider these settings are of (its own key is used), when known. */
+  providerId?: string;
+  /** Whether that provider answers `/v1/completions` (null or absent: not known). */
+  completions?: boolean | null;
 }
 
 /** What ChatService is built from. */
 export interface ChatServiceOptions {
   store: ConversationStore;
   events: EventBus;
-  getConfig(): Promise<ChatConfig>;
+  /** The settings of a conversation's provider (without one: the provider in use). */
+  getConfig(conversationId?: string): Promise<ChatConfig>;
   /**
-   * The saved key, if a request to `baseURL` may carry it (KeyVault.keyFor): the one place that
-   * decides. Throws no_key, key_not_for_this_address or key_over_plain_http otherwise.
+   * The saved key, if a request to `baseURL` may carry it (KeyVault.keyFor, or the provider's own
+   * key bound to its origin): the one place that decides. Throws no_key, key_not_for_this_address
+   * or key_over_plain_http otherwise.
    */
-  credentialsFor(baseURL: string): Promise<string>;
+  credentialsFor(baseURL: string, providerId?: string): Promise<string>;
   /** The network every model call goes through (NetworkService.fetch); default: Node's fetch. */
   fetch?: typeof globalThis.fetch;
   /** Silence allowed inside a stream before it counts as stalled (default 60 s). */
@@ -45,6 +51,8 @@ export interface ChatServiceOptions {
   models?: ModelTableService;
   /** The longest answer kept before the stream is stopped (default `MAX_MESSAGE_CHARS`). */
   maxAnswerChars?: number;
+  /** Told, after each finished answer, whether its stream carried usage (the provider's capability). */
+  onStreamUsage?(providerId: string | undefined, reported: boolean): void;
 }
 
 /** The ids `chat.send`, `chat.edit` and `chat.regenerate` return at once, before the answer streams. */
@@ -80,7 +88,7 @@ export class ChatService {
 
   /** Appends a user message to the conversation's shown branch and streams an answer to it. */
   async send(input: { conversationId: string; content: string }): Promise<SendStarted> {
-    const config = await this.readyConfig();
+    const config = await this.readyConfig(input.conversationId);
     // Only the branch's last message is needed: its tail page, not every message of the branch.
     const tail = this.options.store.getPage(input.conversationId, { limit: 1 });
     this.assertIdle(input.conversationId);
@@ -97,8 +105,8 @@ export class ChatService {
 
   /** Makes a new version of a user message (a sibling under the same parent) and answers it. */
   async edit(input: { messageId: string; content: string }): Promise<SendStarted> {
-    const config = await this.readyConfig();
     const original = this.options.store.getMessage(input.messageId);
+    const config = await this.readyConfig(original.conversationId);
     if (original.role !== 'user')
       throw new AppError('invalid_input', 'Only your own messages can be edited.');
     this.assertIdle(original.conversationId);
@@ -118,8 +126,8 @@ export class ChatService {
    * an error). Given a user message instead, answers it anew.
    */
   async regenerate(input: { messageId: string }): Promise<SendStarted> {
-    const config = await this.readyConfig();
     const target = this.options.store.getMessage(input.messageId);
+    const config = await this.readyConfig(target.conversationId);
     const user =
       target.role === 'user'
         ? target
@@ -184,14 +192,26 @@ export class ChatService {
     await this.idle();
   }
 
-  private async readyConfig(): Promise<ChatConfig & { apiKey: string }> {
+  private async readyConfig(conversationId?: string): Promise<ChatConfig & { apiKey: string }> {
     if (this.background.signal.aborted) throw new AppError('busy', 'Penpal is shutting down.');
-    const config = await this.options.getConfig();
+    const config = await this.options.getConfig(conversationId);
     // Checked early so a bad address or a key bound elsewhere fails the call before any message
     // is stored; the client normalizes the address again when it is built.
-    const apiKey = await this.options.credentialsFor(config.baseURL);
+    const apiKey = await this.options.credentialsFor(config.baseURL, config.providerId);
     normalizeBaseURL(config.baseURL);
+    if (conversationId !== undefined && config.completions === false) this.assertChatFormat(conversationId);
     return { ...config, apiKey };
+  }
+
+  /** A text-template persona needs `/v1/completions`, which this conversation's provider lacks. */
+  private assertChatFormat(conversationId: string): void {
+    const persona = personaOf(this.options.store, this.options.store.getConversation(conversationId));
+    if (persona?.promptFormat === 'completion') {
+      throw new AppError(
+        'bad_request',
+        `${persona.name} writes text prompts (/v1/completions), which this conversation's provider does not answer. Pick another provider in the conversation's header.`,
+      );
+    }
   }
 
   private assertIdle(conversationId: string): void {
@@ -246,6 +266,8 @@ export class ChatService {
       .then(async (outcome) => {
         // Free the conversation before the title call: the user may already send the next message.
         this.runs.delete(assistant.id);
+        if (outcome.status === 'done')
+          this.options.onStreamUsage?.(config.providerId, outcome.usage !== null);
         if (outcome.status === 'done' && config.autoTitle)
           await this.maybeTitle(client, conversation.id, config.model, user, outcome.content);
       })

@@ -20,9 +20,10 @@ export class ContextService {
     private readonly options: {
       store: ConversationStore;
       models?: ModelTableService;
-      getConfig(): Promise<ChatConfig>;
+      /** The settings of a conversation's provider (its address and model). */
+      getConfig(conversationId?: string): Promise<ChatConfig>;
       /** The saved key, only for the origin it is bound to (see KeyVault.keyFor). */
-      credentialsFor(baseURL: string): Promise<string>;
+      credentialsFor(baseURL: string, providerId?: string): Promise<string>;
       /** The network summaries are made through (NetworkService.fetch). */
       fetch?: typeof globalThis.fetch;
       /** Stops a summary refresh at shutdown. */
@@ -76,8 +77,8 @@ export class ContextService {
    * messages; without one, older turns that no longer fit are folded. Null: nothing to fold.
    */
   async refreshSummary(conversationId: string): Promise<SummaryView | null> {
-    const config = await this.options.getConfig();
-    const apiKey = await this.options.credentialsFor(config.baseURL);
+    const config = await this.options.getConfig(conversationId);
+    const apiKey = await this.options.credentialsFor(config.baseURL, config.providerId);
     const spec = await this.nextTurn(conversationId, null, true);
     const built = await assembleContext(this.deps(), spec);
     if (!built.preview.summary && !built.overBudget) return null;
@@ -104,7 +105,7 @@ export class ContextService {
     draft?: string | null,
     summarize = false,
   ): Promise<TurnSpec> {
-    const config = await this.options.getConfig();
+    const config = await this.options.getConfig(conversationId);
     const conversation: Conversation = this.options.store.getConversation(conversationId);
     return {
       conversation,

@@ -53,7 +53,7 @@ type Undici = typeof import('undici');
  * do not work together (a POST then never leaves). Touching `Headers` first loads Node's own
  * undici, which installs its Agent, so the built-in fetch keeps it.
  */
-async function loadUndici(): Promise<Undici> {
+export async function loadUndici(): Promise<Undici> {
   void globalThis.Headers;
   return import('undici');
 }

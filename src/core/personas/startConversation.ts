@@ -4,7 +4,8 @@ import type { ConversationStore } from '../store/types';
 
 /**
  * A new conversation, with a persona when one is given: the conversation records it, and the
- * persona's opening message (if it has one) is its first message, a finished assistant message.
+ * persona's opening message (if it has one) is its first message, a finished assistant message,
+ * and the persona's provider (if it names one) is the conversation's.
  * A persona missing or in the Trash is `not_found` before anything is created.
  */
 export function startConversation(
@@ -17,7 +18,9 @@ export function startConversation(
   // Three short transactions rather than one: each store call is its own transaction, and the
   // worst a failure between them leaves is an empty conversation, which the user can delete.
   const created = store.createConversation({ title: options.title });
-  const conversation = store.personas.setForConversation(created.id, persona.id);
+  let conversation = store.personas.setForConversation(created.id, persona.id);
+  // The persona's provider, when it names one, is the conversation's from the start.
+  if (persona.providerId) conversation = store.providerChoice.set(conversation.id, persona.providerId);
   const opening = persona.openingMessage.trim();
   if (!opening) return conversation;
   store.addMessage({

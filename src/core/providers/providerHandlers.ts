@@ -1,30 +1,34 @@
 import type { Handlers } from '../dispatcher';
-import type { EventBus } from '../events';
-import type { NetworkService } from '../net/networkService';
 import type { KeyValueStore } from '../ports';
 import type { SettingsService } from '../settings/settingsService';
+import type { KeyVault } from '../settings/keyVault';
 import { detectLocalServers, type DetectionProbe } from './detectProviders';
 import { addLocalProvider } from './localProviders';
-import type { ProviderStore } from './providerStore';
+import { providerEditHandlers, type ProviderEditDeps } from './providerEditHandlers';
+import { listProviders } from './providerView';
 
 /** What the provider handlers are built from. */
-export interface ProviderHandlerDeps {
-  network: NetworkService;
+export interface ProviderHandlerDeps extends ProviderEditDeps {
   settings: SettingsService;
   /** The settings file, where local servers added without a key are remembered. */
   store: KeyValueStore;
-  events: EventBus;
-  providers: ProviderStore;
+  vault: KeyVault;
   /** The ports detection tries (default: the servers' own); a test host injects its own. */
   detectionProbes?: readonly DetectionProbe[];
 }
 
-/** Handlers for the proxy setting, the detection of local servers and adding one. */
+/** Handlers for the proxy, the detection of local servers, and the saved providers. */
 export function providerHandlers(
   deps: ProviderHandlerDeps,
 ): Pick<
   Handlers,
-  'proxy.get' | 'proxy.set' | 'provider.detect' | 'provider.addLocal' | 'provider.list' | 'provider.use'
+  | 'proxy.get'
+  | 'proxy.set'
+  | 'provider.detect'
+  | 'provider.addLocal'
+  | 'provider.list'
+  | 'provider.use'
+  | keyof ReturnType<typeof providerEditHandlers>
 > {
   return {
     'proxy.get': async () => deps.network.view(),
@@ -35,11 +39,12 @@ export function providerHandlers(
       deps.events.emit('settings.changed', {});
       return deps.settings.get();
     },
-    'provider.list': async () => ({ providers: deps.providers.list() }),
+    'provider.list': async () => listProviders({ ...deps, choices: deps.library.providerChoice }),
     'provider.use': async (input) => {
       deps.providers.use(input.id);
       deps.events.emit('settings.changed', {});
       return deps.settings.get();
     },
+    ...providerEditHandlers(deps),
   };
 }

@@ -274,6 +274,14 @@ CREATE INDEX younger_self_sources_answer ON younger_self_sources (answer_id, pos
 CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_id, seq DESC);
 `;
 
+// Version 8 (v8-prov): the provider a conversation answers with, by the id of a saved provider in
+// the settings file (null: the provider in use). Not a foreign key: providers live in the
+// settings file, and a conversation keeps its choice when its provider is removed, so adding it
+// again brings it back.
+const v8 = `
+ALTER TABLE conversations ADD COLUMN provider_id TEXT;
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
@@ -283,6 +291,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, sql: v5 },
   { version: 6, sql: v6 },
   { version: 7, sql: v7 },
+  { version: 8, sql: v8 },
 ];
 
 /** The schema version this build writes. */

@@ -17,7 +17,7 @@ export type Row = Record<string, SQLOutputValue>;
 
 /** The columns every conversation query selects, in the shape `toConversation` reads. */
 export const CONVERSATION_COLUMNS =
-  'seq, id, title, created_at, updated_at, pinned, archived, deleted_at, system_prompt, current_leaf_id, source_key, message_count, persona_id, memory_json';
+  'seq, id, title, created_at, updated_at, pinned, archived, deleted_at, system_prompt, current_leaf_id, source_key, message_count, persona_id, memory_json, provider_id';
 
 /** The columns every message query selects. */
 export const MESSAGE_COLUMNS =
@@ -94,6 +94,7 @@ export function toConversationRecord(row: Row): ConversationRecord {
     sourceKey: nullableText(row.source_key),
     personaId: nullableText(row.persona_id),
     memory: memoryOf(row.memory_json),
+    providerId: nullableText(row.provider_id),
   };
 }
 
@@ -111,6 +112,7 @@ export function toConversation(record: ConversationRecord): Conversation {
     systemPrompt: record.systemPrompt,
     personaId: record.personaId,
     memory: record.memory,
+    providerId: record.providerId ?? null,
   };
 }
 

@@ -9,6 +9,8 @@ import { noteContextChanged, showNextTurnIfOpen, useInspectorTarget } from '../c
 import { TokenCount } from '../context/TokenCount';
 import { useNextTurnPreview } from '../context/useContextPreview';
 import { PersonaPicker } from '../personas/PersonaPicker';
+import { ProviderPicker } from '../providers/ProviderPicker';
+import { conversationModel, useProviders } from '../state/providerStore';
 import { useConversationView } from '../state/conversationView';
 import { useSettings } from '../state/settingsStore';
 import { hasFinished } from '../state/streamEvents';
@@ -48,6 +50,7 @@ export function ChatView(props: ChatViewProps): ReactElement {
   const loaded = useConversationView(conversationId, focusMessageId);
   const { view, error: loadError, streamingIds, showLatest, replace } = loaded;
   const settings = useSettings().current?.settings;
+  const providers = useProviders();
   const inspector = useInspectorTarget();
   useEffect(showNextTurnIfOpen, [conversationId]);
   const [started, setStarted] = useState<ReadonlyMap<string, string>>(new Map());
@@ -127,6 +130,7 @@ export function ChatView(props: ChatViewProps): ReactElement {
     () => ({ baseURL: settings?.baseURL, model: settings?.model }),
     [settings?.baseURL, settings?.model],
   );
+  const model = conversationModel(providers, view?.conversation.providerId, settings?.model);
   const inspectorShown = inspector.open && view !== null && !quick;
   const title = view?.conversation.title.trim() || t('chat:header.newConversation');
   const problem = actionError ?? (view ? null : loadError);
@@ -143,7 +147,8 @@ export function ChatView(props: ChatViewProps): ReactElement {
         ) : (
           <>
             {view && <PersonaPicker conversation={view.conversation} />}
-            {settings?.model && <span className="chat-model">{settings.model}</span>}
+            {view && <ProviderPicker conversation={view.conversation} />}
+            {model && <span className="chat-model">{model}</span>}
             {view && <ContextButton />}
             <button
               type="button"

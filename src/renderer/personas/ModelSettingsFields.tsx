@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, InputField } from '../components/Field';
+import { PersonaProviderField } from '../providers/PersonaProviderField';
 import type { DraftError, DraftField, PersonaDraft } from './personaForm';
 
 interface ModelSettingsFieldsProps {
@@ -51,6 +52,7 @@ export function ModelSettingsFields({
         spellCheck={false}
         onValueChange={(model) => onChange({ model })}
       />
+      <PersonaProviderField value={draft.providerId} onChange={(providerId) => onChange({ providerId })} />
       <div className="persona-grid">
         {numberField('temperature', '0.1')}
         {numberField('topP', '0.05')}

@@ -10,6 +10,7 @@ const SKIPPY: PersonaFields = {
   examples: [{ user: 'Hi', assistant: 'Hello, monkey.' }],
   openingMessage: 'Oh. It is you.',
   temperature: 0.9,
+  providerId: 'api-example-com-v1',
   maxTokens: 300,
   stop: ['\nUSER:', 'END\\'],
   promptFormat: 'completion',

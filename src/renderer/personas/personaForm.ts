@@ -15,6 +15,8 @@ export interface PersonaDraft {
   openingMessage: string;
   examples: ExampleDraft[];
   model: string;
+  /** The saved provider's id ('' = the provider in use). */
+  providerId: string;
   temperature: string;
   topP: string;
   maxTokens: string;
@@ -51,6 +53,7 @@ export const EMPTY_PERSONA: PersonaFields = {
   examples: [],
   openingMessage: '',
   model: null,
+  providerId: null,
   temperature: null,
   topP: null,
   maxTokens: null,
@@ -78,6 +81,7 @@ export function toDraft(fields: PersonaFields): PersonaDraft {
     openingMessage: fields.openingMessage,
     examples: fields.examples.map((e) => newExample(e.user, e.assistant)),
     model: fields.model ?? '',
+    providerId: fields.providerId ?? '',
     temperature: number(fields.temperature),
     topP: number(fields.topP),
     maxTokens: number(fields.maxTokens),
@@ -143,6 +147,7 @@ export function fromDraft(draft: PersonaDraft): Checked {
         .filter((e) => e.user.trim() || e.assistant.trim())
         .map(({ user, assistant }) => ({ user, assistant })),
       model: draft.model.trim() || null,
+      providerId: draft.providerId || null,
       temperature,
       topP,
       maxTokens,

@@ -1,64 +1,29 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../shared/contract';
 import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
-
-type DetectedServer = Output<'provider.detect'>['servers'][number];
-type SavedProvider = Output<'provider.list'>['providers'][number];
+import { noteProviders, useProviders } from '../state/providerStore';
+import { DetectedServers } from './DetectedServers';
+import { ProviderForm } from './ProviderForm';
+import { ProviderRow } from './ProviderRow';
+import './providers.css';
 
 /**
- * The "Providers" section of Settings: local model servers found on their default ports
- * ("Ollama — localhost:11434"), each with "Add", which makes it the endpoint chat uses.
- * It saves on its own, outside the settings form.
+ * The "Providers" section of Settings: the saved providers (each with its own key, capabilities,
+ * Use / Check / Edit / Remove), "Add provider" for any OpenAI-compatible address, and the local
+ * servers detected on this computer. It saves on its own, outside the settings form.
  */
 export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactElement {
   const { t } = useTranslation();
-  const [servers, setServers] = useState<DetectedServer[] | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<SavedProvider[]>([]);
-
-  useEffect(() => {
-    void call('provider.list', {}).then((list) => setSaved(list.providers));
-  }, []);
-  const use = async (provider: SavedProvider): Promise<void> => {
-    setError(null);
+  const providers = useProviders();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; removedId: string | null } | null>(null);
+  const undo = async (id: string): Promise<void> => {
     try {
-      await call('provider.use', { id: provider.id });
-      onAdded?.();
-    } catch (err) {
-      setError(errorText(t, err).summary);
-    }
-  };
-
-  const detect = async (): Promise<void> => {
-    setServers(null);
-    try {
-      setServers((await call('provider.detect', {})).servers);
-    } catch (err) {
-      setServers([]);
-      setError(errorText(t, err).summary);
-    }
-  };
-  useEffect(() => {
-    void detect();
-    // Once when the section opens; "Look again" repeats it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const add = async (server: DetectedServer): Promise<void> => {
-    setError(null);
-    try {
-      await call('provider.addLocal', {
-        baseURL: server.baseURL,
-        model: server.models[0],
-        name: server.name,
-      });
-      setAdded(server.baseURL);
-      onAdded?.();
-    } catch (err) {
-      setError(errorText(t, err).summary);
+      noteProviders((await call('provider.restore', { id })).providers);
+      setNotice(null);
+    } catch (error) {
+      setNotice({ text: errorText(t, error).summary, removedId: null });
     }
   };
 
@@ -66,58 +31,44 @@ export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactEl
     <section className="settings-section" aria-labelledby="settings-providers">
       <h3 id="settings-providers">{t('providers:title')}</h3>
       <ul className="provider-list" aria-label={t('providers:saved.title')}>
-        {saved.map((provider) => (
-          <li key={provider.id} className="provider-row">
-            <span>{t('providers:saved.entry', { name: provider.name, address: provider.baseURL })}</span>
-            {provider.inUse ? (
-              <span className="field-hint">{t('providers:detected.inUse')}</span>
-            ) : (
-              <button
-                type="button"
-                className="btn btn-small"
-                aria-label={t('providers:saved.useNamed', { name: provider.name })}
-                onClick={() => void use(provider)}
-              >
-                {t('providers:saved.use')}
-              </button>
-            )}
-          </li>
+        {(providers ?? []).map((provider) => (
+          <ProviderRow
+            key={provider.id}
+            provider={provider}
+            onUsed={onAdded}
+            onRemoved={(text, removedId) => setNotice({ text, removedId })}
+          />
         ))}
       </ul>
-      <h4 id="providers-detected">{t('providers:detected.title')}</h4>
-      {servers === null ? (
-        <p className="field-hint">{t('providers:detected.looking')}</p>
-      ) : servers.length === 0 ? (
-        <p className="field-hint">{t('providers:detected.none')}</p>
-      ) : (
-        <ul className="provider-list" aria-labelledby="providers-detected">
-          {servers.map((server) => (
-            <li key={server.baseURL} className="provider-row">
-              <span>{t('providers:detected.entry', { name: server.name, address: server.address })}</span>
-              {added === server.baseURL ? (
-                <span className="field-hint">{t('providers:detected.inUse')}</span>
-              ) : (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={t('providers:detected.addNamed', { name: server.name })}
-                  onClick={() => void add(server)}
-                >
-                  {t('providers:detected.add')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" className="btn btn-small btn-quiet" onClick={() => void detect()}>
-        {t('providers:detected.again')}
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
+      {notice && (
+        <p className="field-hint provider-notice" role="status">
+          {notice.text}{' '}
+          {notice.removedId && (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => void undo(notice.removedId!)}
+            >
+              {t('providers:saved.undo')}
+            </button>
+          )}
         </p>
       )}
+      {adding ? (
+        <ProviderForm onDone={() => setAdding(false)} />
+      ) : (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            setNotice(null);
+            setAdding(true);
+          }}
+        >
+          {t('providers:form.add')}
+        </button>
+      )}
+      <DetectedServers onAdded={onAdded} />
     </section>
   );
 }

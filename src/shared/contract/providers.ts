@@ -1,38 +1,24 @@
 import { z } from 'zod';
-import { SettingsSchema } from '../schemas';
+import { ConversationSchema, Id, SettingsSchema } from '../schemas';
 import { Empty } from './common';
+import {
+  DetectedServerSchema,
+  ProviderCapabilitiesSchema,
+  ProviderFieldsSchema,
+  ProviderKeyInputSchema,
+  ProviderListSchema,
+  ProxyViewSchema,
+} from './providerSchemas';
 
-/** The proxy as the settings show it: the URL never carries the password. */
-export const ProxyViewSchema = z.object({
-  /** `http://user@host:port`, `socks5://…`; '' = the system proxy. */
-  url: z.string(),
-  bypass: z.string(),
-  /** A password is saved (encrypted) for this proxy. */
-  hasPassword: z.boolean(),
-});
+export * from './providerSchemas';
 
-/** A local model server found on its default loopback port. */
-export const DetectedServerSchema = z.object({
-  kind: z.enum(['ollama', 'lmstudio', 'llamacpp', 'vllm', 'jan']),
-  name: z.string(),
-  /** `localhost:11434` */
-  address: z.string(),
-  baseURL: z.string(),
-  models: z.array(z.string()),
-});
+/** A provider's id as saved (`default`, `127-0-0-1-11434-v1`…). */
+const ProviderId = z.string().min(1).max(100);
 
-/** A saved endpoint as the settings list it (never its key). */
-export const ProviderSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['openai', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'jan', 'custom']),
-  baseURL: z.string(),
-  defaultModel: z.string(),
-  keyless: z.boolean(),
-  inUse: z.boolean(),
-});
-
-/** Providers and the network: the proxy every model call goes through, and local servers. */
+/**
+ * Providers and the network: the saved endpoints (each with its own key, bound to its own origin),
+ * the one chat uses by default, the one each conversation uses, the proxy, and local servers.
+ */
 export const providersMethods = {
   'proxy.get': { input: Empty, output: ProxyViewSchema },
   /**
@@ -62,17 +48,70 @@ export const providersMethods = {
       .strict(),
     output: SettingsSchema,
   },
-  /** The saved providers; `inUse` marks the one whose address chat uses now. */
-  'provider.list': {
-    input: Empty,
-    output: z.object({ providers: z.array(ProviderSchema) }),
-  },
-  /** Makes a saved provider the endpoint chat uses (its address and default model). */
+  /** The saved providers; `inUse` marks the one whose address chat uses by default. */
+  'provider.list': { input: Empty, output: ProviderListSchema },
+  /** Makes a saved provider the default endpoint (its address and default model). */
   'provider.use': {
-    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    input: z.object({ id: ProviderId }).strict(),
     output: SettingsSchema,
+  },
+  /**
+   * "Add provider": any OpenAI-compatible address, with its own key (bound to that address's
+   * origin, never sent anywhere else). Does not change the provider in use.
+   */
+  'provider.add': {
+    input: ProviderFieldsSchema.extend({ key: ProviderKeyInputSchema.optional() }).strict(),
+    output: ProviderListSchema.extend({ id: ProviderId }),
+  },
+  /** Edits a provider's name, address or default model; a key stays bound to its old origin. */
+  'provider.update': {
+    input: ProviderFieldsSchema.partial().extend({ id: ProviderId }).strict(),
+    output: ProviderListSchema,
+  },
+  /**
+   * Removes a provider. Its conversations keep their choice and answer with the provider in use
+   * until it is added again; removing the one in use makes `switchedTo` the default. The last
+   * provider cannot be removed.
+   */
+  'provider.remove': {
+    input: z.object({ id: ProviderId }).strict(),
+    output: ProviderListSchema.extend({
+      switchedTo: ProviderId.nullable(),
+      conversations: z.number().int().min(0),
+    }),
+  },
+  /** Undo of `provider.remove`: the provider comes back with its id, key and capabilities. */
+  'provider.restore': {
+    input: z.object({ id: ProviderId }).strict(),
+    output: ProviderListSchema,
+  },
+  /** Saves a provider's own key, bound to the origin of its address now. */
+  'provider.setKey': {
+    input: ProviderKeyInputSchema.extend({ id: ProviderId }).strict(),
+    output: ProviderListSchema,
+  },
+  /** Forgets a provider's own key. */
+  'provider.clearKey': {
+    input: z.object({ id: ProviderId }).strict(),
+    output: ProviderListSchema,
+  },
+  /**
+   * Asks the provider's server what it can do (`/v1/models`, a one-token `/v1/completions` and a
+   * one-token streamed chat), with that provider's key only, and saves the answer.
+   */
+  'provider.check': {
+    input: z.object({ id: ProviderId }).strict(),
+    output: ProviderCapabilitiesSchema,
+  },
+  /**
+   * The provider a conversation answers with (null: the provider in use). Chat, regenerate,
+   * titles, summaries and the context preview then use its address, key and default model.
+   */
+  'conversation.setProvider': {
+    input: z.object({ id: Id, providerId: ProviderId.nullable() }).strict(),
+    output: ConversationSchema,
   },
 } as const;
 
-/** No events of its own yet. */
+/** No events of their own: a change is announced as `settings.changed` (and `conversation.changed`). */
 export const providersEvents = {} as const;

@@ -1,0 +1,77 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Conversation } from '../../shared/schemas';
+import { call } from '../bridge/api';
+import { PopoverMenu, type MenuEntry } from '../personas/PopoverMenu';
+import { reportLibraryError } from '../state/library';
+import { effectiveProvider, useProviders } from '../state/providerStore';
+import { openSettings } from '../state/ui';
+import './providers.css';
+
+/**
+ * The conversation header's "Provider": the provider this conversation answers with, opening a
+ * menu of the saved providers ("The provider in use" follows the default). A removed choice is
+ * shown as the fallback it answers with, with a warning in its title.
+ */
+export function ProviderPicker({ conversation }: { conversation: Conversation }): ReactElement | null {
+  const { t } = useTranslation();
+  const providers = useProviders();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  if (!providers || providers.length === 0) return null;
+  const chosenId = conversation.providerId ?? null;
+  const { provider, removed } = effectiveProvider(providers, chosenId);
+  const inUse = providers.find((p) => p.inUse);
+  const name = provider?.name ?? '';
+
+  const choose = (providerId: string | null): void => {
+    if (providerId === chosenId) return;
+    call('conversation.setProvider', { id: conversation.id, providerId }).catch(reportLibraryError);
+  };
+  const entries: MenuEntry[] = [
+    {
+      key: 'in-use',
+      label: t('providers:picker.followInUse', { name: inUse?.name ?? '' }),
+      checked: chosenId === null || removed,
+      onSelect: () => choose(null),
+    },
+    ...providers.map((p) => ({
+      key: p.id,
+      label: p.name,
+      checked: !removed && p.id === chosenId,
+      onSelect: () => choose(p.id),
+    })),
+    {
+      key: 'manage',
+      label: t('providers:picker.manage'),
+      separatorBefore: true,
+      onSelect: openSettings,
+    },
+  ];
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`provider-picker${removed ? ' provider-picker-removed' : ''}`}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        aria-label={t('providers:picker.label', { name })}
+        title={removed ? t('providers:picker.removed', { name }) : t('providers:picker.menuLabel')}
+        onClick={(event) => setAnchor(anchor ? null : event.currentTarget)}
+      >
+        <span className="provider-picker-name">{name}</span>
+        <span className="provider-picker-caret" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {anchor && (
+        <PopoverMenu
+          label={t('providers:picker.menuLabel')}
+          anchor={anchor}
+          entries={entries}
+          onClose={() => setAnchor(null)}
+        />
+      )}
+    </>
+  );
+}
