@@ -20,6 +20,8 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     spawnImportWorker: spawnSourceImportWorker,
     // Tests point detection at servers of their own (`ollama=45123`); nothing else reads this.
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
+    // Tests poll fine-tuning jobs every few hundred ms instead of every 15 s.
+    fineTunePollMs: Number(process.env.PENPAL_FT_POLL_MS) || undefined,
     ...overrides,
   };
 }

@@ -28,6 +28,7 @@ import { flagForCheck, openDatabase, type StoreNotice } from './database';
 import { exportAll, exportConversation } from './exportData';
 import { createJournalStore } from './journals';
 import { createYoungerSelfStore } from '../youngerSelf/chatStore';
+import { createTrainingStore } from '../fineTuning/trainingStore';
 import { discardStagedImports, importConversationsAsync } from './importStaging';
 import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
 import {
@@ -135,6 +136,7 @@ function storeOver(ctx: StoreContext): ConversationStore {
     personas: createPersonaStore(ctx),
     journals: createJournalStore(ctx),
     youngerSelf: createYoungerSelfStore(ctx),
+    training: createTrainingStore(ctx),
     close: () => {
       // Closing twice (a shutdown path racing another) must not throw.
       if (db.isOpen) db.close();

@@ -1,6 +1,7 @@
 import type { PersonaStore } from '../personas/personaStore';
 import type { JournalStore } from './journals';
 import type { YoungerSelfStore } from '../youngerSelf/chatStore';
+import type { TrainingStore } from '../fineTuning/trainingStore';
 import type { WireError } from '../../shared/errors';
 import type { ContextStoreFunctions } from './contextTypes';
 import type {
@@ -190,6 +191,8 @@ export interface ConversationStore extends ContextStoreFunctions {
   journals: JournalStore;
   /** Conversations with a younger self (v7): their journal period, summary and answers' sources. */
   youngerSelf: YoungerSelfStore;
+  /** The fine-tuning training set and jobs. */
+  training: TrainingStore;
 
   close(): void;
 }
