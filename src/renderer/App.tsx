@@ -8,6 +8,8 @@ import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
 import { JournalsSection } from './journals/JournalsSection';
 import { closeJournals, useJournals } from './journals/journalsState';
+import { TrainingSection } from './training/TrainingSection';
+import { closeTraining, useTraining } from './training/trainingState';
 import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
@@ -75,9 +77,14 @@ export function App(): ReactElement {
   const { libraryOpen: personasOpen } = usePersonas();
   const ready = current !== null && current.key.configured;
   const { open: journalsOpen } = useJournals();
+  const { open: trainingOpen } = useTraining();
   const navigation = useNavigation();
-  // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals section.
-  useEffect(() => closeJournals(), [navigation.conversationId]);
+  // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals
+  // section and the Training data screen.
+  useEffect(() => {
+    closeJournals();
+    closeTraining();
+  }, [navigation.conversationId]);
   useSettingsShortcut(ready);
   useOpenNewestOnStart(ready);
   useOpenFromQuickChat();
@@ -110,6 +117,8 @@ export function App(): ReactElement {
         <NoticeBanner />
         {journalsOpen ? (
           <JournalsSection />
+        ) : trainingOpen ? (
+          <TrainingSection />
         ) : (
           <ChatView
             conversationId={navigation.conversationId}
