@@ -88,8 +88,8 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
     await expect(report.getByText('Fix the errors before training.')).toBeVisible();
     // The over-long answer starts on line 9 (the two quoted lines before it span three lines).
     await expect(
-      report.getByRole('listitem').filter({ hasText: 'over the limit of 65536 tokens' }),
-    ).toContainText('support.csv:9');
+      report.getByRole('listitem').filter({ hasText: 'over the limit of 65,536 tokens' }),
+    ).toContainText(/support\.csv:9 \(\d{2},\d{3} tokens\)/);
     await expect(
       report.getByRole('listitem').filter({ hasText: 'no assistant answer to learn from' }),
     ).toContainText('support.csv:10');

@@ -4,22 +4,29 @@ import type { Conversation } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
 import { Modal } from '../components/Modal';
+import { usePersonas } from '../state/personaStore';
 import { addConversations } from './trainingState';
 
-/** Picks conversations of the library (filtered by title) to add as examples. */
+/** Picks conversations of the library (filtered by title, or a persona's chats) to add as examples. */
 export function AddConversationsDialog({ onClose }: { onClose: () => void }): ReactElement {
   const { t } = useTranslation();
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
+  const [personaId, setPersonaId] = useState('');
+  const { items: personas } = usePersonas();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   useEffect(() => {
     call('conversation.list', { view: 'active' }).then(setConversations, setFailure);
   }, []);
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    return (conversations ?? []).filter((item) => !needle || item.title.toLowerCase().includes(needle));
-  }, [conversations, filter]);
+    return (conversations ?? []).filter(
+      (item) =>
+        (!needle || item.title.toLowerCase().includes(needle)) &&
+        (!personaId || item.personaId === personaId),
+    );
+  }, [conversations, filter, personaId]);
   const toggle = (id: string, on: boolean): void => {
     const next = new Set(picked);
     if (on) next.add(id);
@@ -44,6 +51,17 @@ export function AddConversationsDialog({ onClose }: { onClose: () => void }): Re
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
+      <label className="tr-persona-filter">
+        <span>{t('training:dialog.persona')}</span>
+        <select value={personaId} onChange={(event) => setPersonaId(event.target.value)}>
+          <option value="">{t('training:dialog.anyPersona')}</option>
+          {personas.map((persona) => (
+            <option key={persona.id} value={persona.id}>
+              {persona.name}
+            </option>
+          ))}
+        </select>
+      </label>
       {failure !== null && <p className="tr-bad">{errorText(t, failure).summary}</p>}
       {conversations && shown.length === 0 && <p className="tr-muted">{t('training:dialog.empty')}</p>}
       <ul className="tr-pick">

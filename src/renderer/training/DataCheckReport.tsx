@@ -11,6 +11,7 @@ export function DataCheckReport({ report, stale }: { report: Report | null; stal
   const number = (value: number) => value.toLocaleString(i18n.language);
   const money = (value: number) =>
     value.toLocaleString(i18n.language, { style: 'currency', currency: 'USD', maximumFractionDigits: 4 });
+  const tokensOf = new Map(report?.tokens.map((entry) => [entry.label, entry.tokens]));
   const hasWarnings = report?.issues.some((issue) => issue.severity === 'warning') ?? false;
   return (
     <section className="tr-panel tr-report" aria-label={t('training:report.label')}>
@@ -52,11 +53,23 @@ export function DataCheckReport({ report, stale }: { report: Report | null; stal
               {report.issues.map((issue) => (
                 <li key={issue.code} className={`tr-issue tr-${issue.severity}`}>
                   <span className="tr-severity">{t(`training:report.${issue.severity}`)}</span>{' '}
-                  <span>{t(`training:report.issue.${issue.code}`, { figure: issue.figure ?? 0 })}</span>
+                  <span>
+                    {t(`training:report.issue.${issue.code}`, { figure: number(issue.figure ?? 0) })}
+                  </span>
                   {issue.examples.length > 0 && (
                     <span className="tr-labels">
                       {' — '}
-                      {issue.examples.slice(0, SHOWN).join(', ')}
+                      {issue.examples
+                        .slice(0, SHOWN)
+                        .map((label) =>
+                          issue.code === 'too_long'
+                            ? t('training:report.tokensOf', {
+                                label,
+                                tokens: number(tokensOf.get(label) ?? 0),
+                              })
+                            : label,
+                        )
+                        .join(', ')}
                       {issue.examples.length > SHOWN ? ` … (+${issue.examples.length - SHOWN})` : ''}
                     </span>
                   )}

@@ -43,6 +43,8 @@ export default {
   dialog: {
     title: 'Add conversations',
     filter: 'Filter conversations',
+    persona: 'Persona',
+    anyPersona: 'Any persona',
     empty: 'No conversation matches.',
     add_one: 'Add {{count}} conversation',
     add_other: 'Add {{count}} conversations',
@@ -61,6 +63,7 @@ export default {
     cost: 'Estimated cost: {{cost}}',
     noCost: 'Estimated cost: unknown (no training price for {{model}})',
     encoding: 'Counted with {{encoding}}; limit {{limit}} tokens per example.',
+    tokensOf: '{{label}} ({{tokens}} tokens)',
     error: 'Error',
     warning: 'Warning',
     issue: {

@@ -42,6 +42,8 @@ export default {
   dialog: {
     title: '添加对话',
     filter: '筛选对话',
+    persona: '角色',
+    anyPersona: '任意角色',
     empty: '没有匹配的对话。',
     add_one: '添加 {{count}} 个对话',
     add_other: '添加 {{count}} 个对话',
@@ -59,6 +61,7 @@ export default {
     cost: '预计费用：{{cost}}',
     noCost: '预计费用：未知（没有 {{model}} 的训练价格）',
     encoding: '使用 {{encoding}} 计数；每个样本上限 {{limit}} 个 token。',
+    tokensOf: '{{label}}（{{tokens}} 个 token）',
     error: '错误',
     warning: '警告',
     issue: {
