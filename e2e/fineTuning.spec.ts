@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { personaFields } from '../src/core/personas/testing';
 import { arrange, callHost, configureHost } from './fixtures/hostClient';
 import { expect, sendMessage, test } from './fixtures/test';
 import { freshDataDir, removeDataDir, startHost } from './fixtures/webHost';
@@ -47,22 +48,15 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
     await configureHost(host.url, server.baseURL);
     await arrange(host.url, async (session) => {
       for (const [title, pairs] of CONVERSATIONS) await session.importConversation(title, pairs);
-      await session.call('persona.create', {
-        name: 'Support bot',
-        avatar: '🛠',
-        systemPrompt: 'You answer customers of a small electronics shop.',
-        examples: [],
-        openingMessage: '',
-        model: null,
-        temperature: null,
-        topP: null,
-        maxTokens: null,
-        stop: [],
-        presencePenalty: null,
-        frequencyPenalty: null,
-        promptFormat: 'chat',
-        template: null,
-      });
+      await session.call(
+        'persona.create',
+        personaFields({
+          name: 'Support bot',
+          systemPrompt: 'You answer customers of a small electronics shop.',
+          examples: [],
+          openingMessage: '',
+        }),
+      );
     });
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Training data' }).click();

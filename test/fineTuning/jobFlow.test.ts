@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
+import { personaFields } from '../../src/core/personas/testing';
 import type { CorePorts } from '../../src/core/ports';
 import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
 import { createInMemoryBridge } from '../../src/core/transport/inMemory';
@@ -131,22 +132,16 @@ describe('a fine-tuning job', () => {
     });
 
     expect((await ok('models.list', {})).models).toContain(job.fineTunedModel);
-    const persona = await ok('persona.create', {
-      name: 'Support bot',
-      avatar: '🛠',
-      systemPrompt: '',
-      examples: [],
-      openingMessage: '',
-      model: job.fineTunedModel,
-      temperature: null,
-      topP: null,
-      maxTokens: null,
-      stop: [],
-      presencePenalty: null,
-      frequencyPenalty: null,
-      promptFormat: 'chat',
-      template: null,
-    });
+    const persona = await ok(
+      'persona.create',
+      personaFields({
+        name: 'Support bot',
+        systemPrompt: '',
+        examples: [],
+        openingMessage: '',
+        model: job.fineTunedModel,
+      }),
+    );
     const conversation = await ok('conversation.create', { personaId: persona.id });
     const answered = new Promise<void>((resolve) =>
       core.events.subscribe((event) => event.name === 'chat.done' && resolve()),

@@ -3,6 +3,30 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
 import { setForm, useTraining } from './trainingState';
 
+/** A whole number kept between `min` and `max` as it is typed. */
+function NumberField(props: {
+  label: string;
+  min: number;
+  max: number;
+  value: number;
+  onChange(value: number): void;
+}): ReactElement {
+  const clamp = (text: string): number =>
+    Math.min(props.max, Math.max(props.min, Math.round(Number(text) || props.min)));
+  return (
+    <label>
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(event) => props.onChange(clamp(event.target.value))}
+      />
+    </label>
+  );
+}
+
 /** Base model (suggested from the provider's list), epochs, suffix and validation share. */
 export function TrainingForm(): ReactElement {
   const { t } = useTranslation();
@@ -32,18 +56,13 @@ export function TrainingForm(): ReactElement {
           ))}
         </datalist>
       </label>
-      <label>
-        <span>{t('training:form.epochs')}</span>
-        <input
-          type="number"
-          min={1}
-          max={50}
-          value={form.epochs}
-          onChange={(event) =>
-            setForm({ epochs: Math.min(50, Math.max(1, Math.round(Number(event.target.value) || 1))) })
-          }
-        />
-      </label>
+      <NumberField
+        label={t('training:form.epochs')}
+        min={1}
+        max={50}
+        value={form.epochs}
+        onChange={(epochs) => setForm({ epochs })}
+      />
       <label>
         <span>{t('training:form.suffix')}</span>
         <input
@@ -53,20 +72,13 @@ export function TrainingForm(): ReactElement {
           onChange={(event) => setForm({ suffix: event.target.value })}
         />
       </label>
-      <label>
-        <span>{t('training:form.validation')}</span>
-        <input
-          type="number"
-          min={0}
-          max={50}
-          value={form.validationPercent}
-          onChange={(event) =>
-            setForm({
-              validationPercent: Math.min(50, Math.max(0, Math.round(Number(event.target.value) || 0))),
-            })
-          }
-        />
-      </label>
+      <NumberField
+        label={t('training:form.validation')}
+        min={0}
+        max={50}
+        value={form.validationPercent}
+        onChange={(validationPercent) => setForm({ validationPercent })}
+      />
       {hasWarnings && (
         <label className="tr-toggle">
           <input
