@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { personaFields } from '../src/core/personas/testing';
 import { arrange, callHost, configureHost } from './fixtures/hostClient';
+import { startOpenAITestServer } from './fixtures/openaiTestServer';
 import { expect, sendMessage, test } from './fixtures/test';
 import { freshDataDir, removeDataDir, startHost } from './fixtures/webHost';
 
@@ -74,7 +75,7 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
     await page.getByRole('button', { name: 'Import pairs' }).click();
     await (await chooser).setFiles({ name: 'support.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await expect(page.getByText('Added 9 examples.')).toBeVisible();
-    await expect(page.getByText('12 examples')).toBeVisible();
+    await expect(page.getByText('12 examples', { exact: true })).toBeVisible();
 
     await page.getByLabel('Model name suffix').fill('support');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -117,7 +118,7 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
     // Take the two flagged examples out; the check is then clean but for "few examples".
     await page.getByRole('button', { name: 'Remove support.csv:9' }).click();
     await page.getByRole('button', { name: 'Remove support.csv:10' }).click();
-    await expect(page.getByText('10 examples')).toBeVisible();
+    await expect(page.getByText('10 examples', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(report.getByText('Training may start once you accept the warnings.')).toBeVisible();
     await page.getByRole('checkbox', { name: 'Start despite the warnings' }).check();
@@ -161,5 +162,26 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
   } finally {
     await host.stop();
     removeDataDir(dataDir);
+  }
+});
+
+test('a provider without fine-tuning endpoints is told so in words', async ({ page, host }) => {
+  const plain = await startOpenAITestServer({ fineTuning: false });
+  try {
+    await configureHost(host.url, plain.baseURL);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Training data' }).click();
+    const rows = Array.from({ length: 10 }, (_, index) => `Question ${index}?,Answer ${index}.`).join('\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import pairs' }).click();
+    await (await chooser).setFiles({ name: 'pairs.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+    await expect(page.getByText('10 examples', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Start despite the warnings' }).check();
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect(page.getByRole('alert')).toContainText('This provider does not offer fine-tuning');
+    await expect(page.getByRole('list', { name: 'Training jobs' }).getByText('Failed')).toBeVisible();
+  } finally {
+    await plain.close();
   }
 });
