@@ -185,3 +185,43 @@ test('a provider without fine-tuning endpoints is told so in words', async ({ pa
     await plain.close();
   }
 });
+
+test('a job under way keeps being followed after Penpal is killed and started again', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(90_000);
+  const dataDir = freshDataDir();
+  let host = await startHost(dataDir, { PENPAL_FT_POLL_MS: '250' });
+  try {
+    await configureHost(host.url, server.baseURL);
+    const rows = Array.from({ length: 10 }, (_, index) => `Question ${index}?,Answer ${index}.`).join('\n');
+    await callHost(host.url, 'training.importFile', {
+      name: 'pairs.csv',
+      base64: Buffer.from(rows).toString('base64'),
+    });
+    // Long enough to still be running when the host is killed.
+    server.fineTuning.script([{ steps: 40 }]);
+    await callHost(host.url, 'training.start', {
+      model: 'gpt-4o-mini',
+      epochs: 1,
+      suffix: 'restart',
+      validationPercent: 0,
+      acceptWarnings: true,
+    });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Training data' }).click();
+    const job = page.getByRole('list', { name: 'Training jobs' }).getByRole('listitem');
+    await expect(job.getByText('Running')).toBeVisible();
+
+    await host.stop('SIGKILL');
+    host = await startHost(dataDir, { PENPAL_FT_POLL_MS: '250' });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Training data' }).click();
+    await expect(job.getByText('Succeeded')).toBeVisible({ timeout: 60_000 });
+    await expect(job.getByRole('img', { name: /Training loss, 40 steps/ })).toBeVisible();
+  } finally {
+    await host.stop();
+    removeDataDir(dataDir);
+  }
+});
