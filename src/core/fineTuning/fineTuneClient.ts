@@ -1,7 +1,7 @@
 import { APIError, toFile } from 'openai';
 import type { FineTuningJob } from 'openai/resources/fine-tuning/jobs/jobs';
 import { AppError } from '../../shared/errors';
-import type { FineTuneStatus, LossPoint } from '../../shared/fineTuningSchemas';
+import { FineTuneStatusSchema, type FineTuneStatus, type LossPoint } from '../../shared/fineTuningSchemas';
 import { createOpenAIClient } from '../chat/openaiClient';
 import { mapServiceError } from '../chat/serviceErrors';
 
@@ -29,14 +29,8 @@ export interface JobRequest {
   validation: string | null;
 }
 
-const STATUSES = new Set<string>([
-  'validating_files',
-  'queued',
-  'running',
-  'succeeded',
-  'failed',
-  'cancelled',
-]);
+// The provider's statuses are the schema's, less `uploading` (Penpal's own, before a job exists).
+const STATUSES = new Set<string>(FineTuneStatusSchema.options.filter((status) => status !== 'uploading'));
 
 function remoteJob(job: FineTuningJob): RemoteJob {
   return {
