@@ -66,6 +66,12 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
     // Three conversations from the library.
     await page.getByRole('button', { name: 'Add conversations' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add conversations' });
+    // A word of an answer finds its conversation through the library's search.
+    await dialog.getByRole('searchbox', { name: 'Filter conversations' }).fill('depot');
+    await expect(dialog.getByRole('checkbox')).toHaveCount(1);
+    await expect(dialog.getByRole('checkbox', { name: 'Parcel is late' })).toBeVisible();
+    await dialog.getByRole('searchbox', { name: 'Filter conversations' }).fill('');
+    await expect(dialog.getByRole('checkbox')).toHaveCount(3);
     for (const [title] of CONVERSATIONS) await dialog.getByRole('checkbox', { name: title }).check();
     await dialog.getByRole('button', { name: 'Add 3 conversations' }).click();
     await expect(dialog).toHaveCount(0);

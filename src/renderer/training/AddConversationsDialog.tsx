@@ -4,10 +4,33 @@ import type { Conversation } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
 import { Modal } from '../components/Modal';
+import { useDebounced } from '../context/useDebounced';
 import { usePersonas } from '../state/personaStore';
 import { addConversations } from './trainingState';
 
-/** Picks conversations of the library (filtered by title, or a persona's chats) to add as examples. */
+/** Conversations whose messages match the words, through the library's search (FTS, CJK-aware). */
+function useTextMatches(filter: string): Set<string> {
+  const query = useDebounced(filter.trim(), 200);
+  const [matches, setMatches] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (!query) return setMatches(new Set());
+    let current = true;
+    call('search.query', { query, limit: 200 }).then(
+      (hits) => current && setMatches(new Set(hits.map((hit) => hit.conversationId))),
+      // The title filter still works without search.
+      () => current && setMatches(new Set()),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  return matches;
+}
+
+/**
+ * Picks conversations of the library to add as examples: filtered by title or words in their
+ * messages (the library's search), or to a persona's chats.
+ */
 export function AddConversationsDialog({ onClose }: { onClose: () => void }): ReactElement {
   const { t } = useTranslation();
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
@@ -15,6 +38,7 @@ export function AddConversationsDialog({ onClose }: { onClose: () => void }): Re
   const [filter, setFilter] = useState('');
   const [personaId, setPersonaId] = useState('');
   const { items: personas } = usePersonas();
+  const textMatches = useTextMatches(filter);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   useEffect(() => {
     call('conversation.list', { view: 'active' }).then(setConversations, setFailure);
@@ -23,10 +47,10 @@ export function AddConversationsDialog({ onClose }: { onClose: () => void }): Re
     const needle = filter.trim().toLowerCase();
     return (conversations ?? []).filter(
       (item) =>
-        (!needle || item.title.toLowerCase().includes(needle)) &&
+        (!needle || item.title.toLowerCase().includes(needle) || textMatches.has(item.id)) &&
         (!personaId || item.personaId === personaId),
     );
-  }, [conversations, filter, personaId]);
+  }, [conversations, filter, personaId, textMatches]);
   const toggle = (id: string, on: boolean): void => {
     const next = new Set(picked);
     if (on) next.add(id);
