@@ -98,6 +98,21 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
     await expect(page.getByRole('button', { name: 'Start training' })).toBeDisabled();
     await shoot(page, 'training-data-report-en');
 
+    // The refund answer is kept as context but not trained on; the router question is left out.
+    const examples = page.locator('.tr-example');
+    await examples.filter({ hasText: 'Refund for order 1042' }).locator('summary').click();
+    await examples
+      .filter({ hasText: 'Refund for order 1042' })
+      .getByRole('checkbox', { name: 'Train on this answer' })
+      .uncheck();
+    await examples.filter({ hasText: 'Router keeps blinking' }).locator('summary').click();
+    await examples
+      .filter({ hasText: 'Router keeps blinking' })
+      .getByRole('checkbox', { name: 'Include' })
+      .first()
+      .uncheck();
+    await expect(page.getByText('The set changed since this check')).toBeVisible();
+
     // Export: one chat-format line per example, UTF-8.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSONL' }).click();
@@ -108,11 +123,15 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
       .split('\n');
     expect(lines).toHaveLength(12);
     // The conversations come in the library's order (newest first), then the pairs in file order.
-    expect(lines.map((line) => JSON.parse(line) as unknown)).toContainEqual({
+    const parsed = lines.map((line) => JSON.parse(line) as unknown);
+    expect(parsed).toContainEqual({
       messages: [
-        { role: 'user', content: 'My router blinks orange.' },
-        { role: 'assistant', content: 'Unplug it for ten seconds, then plug it back in.' },
+        { role: 'user', content: 'Can I get a refund?' },
+        { role: 'assistant', content: 'Yes: refunds take three to five working days.', weight: 0 },
       ],
+    });
+    expect(parsed).toContainEqual({
+      messages: [{ role: 'assistant', content: 'Unplug it for ten seconds, then plug it back in.' }],
     });
     expect(JSON.parse(lines[3])).toEqual({
       messages: [
@@ -121,7 +140,17 @@ test('fine-tuning: pick conversations and a CSV, check, export, train, and chat 
       ],
     });
 
-    // Take the two flagged examples out; the check is then clean but for "few examples".
+    // Put both back as they were, and take the two flagged examples out; the check is then
+    // clean but for "few examples".
+    await examples
+      .filter({ hasText: 'Refund for order 1042' })
+      .getByRole('checkbox', { name: 'Train on this answer' })
+      .check();
+    await examples
+      .filter({ hasText: 'Router keeps blinking' })
+      .getByRole('checkbox', { name: 'Include' })
+      .first()
+      .check();
     await page.getByRole('button', { name: 'Remove support.csv:9' }).click();
     await page.getByRole('button', { name: 'Remove support.csv:10' }).click();
     await expect(page.getByText('10 examples', { exact: true })).toBeVisible();

@@ -141,20 +141,31 @@ export async function importFile(file: File): Promise<void> {
   });
 }
 
-/** Excludes or brings back a message, or sets whether an answer is trained on. */
+/**
+ * Excludes or brings back a message, or sets whether an answer is trained on. Shown at once (the
+ * checkbox must not lag behind the click), put back if main refuses.
+ */
 export async function updateMessage(
   exampleId: string,
   index: number,
   change: { excluded?: boolean; weight?: TrainingWeight },
 ): Promise<void> {
-  try {
-    const example = await call('training.updateMessage', { exampleId, index, ...change });
+  const before = state.examples;
+  const replace = (example: TrainingExample) =>
     set({
       examples: state.examples.map((item) => (item.id === example.id ? example : item)),
       reportStale: true,
     });
+  const current = before.find((item) => item.id === exampleId);
+  if (current)
+    replace({
+      ...current,
+      messages: current.messages.map((message, at) => (at === index ? { ...message, ...change } : message)),
+    });
+  try {
+    replace(await call('training.updateMessage', { exampleId, index, ...change }));
   } catch (error) {
-    set({ error: toError(error) });
+    set({ examples: before, error: toError(error) });
   }
 }
 
