@@ -59,15 +59,20 @@ export class FineTuneJobs {
    * started at the provider); the others are polled.
    */
   resume(): void {
-    for (const job of this.list()) {
-      if (job.status === 'uploading')
-        this.save({
-          ...job,
-          status: 'failed',
-          error: 'Penpal was closed while the training files were uploading.',
-        });
+    try {
+      for (const job of this.list()) {
+        if (job.status === 'uploading')
+          this.save({
+            ...job,
+            status: 'failed',
+            error: 'Penpal was closed while the training files were uploading.',
+          });
+      }
+      this.schedule();
+    } catch {
+      // A library that cannot be read or written right now must not stop Penpal from starting;
+      // the jobs are followed again at the next start.
     }
-    this.schedule();
   }
 
   /** Uploads the files and creates the job at the provider in use. */
