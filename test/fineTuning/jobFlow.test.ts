@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
-import { createCore, type Core } from '../../src/core/app';
+import { createCore, DATABASE_FILE, type Core } from '../../src/core/app';
+import { openConversationStore } from '../../src/core/store';
 import { personaFields } from '../../src/core/personas/testing';
 import type { CorePorts } from '../../src/core/ports';
 import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
@@ -215,6 +216,35 @@ describe('a fine-tuning job', () => {
       status: 'succeeded',
       losses: [{ step: 1 }, { step: 2 }, { step: 3 }, { step: 4 }],
     });
+  });
+
+  it('marks a job cut off while uploading as failed at the next start', async () => {
+    await core.close();
+    const { store } = openConversationStore({ path: join(dataDir, DATABASE_FILE) });
+    const at = '2024-05-01T10:00:00.000Z';
+    store.training.saveJob({
+      ...{ id: 'cut-off', jobId: null, baseURL: server.baseURL, baseModel: 'gpt-4o-mini', suffix: '' },
+      ...{
+        epochs: 3,
+        status: 'uploading',
+        fineTunedModel: null,
+        error: null,
+        losses: [],
+        createdAt: at,
+        updatedAt: at,
+      },
+    });
+    store.close();
+    await boot();
+    expect((await ok('training.jobs', {})).jobs).toMatchObject([
+      {
+        id: 'cut-off',
+        status: 'failed',
+        error: expect.stringMatching(/closed while the training files were uploading/),
+      },
+    ]);
+    // Nothing was created at the provider, so nothing is polled there.
+    expect(server.requests.filter((request) => request.path.startsWith('/v1/fine_tuning'))).toEqual([]);
   });
 
   it('sends the saved key only to the address it was saved for', async () => {
