@@ -7,6 +7,9 @@ import { ModelTableService } from './context/modelTableService';
 import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { journalHandlers } from './handlers/journalHandlers';
+import { fineTuningHandlers } from './handlers/fineTuningHandlers';
+import { FineTuneJobs } from './fineTuning/fineTuneJobs';
+import { TrainingSet } from './fineTuning/trainingSet';
 import { youngerSelfHandlers } from './handlers/youngerSelfHandlers';
 import { libraryHandlers } from './handlers/libraryHandlers';
 import { journalJobInWorker, runJournalJob } from './importers/journalJob';
@@ -127,6 +130,19 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     signal: shutdownSignal.signal,
   });
 
+  // Fine-tuning goes to the provider in use, with its key from credentialsFor like every model call.
+  const trainingSet = new TrainingSet(store, models);
+  const fineTuneJobs = new FineTuneJobs({
+    store,
+    events,
+    baseURL: async () => settings.get().baseURL,
+    credentialsFor,
+    fetch: network.fetch,
+    pollMs: ports.fineTunePollMs,
+    now,
+  });
+  fineTuneJobs.resume();
+
   const shell = new ShellService(ports.settingsStore);
   const shortcut = new QuickChatShortcut(ports.hotkeys);
   shortcut.start(shell.settings().quickChatShortcut);
@@ -164,7 +180,13 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       detectionProbes: ports.detectionProbes,
     }),
     'settings.testConnection': async (input) => chat.testConnection(input),
-    'models.list': async () => ({ models: await chat.listModels() }),
+    ...fineTuningHandlers(trainingSet, fineTuneJobs, events),
+    // The server's list, plus the models Penpal's own jobs made there (a provider may list them late).
+    'models.list': async () => {
+      const listed = await chat.listModels();
+      const tuned = fineTuneJobs.modelsAt(settings.get().baseURL).filter((id) => !listed.includes(id));
+      return { models: [...listed, ...tuned] };
+    },
     'chat.send': async (input) => chat.send(input),
     'chat.edit': async (input) => chat.edit(input),
     'chat.regenerate': async (input) => chat.regenerate(input),
@@ -186,6 +208,7 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       closed = true;
       shortcut.stop();
       shutdownSignal.abort();
+      fineTuneJobs.close();
       await chat.shutdown();
       await network.close();
       store.close();

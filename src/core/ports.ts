@@ -151,6 +151,8 @@ export interface CorePorts {
   desktop?: DesktopShellPort;
   /** Overrides for tests: how long a stream may stay silent before it counts as stalled. */
   streamIdleTimeoutMs?: number;
+  /** Overrides for tests: the gap between two polls of the fine-tuning jobs under way. */
+  fineTunePollMs?: number;
 }
 
 /** The defaults a first run starts with. */

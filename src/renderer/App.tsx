@@ -8,6 +8,8 @@ import { SearchPalette } from './library/SearchPalette';
 import { Sidebar } from './library/Sidebar';
 import { JournalsSection } from './journals/JournalsSection';
 import { closeJournals, useJournals } from './journals/journalsState';
+import { TrainingSection } from './training/TrainingSection';
+import { closeTraining, useTraining } from './training/trainingState';
 import { PersonaLibrary } from './personas/PersonaLibrary';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { WelcomeScreen } from './settings/WelcomeScreen';
@@ -79,9 +81,14 @@ export function App(): ReactElement {
   const inUseKey = providers?.find((provider) => provider.inUse)?.key.source;
   const ready = current !== null && (current.key.configured || inUseKey === 'own' || inUseKey === 'keyless');
   const { open: journalsOpen } = useJournals();
+  const { open: trainingOpen } = useTraining();
   const navigation = useNavigation();
-  // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals section.
-  useEffect(() => closeJournals(), [navigation.conversationId]);
+  // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals
+  // section and the Training data screen.
+  useEffect(() => {
+    closeJournals();
+    closeTraining();
+  }, [navigation.conversationId]);
   useSettingsShortcut(ready);
   useOpenNewestOnStart(ready);
   useOpenFromQuickChat();
@@ -114,6 +121,8 @@ export function App(): ReactElement {
         <NoticeBanner />
         {journalsOpen ? (
           <JournalsSection />
+        ) : trainingOpen ? (
+          <TrainingSection />
         ) : (
           <ChatView
             conversationId={navigation.conversationId}

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'shortcut_taken',
   'proxy_unreachable',
   'proxy_auth',
+  'fine_tuning_unsupported',
   'internal',
 ] as const;
 

@@ -23,6 +23,8 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
     // "System proxy" (the Proxy field empty) is the environment's HTTP(S)_PROXY / NO_PROXY here.
     fetch: createEnvProxyFetch(process.env).fetch,
+    // Tests poll fine-tuning jobs every few hundred ms instead of every 15 s.
+    fineTunePollMs: Number(process.env.PENPAL_FT_POLL_MS) || undefined,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ import { exportAll, exportConversation } from './exportData';
 import { createJournalStore } from './journals';
 import { createYoungerSelfStore } from '../youngerSelf/chatStore';
 import { createConversationProviderStore } from './conversationProviders';
+import { createTrainingStore } from '../fineTuning/trainingStore';
 import { discardStagedImports, importConversationsAsync } from './importStaging';
 import { deleteMessage, purgeDeletedMessages, PURGE_AFTER_DAYS, restoreMessage } from './messageTrash';
 import {
@@ -137,6 +138,7 @@ function storeOver(ctx: StoreContext): ConversationStore {
     journals: createJournalStore(ctx),
     youngerSelf: createYoungerSelfStore(ctx),
     providerChoice: createConversationProviderStore(ctx),
+    training: createTrainingStore(ctx),
     close: () => {
       // Closing twice (a shutdown path racing another) must not throw.
       if (db.isOpen) db.close();

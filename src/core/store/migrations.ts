@@ -274,12 +274,45 @@ CREATE INDEX younger_self_sources_answer ON younger_self_sources (answer_id, pos
 CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_id, seq DESC);
 `;
 
-// Version 8 (v8-prov): the provider a conversation answers with, by the id of a saved provider in
+// Version 8: the provider a conversation answers with, by the id of a saved provider in
 // the settings file (null: the provider in use). Not a foreign key: providers live in the
 // settings file, and a conversation keeps its choice when its provider is removed, so adding it
 // again brings it back.
 const v8 = `
 ALTER TABLE conversations ADD COLUMN provider_id TEXT;
+`;
+
+// Version 9: fine-tuning. The training set (one per library: examples in the order added, each
+// one conversation path or one imported pair or line, its messages as JSON with the user's
+// exclusions and weights) and the jobs started at a provider, kept so their polling survives a
+// restart. An example keeps its conversation's id without a foreign key: deleting the
+// conversation later must not change a set the user already checked.
+const v9 = `
+CREATE TABLE training_examples (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  label TEXT NOT NULL,
+  conversation_id TEXT,
+  messages_json TEXT NOT NULL,
+  raw TEXT,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE fine_tune_jobs (
+  id TEXT PRIMARY KEY,
+  job_id TEXT,
+  base_url TEXT NOT NULL,
+  base_model TEXT NOT NULL,
+  suffix TEXT NOT NULL,
+  epochs INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  fine_tuned_model TEXT,
+  error TEXT,
+  losses_json TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 `;
 
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
@@ -292,6 +325,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, sql: v6 },
   { version: 7, sql: v7 },
   { version: 8, sql: v8 },
+  { version: 9, sql: v9 },
 ];
 
 /** The schema version this build writes. */

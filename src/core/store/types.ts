@@ -2,6 +2,7 @@ import type { PersonaStore } from '../personas/personaStore';
 import type { JournalStore } from './journals';
 import type { YoungerSelfStore } from '../youngerSelf/chatStore';
 import type { ConversationProviderStore } from './conversationProviders';
+import type { TrainingStore } from '../fineTuning/trainingStore';
 import type { WireError } from '../../shared/errors';
 import type { ContextStoreFunctions } from './contextTypes';
 import type {
@@ -193,6 +194,8 @@ export interface ConversationStore extends ContextStoreFunctions {
   youngerSelf: YoungerSelfStore;
   /** Which saved provider each conversation answers with (v8). */
   providerChoice: ConversationProviderStore;
+  /** The fine-tuning training set and jobs. */
+  training: TrainingStore;
 
   close(): void;
 }

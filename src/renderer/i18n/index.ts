@@ -11,6 +11,7 @@ import enProviders from './locales/en/providers';
 import enSettings from './locales/en/settings';
 import enYoungerSelf from './locales/en/youngerSelf';
 import enShell from './locales/en/shell';
+import enTraining from './locales/en/training';
 import zhChat from './locales/zh-CN/chat';
 import zhCommon from './locales/zh-CN/common';
 import zhContext from './locales/zh-CN/context';
@@ -22,6 +23,7 @@ import zhProviders from './locales/zh-CN/providers';
 import zhSettings from './locales/zh-CN/settings';
 import zhYoungerSelf from './locales/zh-CN/youngerSelf';
 import zhShell from './locales/zh-CN/shell';
+import zhTraining from './locales/zh-CN/training';
 
 /**
  * Every visible string goes through i18next. One namespace per area of the UI, one file per
@@ -40,6 +42,7 @@ export const resources = {
     youngerSelf: enYoungerSelf,
     providers: enProviders,
     shell: enShell,
+    training: enTraining,
   },
   'zh-CN': {
     common: zhCommon,
@@ -53,6 +56,7 @@ export const resources = {
     youngerSelf: zhYoungerSelf,
     providers: zhProviders,
     shell: zhShell,
+    training: zhTraining,
   },
 } as const;
 
@@ -82,6 +86,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
       'youngerSelf',
       'providers',
       'shell',
+      'training',
     ],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.

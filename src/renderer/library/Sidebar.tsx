@@ -13,7 +13,8 @@ import {
 import { getNavigation, openConversation, useNavigation } from '../state/navigation';
 import { openPersonaLibrary } from '../state/personaStore';
 import { NewChatMenu } from '../personas/NewChatMenu';
-import { openJournals } from '../journals/journalsState';
+import { closeJournals, openJournals } from '../journals/journalsState';
+import { closeTraining, openTraining } from '../training/trainingState';
 import { ConversationList } from './ConversationList';
 import { downloadFile } from './download';
 import { flatRows, groupConversations } from './grouping';
@@ -101,9 +102,27 @@ export function Sidebar(): ReactElement {
           <Icon className="lib-icon" name="persona" />
           <span>{t('personas:nav')}</span>
         </button>
-        <button type="button" className="persona-nav" onClick={() => openJournals()}>
+        <button
+          type="button"
+          className="persona-nav"
+          onClick={() => {
+            closeTraining();
+            openJournals();
+          }}
+        >
           <Icon className="lib-icon" name="journal" />
           <span>{t('journals:nav')}</span>
+        </button>
+        <button
+          type="button"
+          className="persona-nav"
+          onClick={() => {
+            closeJournals();
+            openTraining();
+          }}
+        >
+          <Icon className="lib-icon" name="layers" />
+          <span>{t('training:nav')}</span>
         </button>
       </div>
 

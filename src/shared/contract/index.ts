@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { chatEvents, chatMethods } from './chat';
 import { contextEvents, contextMethods } from './context';
+import { fineTuningEvents, fineTuningMethods } from './fineTuning';
 import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
 import { providersEvents, providersMethods } from './providers';
@@ -23,6 +24,7 @@ export const methods = {
   ...youngerSelfMethods,
   ...providersMethods,
   ...shellMethods,
+  ...fineTuningMethods,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...journalEvents,
   ...providersEvents,
   ...shellEvents,
+  ...fineTuningEvents,
 } as const;
 
 /** Every request method name. */

@@ -31,6 +31,8 @@ export default {
   proxy_unreachable:
     'The proxy could not be reached. Check the Proxy setting; the service itself was not tried.',
   proxy_auth: 'The proxy did not accept the user name or password.',
+  fine_tuning_unsupported:
+    'This provider does not offer fine-tuning (it has no /files or /fine_tuning/jobs endpoint).',
   internal: 'Something went wrong inside Penpal.',
   unknown: 'Something went wrong.',
   theService: 'the service',

@@ -29,6 +29,7 @@ export default {
   shortcut_taken: '该快捷键已被系统或其他应用占用。请换一个。',
   proxy_unreachable: '无法连接到代理。请检查“代理”设置；尚未尝试连接服务本身。',
   proxy_auth: '代理不接受该用户名或密码。',
+  fine_tuning_unsupported: '此服务商不提供微调（没有 /files 或 /fine_tuning/jobs 接口）。',
   internal: 'Penpal 内部出错了。',
   unknown: '出错了。',
   theService: '服务',
