@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import type { EngineModelInfo, EngineReply, EngineStart } from './engineProtocol';
+import { checkGgufMagic } from './modelFile';
+
+/**
+ * The parent side of the model engine: starts the engine process for a model, knows its
+ * loopback address and token, restarts it after a crash on the next request, and stops it after
+ * an idle time so its memory is given back.
+ */
+
+/** A started engine process (Node's `fork` or Electron's `utilityProcess`). */
+export interface EngineProcess {
+  send(message: EngineStart): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** Starts a new engine process. */
+export type SpawnEngine = () => EngineProcess;
+
+/** A running engine. */
+export interface RunningEngine {
+  baseURL: string;
+  token: string;
+  modelPath: string;
+  model: EngineModelInfo;
+}
+
+/** What the engine is doing, as settings show it. */
+export type EngineState =
+  | { state: 'stopped' }
+  | { state: 'starting'; modelPath: string }
+  | { state: 'ready'; modelPath: string; model: EngineModelInfo }
+  | { state: 'crashed'; message: string };
+
+/** How long a model may take to load before the start is given up. */
+const START_TIMEOUT_MS = 180_000;
+
+/** Manages the one engine process. */
+export class LocalEngine {
+  private running: (RunningEngine & { process: EngineProcess }) | null = null;
+  private starting: { modelPath: string; promise: Promise<RunningEngine> } | null = null;
+  private crashMessage: string | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly spawn: SpawnEngine,
+    private readonly options: {
+      /** Minutes without a request before the model is unloaded (0 = never). */
+      idleMinutes(): number;
+      /** A smaller window than the model's (tests). */
+      contextSize?: number;
+      onChange?(state: EngineState): void;
+    },
+  ) {}
+
+  /** The engine's state now. */
+  state(): EngineState {
+    if (this.running) return { state: 'ready', modelPath: this.running.modelPath, model: this.running.model };
+    if (this.starting) return { state: 'starting', modelPath: this.starting.modelPath };
+    if (this.crashMessage) return { state: 'crashed', message: this.crashMessage };
+    return { state: 'stopped' };
+  }
+
+  /** The engine serving `modelPath`, started (or restarted after a crash) when needed. */
+  async ensure(modelPath: string): Promise<RunningEngine> {
+    this.touch();
+    if (this.running?.modelPath === modelPath) return this.running;
+    if (this.starting?.modelPath === modelPath) return this.starting.promise;
+    this.stop();
+    const promise = this.start(modelPath);
+    this.starting = { modelPath, promise };
+    this.changed();
+    try {
+      return await promise;
+    } finally {
+      if (this.starting?.promise === promise) this.starting = null;
+      this.changed();
+    }
+  }
+
+  /** The engine's token when `url` is the running engine's address, else null. */
+  tokenFor(url: string): string | null {
+    const running = this.running;
+    if (!running) return null;
+    return url.startsWith(new URL(running.baseURL).origin) ? running.token : null;
+  }
+
+  /** Postpones the idle unload (each request calls it). */
+  touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const minutes = this.options.idleMinutes();
+    if (minutes > 0) {
+      this.idleTimer = setTimeout(() => this.stop(), minutes * 60_000);
+      this.idleTimer.unref?.();
+    }
+  }
+
+  /** Stops the engine (its memory is freed with the process). */
+  stop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const running = this.running;
+    this.running = null;
+    this.crashMessage = null;
+    running?.process.kill();
+    if (running) this.changed();
+  }
+
+  private changed(): void {
+    this.options.onChange?.(this.state());
+  }
+
+  private async start(modelPath: string): Promise<RunningEngine> {
+    await checkGgufMagic(modelPath);
+    const token = randomBytes(24).toString('base64url');
+    const child = this.spawn();
+    const modelId = (modelPath.split(/[\\/]/).pop() ?? 'model').replace(/\.gguf$/i, '');
+    const reply = await new Promise<EngineReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new AppError('timeout', 'The model took too long to load.'));
+      }, START_TIMEOUT_MS);
+      child.onMessage((message) => {
+        clearTimeout(timer);
+        resolve(message as EngineReply);
+      });
+      child.onExit((code) => {
+        clearTimeout(timer);
+        reject(
+          new AppError(
+            'local_model_crashed',
+            `The engine stopped while loading the model (exit code ${code ?? 'none'}).`,
+          ),
+        );
+      });
+      child.send({ type: 'start', modelPath, modelId, token, contextSize: this.options.contextSize });
+    });
+    if (reply.type === 'error') {
+      child.kill();
+      throw new AppError(reply.code as ErrorCode, reply.message);
+    }
+    const running = {
+      baseURL: `http://127.0.0.1:${reply.port}/v1`,
+      token,
+      modelPath,
+      model: reply.model,
+      process: child,
+    };
+    child.onExit((code) => {
+      if (this.running !== running) return;
+      // A crash takes only this process down: say so, and start again on the next request.
+      this.running = null;
+      this.crashMessage = `The model on this computer stopped unexpectedly (exit code ${code ?? 'none'}). It starts again with your next message.`;
+      this.changed();
+    });
+    this.running = running;
+    return running;
+  }
+}
