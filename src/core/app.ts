@@ -17,6 +17,8 @@ import { shellHandlers } from './handlers/shellHandlers';
 import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { NetworkService } from './net/networkService';
+import { localModelHandlers } from './localModel/localModelHandlers';
+import { LocalModelService } from './localModel/localModelService';
 import { keylessKeyFor } from './providers/localProviders';
 import { providerHandlers } from './providers/providerHandlers';
 import { migrateSettingsFile, ProviderStore } from './providers/providerStore';
@@ -84,15 +86,38 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     }),
   );
   const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
-  const getConfig = async () => settings.get();
-  // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
-  // A local server the user added without a key gets a placeholder, never the saved key.
-  const credentialsFor = (baseURL: string) =>
-    vault.keyFor(baseURL).catch((error: unknown) => keylessKeyFor(ports.settingsStore, baseURL, error));
   // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
   const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
+  // "On this computer": the engine process behind a loopback OpenAI-compatible API.
+  const local = ports.spawnLocalEngine
+    ? new LocalModelService({
+        store: ports.settingsStore,
+        settings,
+        models,
+        dataDir: ports.dataDir,
+        spawn: ports.spawnLocalEngine,
+        contextSize: ports.localEngineContextSize,
+        threads: ports.localEngineThreads,
+        fetch: network.fetch,
+        onChange: () => events.emit('localModel.changed', {}),
+      })
+    : null;
+  const getConfig = async () => (local ? local.resolveConfig(settings.get()) : settings.get());
+  // The only way chat, models, titles, summaries and tests get the saved key: checked against its binding.
+  // A local server the user added without a key gets a placeholder, never the saved key; the
+  // engine on this computer gets its own random token, never the saved key.
+  const credentialsFor = async (baseURL: string) =>
+    local?.tokenFor(baseURL) ??
+    vault.keyFor(baseURL).catch((error: unknown) => keylessKeyFor(ports.settingsStore, baseURL, error));
+  // The engine is on loopback: it is called directly, never through the user's proxy.
+  const modelFetch: typeof globalThis.fetch = (input, init) =>
+    local?.tokenFor(input instanceof Request ? input.url : String(input))
+      ? globalThis.fetch(input, init)
+      : network.fetch(input, init);
+  const counterFor = local ? (modelId: string) => local.counterFor(modelId) : undefined;
   const chat = new ChatService({
-    fetch: network.fetch,
+    fetch: modelFetch,
+    counterFor,
     store,
     events,
     models,
@@ -106,7 +131,8 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     models,
     getConfig,
     credentialsFor,
-    fetch: network.fetch,
+    fetch: modelFetch,
+    counterFor,
     signal: shutdownSignal.signal,
   });
 
@@ -140,6 +166,7 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       providers,
       detectionProbes: ports.detectionProbes,
     }),
+    ...localModelHandlers(local, settings, events),
     'settings.testConnection': async (input) => chat.testConnection(input),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),
@@ -164,6 +191,7 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       shortcut.stop();
       shutdownSignal.abort();
       await chat.shutdown();
+      local?.close();
       await network.close();
       store.close();
     },

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { DetectionProbe } from './providers/detectProviders';
+import type { SpawnEngine } from './localModel/localEngine';
 import type { ModelInfo } from '../shared/contextSchemas';
 import type { Settings } from '../shared/schemas';
 
@@ -45,6 +46,8 @@ export interface StoredSettings {
   providers?: StoredProvider[];
   /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
   shell?: unknown;
+  /** The models on this computer, the one in use and the idle unload (validated on read by LocalModelService). */
+  localModel?: unknown;
 }
 
 /** One saved endpoint (a provider): OpenAI, a local server, or any OpenAI-compatible URL. */
@@ -136,6 +139,16 @@ export interface CorePorts {
    * so imports are parsed off the main thread. Without it, imports are parsed in process.
    */
   spawnImportWorker?(): Worker;
+  /**
+   * Starts the model engine's process (`core/localModel/engineChild.ts`: Electron's
+   * `utilityProcess` in the app, a Node child in the browser host). Without it there is no
+   * "On this computer" provider.
+   */
+  spawnLocalEngine?: SpawnEngine;
+  /** The engine's window, smaller than the model's (tests: 256 tokens). */
+  localEngineContextSize?: number;
+  /** The engine's CPU threads (tests on a shared machine: 1; absent: every core). */
+  localEngineThreads?: number;
   /** Global hotkeys for the quick-chat window (the app only). */
   hotkeys?: HotkeysPort;
   /** The app's windows and login item (the app only). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CorePorts } from '../core/ports';
+import { spawnSourceEngine } from '../core/localModel/spawnNode';
 import { probesFromEnv } from '../core/providers/detectProviders';
 import { createConfSettingsStore } from './confSettingsStore';
 import { createHostCipher } from './hostCipher';
@@ -18,6 +19,7 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     platform: process.platform,
     systemLanguage: systemLanguage(process.env),
     spawnImportWorker: spawnSourceImportWorker,
+    spawnLocalEngine: spawnSourceEngine,
     // Tests point detection at servers of their own (`ollama=45123`); nothing else reads this.
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
     ...overrides,

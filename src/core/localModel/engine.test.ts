@@ -13,7 +13,8 @@ import { writeTinyGguf } from './testing/tinyGguf';
 
 let dir: string;
 let modelPath: string;
-const engine = new LocalEngine(spawnSourceEngine, { idleMinutes: () => 0 });
+// One thread: llama.cpp's spinning threads crawl on a machine busier than its cores.
+const engine = new LocalEngine(spawnSourceEngine, { idleMinutes: () => 0, threads: 1 });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'penpal-engine-'));
@@ -26,7 +27,7 @@ afterAll(() => {
 });
 
 async function refusal(path: string): Promise<AppError> {
-  const other = new LocalEngine(spawnSourceEngine, { idleMinutes: () => 0 });
+  const other = new LocalEngine(spawnSourceEngine, { idleMinutes: () => 0, threads: 1 });
   try {
     await other.ensure(path);
   } catch (err) {

@@ -65,7 +65,7 @@ async function start(request: EngineStart): Promise<EngineReply> {
     request.contextSize ?? checked.trainContext ?? 4096,
     checked.trainContext ?? Infinity,
   );
-  const context = await model.createContext({ contextSize: contextWindow });
+  const context = await model.createContext({ contextSize: contextWindow, threads: request.threads });
   const chat = new LlamaChat({ contextSequence: context.getSequence() });
   const { port } = await startEngineServer({
     model,

@@ -13,6 +13,8 @@ export interface EngineStart {
   token: string;
   /** A smaller window than the model's own (tests, low memory); absent = the model's. */
   contextSize?: number;
+  /** CPU threads (absent = node-llama-cpp's choice, every core); tests on a busy machine use 1. */
+  threads?: number;
 }
 
 /** What the engine loaded: its window and the chat format's per-message overhead. */

@@ -52,6 +52,8 @@ export class LocalEngine {
       idleMinutes(): number;
       /** A smaller window than the model's (tests). */
       contextSize?: number;
+      /** CPU threads for generation (tests: 1; absent: every core). */
+      threads?: number;
       onChange?(state: EngineState): void;
     },
   ) {}
@@ -64,13 +66,13 @@ export class LocalEngine {
     return { state: 'stopped' };
   }
 
-  /** The engine serving `modelPath`, started (or restarted after a crash) when needed. */
-  async ensure(modelPath: string): Promise<RunningEngine> {
+  /** The engine serving `modelPath` (listed as `modelId`), started (or restarted after a crash) when needed. */
+  async ensure(modelPath: string, modelId = idFromPath(modelPath)): Promise<RunningEngine> {
     this.touch();
     if (this.running?.modelPath === modelPath) return this.running;
     if (this.starting?.modelPath === modelPath) return this.starting.promise;
     this.stop();
-    const promise = this.start(modelPath);
+    const promise = this.start(modelPath, modelId);
     this.starting = { modelPath, promise };
     this.changed();
     try {
@@ -114,11 +116,10 @@ export class LocalEngine {
     this.options.onChange?.(this.state());
   }
 
-  private async start(modelPath: string): Promise<RunningEngine> {
+  private async start(modelPath: string, modelId: string): Promise<RunningEngine> {
     await checkGgufMagic(modelPath);
     const token = randomBytes(24).toString('base64url');
     const child = this.spawn();
-    const modelId = (modelPath.split(/[\\/]/).pop() ?? 'model').replace(/\.gguf$/i, '');
     const reply = await new Promise<EngineReply>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill();
@@ -137,7 +138,14 @@ export class LocalEngine {
           ),
         );
       });
-      child.send({ type: 'start', modelPath, modelId, token, contextSize: this.options.contextSize });
+      child.send({
+        type: 'start',
+        modelPath,
+        modelId,
+        token,
+        contextSize: this.options.contextSize,
+        threads: this.options.threads,
+      });
     });
     if (reply.type === 'error') {
       child.kill();
@@ -160,4 +168,9 @@ export class LocalEngine {
     this.running = running;
     return running;
   }
+}
+
+/** A model's id from its file name (`qwen.gguf` → `qwen`). */
+function idFromPath(modelPath: string): string {
+  return (modelPath.split(/[\\/]/).pop() ?? 'model').replace(/\.gguf$/i, '');
 }

@@ -3,6 +3,7 @@ import { chatEvents, chatMethods } from './chat';
 import { contextEvents, contextMethods } from './context';
 import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
+import { localModelEvents, localModelMethods } from './localModel';
 import { providersEvents, providersMethods } from './providers';
 import { settingsEvents, settingsMethods } from './settings';
 import { youngerSelfMethods } from './youngerSelf';
@@ -23,6 +24,7 @@ export const methods = {
   ...youngerSelfMethods,
   ...providersMethods,
   ...shellMethods,
+  ...localModelMethods,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...journalEvents,
   ...providersEvents,
   ...shellEvents,
+  ...localModelEvents,
 } as const;
 
 /** Every request method name. */
