@@ -93,11 +93,13 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     ? new LocalModelService({
         store: ports.settingsStore,
         settings,
+        providers,
         models,
         dataDir: ports.dataDir,
         spawn: ports.spawnLocalEngine,
         contextSize: ports.localEngineContextSize,
         threads: ports.localEngineThreads,
+        paceMs: ports.localEnginePaceMs,
         fetch: network.fetch,
         onChange: () => events.emit('localModel.changed', {}),
       })

@@ -54,7 +54,7 @@ export interface StoredSettings {
 export interface StoredProvider {
   id: string;
   name: string;
-  kind: 'openai' | 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'jan' | 'custom';
+  kind: 'openai' | 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'jan' | 'custom' | 'builtin';
   baseURL: string;
   /** The model chat uses when this provider is picked ('' = keep the current one). */
   defaultModel: string;
@@ -149,6 +149,8 @@ export interface CorePorts {
   localEngineContextSize?: number;
   /** The engine's CPU threads (tests on a shared machine: 1; absent: every core). */
   localEngineThreads?: number;
+  /** Milliseconds between the engine's streamed pieces (browser-host tests, so Stop can be pressed). */
+  localEnginePaceMs?: number;
   /** Global hotkeys for the quick-chat window (the app only). */
   hotkeys?: HotkeysPort;
   /** The app's windows and login item (the app only). */

@@ -16,6 +16,7 @@ import { answerAsMainView, conversationFromHash } from './quick/openInMain';
 import { openConversation, useNavigation } from './state/navigation';
 import { useOpenNewestOnStart } from './state/openNewest';
 import { usePersonas } from './state/personaStore';
+import { BUILTIN_BASE_URL } from '../shared/builtinProvider';
 import { reloadSettings, useSettings } from './state/settingsStore';
 import { closeSettings, openSettings, useUi } from './state/ui';
 
@@ -73,7 +74,8 @@ export function App(): ReactElement {
   const { current, error } = useSettings();
   const { settingsOpen } = useUi();
   const { libraryOpen: personasOpen } = usePersonas();
-  const ready = current !== null && current.key.configured;
+  // A key, or the model on this computer (which needs none).
+  const ready = current !== null && (current.key.configured || current.settings.baseURL === BUILTIN_BASE_URL);
   const { open: journalsOpen } = useJournals();
   const navigation = useNavigation();
   // Opening a conversation (from the sidebar, search or a younger-self chat) leaves the Journals section.

@@ -20,6 +20,9 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     systemLanguage: systemLanguage(process.env),
     spawnImportWorker: spawnSourceImportWorker,
     spawnLocalEngine: spawnSourceEngine,
+    // Tests on a shared machine run the engine on one thread (llama.cpp's threads spin otherwise).
+    localEngineThreads: positiveInt(process.env.PENPAL_ENGINE_THREADS),
+    localEnginePaceMs: positiveInt(process.env.PENPAL_ENGINE_PACE_MS),
     // Tests point detection at servers of their own (`ollama=45123`); nothing else reads this.
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
     ...overrides,
@@ -56,4 +59,10 @@ export function spawnSourceImportWorker(): Worker {
   return new Worker(new URL('../core/importers/worker.ts', import.meta.url), {
     execArgv: ['--import', 'tsx'],
   });
+}
+
+/** A positive integer from an environment variable, else undefined. */
+function positiveInt(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }

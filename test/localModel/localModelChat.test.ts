@@ -73,8 +73,17 @@ describe('chatting with the model on this computer', { timeout: 120_000 }, () =>
     const path = writeTinyGguf(join(dataDir, 'tiny-chat.gguf'));
     const view = await call<{ models: { id: string }[] }>('localModel.addFile', { path });
     expect(view.models.map((m) => m.id)).toEqual(['tiny-chat']);
+    await call('settings.update', { baseURL: 'https://api.example.com/v1', model: 'gpt-4o' });
     const settings = await call<{ baseURL: string; model: string }>('localModel.use', { id: 'tiny-chat' });
     expect(settings).toMatchObject({ baseURL: BUILTIN_BASE_URL, model: 'tiny-chat' });
+    // A provider of its own: the endpoint saved before keeps its address.
+    const { providers } = await call<{ providers: { kind: string; baseURL: string; inUse: boolean }[] }>('provider.list');
+    expect(providers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'builtin', baseURL: BUILTIN_BASE_URL, inUse: true }),
+        expect.objectContaining({ baseURL: 'https://api.example.com/v1', inUse: false }),
+      ]),
+    );
 
     const conversation = await call<{ id: string }>('conversation.create', {});
     const sent = await call<{ assistantMessageId: string }>('chat.send', {

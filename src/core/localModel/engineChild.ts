@@ -73,6 +73,7 @@ async function start(request: EngineStart): Promise<EngineReply> {
     modelId: request.modelId,
     contextWindow,
     token: request.token,
+    paceMs: request.paceMs,
   });
   // The template's framing, measured: a request with one message vs none, less the text itself.
   const empty = promptTokens(chat, model, [{ type: 'model', response: [] }]);

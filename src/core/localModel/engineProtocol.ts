@@ -15,6 +15,11 @@ export interface EngineStart {
   contextSize?: number;
   /** CPU threads (absent = node-llama-cpp's choice, every core); tests on a busy machine use 1. */
   threads?: number;
+  /**
+   * Milliseconds between streamed pieces (tests only: the tiny model answers faster than a
+   * person can press Stop). Absent in the app.
+   */
+  paceMs?: number;
 }
 
 /** What the engine loaded: its window and the chat format's per-message overhead. */

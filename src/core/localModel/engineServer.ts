@@ -16,6 +16,8 @@ export interface EngineServerDeps {
   modelId: string;
   contextWindow: number;
   token: string;
+  /** Milliseconds between streamed pieces (tests; see EngineStart.paceMs). */
+  paceMs?: number;
 }
 
 /** The largest request body accepted (a window's worth of text is far less). */
@@ -153,6 +155,15 @@ async function completeChat(
     res.write(`data: ${JSON.stringify(chunk({ role: 'assistant', content: '' }, null))}\n\n`);
   }
   let completion = 0;
+  // Pieces are written in order; with a pace (tests) each waits its turn.
+  let writing: Promise<void> = Promise.resolve();
+  const send = (text: string): void => {
+    writing = writing
+      .then(() => (deps.paceMs ? new Promise((r) => setTimeout(r, deps.paceMs)) : undefined))
+      .then(() => {
+        if (!res.destroyed) res.write(`data: ${JSON.stringify(chunk({ content: text }, null))}\n\n`);
+      });
+  };
   const result = await deps.chat.generateResponse(history, {
     maxTokens,
     temperature: numberOr(body.temperature, 0.7),
@@ -161,9 +172,10 @@ async function completeChat(
     stopOnAbortSignal: true,
     onToken: (tokens) => (completion += tokens.length),
     onTextChunk: (text) => {
-      if (stream && !res.destroyed) res.write(`data: ${JSON.stringify(chunk({ content: text }, null))}\n\n`);
+      if (stream && !res.destroyed) send(text);
     },
   });
+  await writing;
   if (res.destroyed) return;
   const finish = result.metadata.stopReason === 'maxTokens' ? 'length' : 'stop';
   const usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };

@@ -54,6 +54,8 @@ export class LocalEngine {
       contextSize?: number;
       /** CPU threads for generation (tests: 1; absent: every core). */
       threads?: number;
+      /** Milliseconds between streamed pieces (tests only). */
+      paceMs?: number;
       onChange?(state: EngineState): void;
     },
   ) {}
@@ -145,6 +147,7 @@ export class LocalEngine {
         token,
         contextSize: this.options.contextSize,
         threads: this.options.threads,
+        paceMs: this.options.paceMs,
       });
     });
     if (reply.type === 'error') {

@@ -8,6 +8,7 @@ import type { TokenCounter } from '../../shared/tokens';
 import type { ChatConfig } from '../chat/chatService';
 import type { ModelTableService } from '../context/modelTableService';
 import type { KeyValueStore } from '../ports';
+import type { ProviderStore } from '../providers/providerStore';
 import type { SettingsService } from '../settings/settingsService';
 import { CATALOG, type CatalogModel } from './catalog';
 import { Downloads } from './downloads';
@@ -23,12 +24,15 @@ export type LocalModelView = z.infer<typeof LocalModelViewSchema>;
 export interface LocalModelDeps {
   store: KeyValueStore;
   settings: SettingsService;
+  /** "On this computer" is saved as a provider of kind `builtin`, so picking it never rewrites another's address. */
+  providers: ProviderStore;
   models: ModelTableService;
   /** The data folder; models go in its `models` folder. */
   dataDir: string;
   spawn: SpawnEngine;
   contextSize?: number;
   threads?: number;
+  paceMs?: number;
   catalog?: readonly CatalogModel[];
   /** The network downloads go through (the user's proxy). */
   fetch?: typeof globalThis.fetch;
@@ -53,6 +57,7 @@ export class LocalModelService {
       idleMinutes: () => readLocalModels(deps.store).idleMinutes,
       contextSize: deps.contextSize,
       threads: deps.threads,
+      paceMs: deps.paceMs,
       onChange: () => deps.onChange(),
     });
     this.downloads = new Downloads({ fetch: deps.fetch, onChange: () => deps.onChange() });
@@ -87,7 +92,14 @@ export class LocalModelService {
     const file = readLocalModels(this.deps.store).files.find((f) => f.id === id);
     if (!file) throw new AppError('not_found', 'That model is not on this computer.');
     updateLocalModels(this.deps.store, (current) => ({ ...current, selected: id }));
-    this.deps.settings.update({ baseURL: BUILTIN_BASE_URL, model: id });
+    const providerId = this.deps.providers.save({
+      name: 'On this computer',
+      kind: 'builtin',
+      baseURL: BUILTIN_BASE_URL,
+      defaultModel: id,
+      keyless: true,
+    });
+    this.deps.providers.use(providerId);
   }
 
   /** Adds a GGUF the user picked; it stays where it is. */

@@ -7,11 +7,7 @@ import { Empty, Ok } from './common';
  * disk, downloads, and the engine's state. Chat reaches the engine like any endpoint.
  */
 
-/**
- * The Base URL saved when "On this computer" is the provider: a reserved `.invalid` name that
- * resolves nowhere; core swaps in the engine's loopback address (a random port) on each call.
- */
-export const BUILTIN_BASE_URL = 'http://on-this-computer.invalid/v1';
+export { BUILTIN_BASE_URL } from '../builtinProvider';
 
 /** Where a model on disk came from. */
 export const LocalModelSourceSchema = z.enum(['catalog', 'file', 'url']);

@@ -25,7 +25,8 @@ export const DetectedServerSchema = z.object({
 export const ProviderSchema = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['openai', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'jan', 'custom']),
+  /** `builtin`: "On this computer", the engine Penpal runs itself (see contract/localModel). */
+  kind: z.enum(['openai', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'jan', 'custom', 'builtin']),
   baseURL: z.string(),
   defaultModel: z.string(),
   keyless: z.boolean(),
