@@ -24,7 +24,9 @@ test('a first run with a model on this computer: chat, stop, exact token counts'
     await page.screenshot({ path: `${SHOTS}/first-run-en.png` });
     await page.getByRole('button', { name: 'Use a model on this computer' }).click();
     const section = page.getByRole('region', { name: 'On this computer' });
-    await expect(section.getByRole('list', { name: 'Download a model' })).toContainText('Qwen2.5 0.5B Instruct');
+    await expect(section.getByRole('list', { name: 'Download a model' })).toContainText(
+      'Qwen2.5 0.5B Instruct',
+    );
 
     // A file that is not a model: a clear message, nothing added.
     await section.getByLabel('Add a .gguf file').fill(join(dataDir, 'settings.json'));
@@ -55,7 +57,9 @@ test('a first run with a model on this computer: chat, stop, exact token counts'
     await page.getByRole('button', { name: 'Context', exact: true }).click();
     const panel = page.getByRole('complementary', { name: 'Context inspector' });
     await page.getByRole('textbox', { name: 'Message' }).fill('the the the the');
-    await expect(panel.locator('[data-counting="model"]')).toHaveText('Counted with the model’s own tokenizer');
+    await expect(panel.locator('[data-counting="model"]')).toHaveText(
+      'Counted with the model’s own tokenizer',
+    );
     await expect(panel.locator('li[data-kind="draft"] .ctx-part-tokens')).toHaveText('18 tokens');
     await expect(page.getByLabel('Tokens')).toHaveText(/ \/ 256$/);
     await page.screenshot({ path: `${SHOTS}/inspector-local-en.png` });
@@ -66,14 +70,14 @@ test('a first run with a model on this computer: chat, stop, exact token counts'
     const settings = page.getByRole('dialog').getByRole('region', { name: 'On this computer' });
     await expect(settings.getByText('In use')).toBeVisible();
     await expect(settings.locator('[data-engine-state="ready"]')).toContainText('256 tokens');
-    await settings.scrollIntoViewIfNeeded();
+    await settings.getByRole('heading', { name: 'On this computer' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-local-en.png` });
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: '设置' }).click();
     const zh = page.getByRole('dialog').getByRole('region', { name: '本机模型' });
     await expect(zh.getByText('使用中')).toBeVisible();
-    await zh.scrollIntoViewIfNeeded();
+    await zh.getByRole('heading', { name: '本机模型' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-local-zh.png` });
   } finally {
     await host.stop();

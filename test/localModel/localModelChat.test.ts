@@ -77,7 +77,9 @@ describe('chatting with the model on this computer', { timeout: 120_000 }, () =>
     const settings = await call<{ baseURL: string; model: string }>('localModel.use', { id: 'tiny-chat' });
     expect(settings).toMatchObject({ baseURL: BUILTIN_BASE_URL, model: 'tiny-chat' });
     // A provider of its own: the endpoint saved before keeps its address.
-    const { providers } = await call<{ providers: { kind: string; baseURL: string; inUse: boolean }[] }>('provider.list');
+    const { providers } = await call<{ providers: { kind: string; baseURL: string; inUse: boolean }[] }>(
+      'provider.list',
+    );
     expect(providers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'builtin', baseURL: BUILTIN_BASE_URL, inUse: true }),
