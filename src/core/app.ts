@@ -18,6 +18,7 @@ import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { NetworkService } from './net/networkService';
 import { localModelHandlers } from './localModel/localModelHandlers';
+import { engineFetch } from './localModel/localEngine';
 import { LocalModelService } from './localModel/localModelService';
 import { keylessKeyFor } from './providers/localProviders';
 import { providerHandlers } from './providers/providerHandlers';
@@ -112,9 +113,10 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     local?.tokenFor(baseURL) ??
     vault.keyFor(baseURL).catch((error: unknown) => keylessKeyFor(ports.settingsStore, baseURL, error));
   // The engine is on loopback: it is called directly, never through the user's proxy.
+  const localFetch = local ? engineFetch(local.engine) : null;
   const modelFetch: typeof globalThis.fetch = (input, init) =>
-    local?.tokenFor(input instanceof Request ? input.url : String(input))
-      ? globalThis.fetch(input, init)
+    localFetch && local?.tokenFor(input instanceof Request ? input.url : String(input))
+      ? localFetch(input, init)
       : network.fetch(input, init);
   const counterFor = local ? (modelId: string) => local.counterFor(modelId) : undefined;
   const chat = new ChatService({

@@ -114,7 +114,8 @@ describe('the built-in engine', { timeout: 120_000 }, () => {
       messages: [{ role: 'user', content: 'Again.' }],
       max_tokens: 3,
     });
-    expect(next.usage?.completion_tokens).toBeGreaterThan(0);
+    // Random weights may end at once (an end-of-turn token): that it answers is what counts.
+    expect(next.choices[0]?.finish_reason).toMatch(/^(stop|length)$/);
   });
 
   it('refuses a prompt longer than the window, like a hosted service', async () => {
@@ -135,6 +136,15 @@ describe('the built-in engine', { timeout: 120_000 }, () => {
     const again = await engine.ensure(modelPath);
     expect(again.baseURL).not.toBe(first.baseURL);
     expect(engine.state().state).toBe('ready');
+  });
+
+  it('unloads the model after the idle time', async () => {
+    // 0.005 minutes: 300 ms without a request.
+    const idle = new LocalEngine(spawnSourceEngine, { idleMinutes: () => 0.005, threads: 1 });
+    const running = await idle.ensure(modelPath);
+    const pid = await enginePid(running);
+    await waitFor(() => idle.state().state === 'stopped');
+    await waitFor(() => !alive(pid));
   });
 
   it('unloads the model (the process ends)', async () => {

@@ -78,7 +78,10 @@ export class LocalEngine {
     this.starting = { modelPath, promise };
     this.changed();
     try {
-      return await promise;
+      const running = await promise;
+      // The idle time counts from when the model is ready (a load can take longer than it).
+      this.touch();
+      return running;
     } finally {
       if (this.starting?.promise === promise) this.starting = null;
       this.changed();
@@ -90,6 +93,18 @@ export class LocalEngine {
     const running = this.running;
     if (!running) return null;
     return url.startsWith(new URL(running.baseURL).origin) ? running.token : null;
+  }
+
+  /**
+   * What a failed request to the engine should say: when the engine process died under it, that
+   * it crashed (and starts again on the next message); otherwise the error itself.
+   */
+  async crashError(err: unknown): Promise<unknown> {
+    // The socket closes a moment before the process's exit is reported.
+    for (let i = 0; i < 20 && this.running && !this.crashMessage; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.crashMessage ? new AppError('local_model_crashed', this.crashMessage) : err;
   }
 
   /** Postpones the idle unload (each request calls it). */
@@ -176,4 +191,35 @@ export class LocalEngine {
 /** A model's id from its file name (`qwen.gguf` → `qwen`). */
 function idFromPath(modelPath: string): string {
   return (modelPath.split(/[\\/]/).pop() ?? 'model').replace(/\.gguf$/i, '');
+}
+
+/**
+ * `fetch` for requests to the engine: direct (loopback, never a proxy), and a connection or body
+ * that fails because the engine crashed fails with `local_model_crashed`, so chat says so.
+ */
+export function engineFetch(engine: LocalEngine): typeof globalThis.fetch {
+  return async (input, init) => {
+    const stopped = () => init?.signal?.aborted === true;
+    let res: Response;
+    try {
+      res = await globalThis.fetch(input, init);
+    } catch (err) {
+      throw stopped() ? err : await engine.crashError(err);
+    }
+    if (!res.body) return res;
+    const reader = res.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (err) {
+          controller.error(stopped() ? err : await engine.crashError(err));
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
 }
