@@ -180,6 +180,34 @@ describe('bad model files', { timeout: 60_000 }, () => {
     expect(await refusal(path)).toMatchObject({ code: 'local_model_no_template' });
   });
 
+  it('refuses a window that does not fit in memory, and says how much it needs', async () => {
+    // 200 M tokens: a cache of ~100 GB, more than any test machine has.
+    const path = writeTinyGguf(join(dir, 'vast.gguf'), { contextLength: 200_000_000 });
+    const other = new LocalEngine(spawnSourceEngine, {
+      idleMinutes: () => 0,
+      threads: 1,
+      contextSize: 200_000_000,
+    });
+    try {
+      await expect(other.ensure(path)).rejects.toMatchObject({
+        code: 'local_model_memory',
+        message: expect.stringMatching(/needs [\d.]+ GB of memory/),
+      });
+    } finally {
+      other.stop();
+    }
+  });
+
+  it('picks a window that fits, at most 8,192 tokens, for a model trained on far more', async () => {
+    const path = writeTinyGguf(join(dir, 'long.gguf'), { contextLength: 131_072 });
+    const other = new LocalEngine(spawnSourceEngine, { idleMinutes: () => 0, threads: 1 });
+    try {
+      expect((await other.ensure(path)).model.contextWindow).toBe(8192);
+    } finally {
+      other.stop();
+    }
+  });
+
   it('refuses an architecture the engine cannot run', async () => {
     const path = writeTinyGguf(join(dir, 'alien.gguf'), { architecture: 'penpal-alien' });
     expect(await refusal(path)).toMatchObject({ code: 'local_model_unsupported' });

@@ -1,4 +1,5 @@
-import type { Llama } from 'node-llama-cpp';
+import { freemem } from 'node:os';
+import type { GgufInsights, Llama } from 'node-llama-cpp';
 import { AppError } from '../../shared/errors';
 import type { EngineModelInfo, EngineReply, EngineStart } from './engineProtocol';
 import { promptTokens, startEngineServer } from './engineServer';
@@ -34,6 +35,23 @@ function parentPort(): ParentPort {
   return { onMessage: (l) => process.on('message', l), post: (m) => process.send?.(m) };
 }
 
+/** The largest window chosen on its own (a smaller one when memory is short). */
+const DEFAULT_MAX_WINDOW = 8192;
+
+/** Refuses a window whose cache would not fit in the free memory (llama.cpp would abort). */
+async function checkContextMemory(insights: GgufInsights, contextSize: number): Promise<void> {
+  // The arithmetic estimate (V2 simulates in llama.cpp, which is what must not run out of memory).
+  const need = insights.estimateContextResourceRequirements({ contextSize, modelGpuLayers: 0 });
+  const free = freemem();
+  if (need.cpuRam > free) {
+    const gb = (n: number) => (n / 1e9).toFixed(1);
+    throw new AppError(
+      'local_model_memory',
+      `A window of ${contextSize} tokens needs ${gb(need.cpuRam)} GB of memory, and ${gb(free)} GB are free. Try a smaller model or window.`,
+    );
+  }
+}
+
 /** Why a load failed, in words a person understands. */
 function loadFailure(err: unknown): { code: string; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
@@ -60,12 +78,17 @@ async function start(request: EngineStart): Promise<EngineReply> {
     logLevel: 'error' as never,
   });
   const checked = await inspectModelFile(llama, request.modelPath);
+  if (request.contextSize) await checkContextMemory(checked.insights, request.contextSize);
   const model = await llama.loadModel({ modelPath: request.modelPath });
-  const contextWindow = Math.min(
-    request.contextSize ?? checked.trainContext ?? 4096,
-    checked.trainContext ?? Infinity,
-  );
-  const context = await model.createContext({ contextSize: contextWindow, threads: request.threads });
+  // Without a size asked for, the largest window that fits in memory, up to DEFAULT_MAX_WINDOW
+  // (a 128k window of a 1B model would take gigabytes of cache), never past the model's own.
+  const context = await model.createContext({
+    contextSize: request.contextSize
+      ? Math.min(request.contextSize, checked.trainContext ?? request.contextSize)
+      : { max: DEFAULT_MAX_WINDOW },
+    threads: request.threads,
+  });
+  const contextWindow = context.contextSize;
   const chat = new LlamaChat({ contextSequence: context.getSequence() });
   const { port } = await startEngineServer({
     model,

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import type { Llama } from 'node-llama-cpp';
+import type { GgufInsights, Llama } from 'node-llama-cpp';
 import { AppError } from '../../shared/errors';
 
 /**
@@ -43,7 +43,7 @@ export async function checkGgufMagic(path: string): Promise<void> {
 export async function inspectModelFile(
   llama: Llama,
   path: string,
-): Promise<{ architecture: string; trainContext: number | undefined }> {
+): Promise<{ architecture: string; trainContext: number | undefined; insights: GgufInsights }> {
   await checkGgufMagic(path);
   const { readGgufFileInfo, GgufInsights } = await import('node-llama-cpp');
   let info;
@@ -80,5 +80,5 @@ export async function inspectModelFile(
       'This model file has no chat template, so Penpal cannot tell how to talk to it. Pick an instruct or chat model.',
     );
   }
-  return { architecture, trainContext: insights.trainContextSize };
+  return { architecture, trainContext: insights.trainContextSize, insights };
 }
