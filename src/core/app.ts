@@ -101,6 +101,7 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
         contextSize: ports.localEngineContextSize,
         threads: ports.localEngineThreads,
         paceMs: ports.localEnginePaceMs,
+        catalog: ports.localModelCatalog,
         fetch: network.fetch,
         onChange: () => events.emit('localModel.changed', {}),
       })

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { DetectionProbe } from './providers/detectProviders';
+import type { CatalogModel } from './localModel/catalog';
 import type { SpawnEngine } from './localModel/localEngine';
 import type { ModelInfo } from '../shared/contextSchemas';
 import type { Settings } from '../shared/schemas';
@@ -151,6 +152,8 @@ export interface CorePorts {
   localEngineThreads?: number;
   /** Milliseconds between the engine's streamed pieces (browser-host tests, so Stop can be pressed). */
   localEnginePaceMs?: number;
+  /** The curated model list (default: `localModel/catalog.ts`); tests serve their own from loopback. */
+  localModelCatalog?: readonly CatalogModel[];
   /** Global hotkeys for the quick-chat window (the app only). */
   hotkeys?: HotkeysPort;
   /** The app's windows and login item (the app only). */

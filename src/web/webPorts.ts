@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CorePorts } from '../core/ports';
+import { z } from 'zod';
+import type { CatalogModel } from '../core/localModel/catalog';
 import { spawnSourceEngine } from '../core/localModel/spawnNode';
+import { CatalogModelSchema } from '../shared/contract/localModel';
 import { probesFromEnv } from '../core/providers/detectProviders';
 import { createConfSettingsStore } from './confSettingsStore';
 import { createHostCipher } from './hostCipher';
@@ -23,6 +26,8 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     // Tests on a shared machine run the engine on one thread (llama.cpp's threads spin otherwise).
     localEngineThreads: positiveInt(process.env.PENPAL_ENGINE_THREADS),
     localEnginePaceMs: positiveInt(process.env.PENPAL_ENGINE_PACE_MS),
+    // Tests list a model served from loopback (a JSON array of catalog entries); nothing else reads this.
+    localModelCatalog: catalogFromEnv(process.env.PENPAL_MODEL_CATALOG),
     // Tests point detection at servers of their own (`ollama=45123`); nothing else reads this.
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
     ...overrides,
@@ -65,4 +70,11 @@ export function spawnSourceImportWorker(): Worker {
 function positiveInt(value: string | undefined): number | undefined {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Catalog entries from `PENPAL_MODEL_CATALOG` (tests), checked with the contract's schema. */
+function catalogFromEnv(value: string | undefined): CatalogModel[] | undefined {
+  if (!value) return undefined;
+  const parsed = z.array(CatalogModelSchema).safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : undefined;
 }
