@@ -17,6 +17,7 @@ import { shellHandlers } from './handlers/shellHandlers';
 import { preparePersonas } from './personas/preparePersonas';
 import type { CorePorts } from './ports';
 import { NetworkService } from './net/networkService';
+import { BUILTIN_BASE_URL } from '../shared/builtinProvider';
 import { localModelHandlers } from './localModel/localModelHandlers';
 import { engineFetch } from './localModel/localEngine';
 import { LocalModelService } from './localModel/localModelService';
@@ -172,7 +173,11 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       detectionProbes: ports.detectionProbes,
     }),
     ...localModelHandlers(local, settings, events),
-    'settings.testConnection': async (input) => chat.testConnection(input),
+    // The form's Base URL for "On this computer" is the placeholder: test the engine behind it.
+    'settings.testConnection': async (input) =>
+      chat.testConnection(
+        input.baseURL?.trim() === BUILTIN_BASE_URL ? { ...input, baseURL: undefined, key: undefined } : input,
+      ),
     'models.list': async () => ({ models: await chat.listModels() }),
     'chat.send': async (input) => chat.send(input),
     'chat.edit': async (input) => chat.edit(input),

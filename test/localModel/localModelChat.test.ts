@@ -100,6 +100,11 @@ describe('chatting with the model on this computer', { timeout: 120_000 }, () =>
       (e) => e.name === 'chat.delta' && e.payload.messageId === sent.assistantMessageId,
     );
     expect(deltas.length).toBeGreaterThan(0);
+    // "Test connection" in Settings reaches the engine behind the placeholder address.
+    expect(await call('settings.testConnection', { baseURL: BUILTIN_BASE_URL })).toMatchObject({
+      models: ['tiny-chat'],
+      modelFound: true,
+    });
     expect(
       (await call<{ engine: { state: string; contextWindow: number } }>('localModel.get')).engine,
     ).toMatchObject({
