@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,5 +155,23 @@ describe('chatting with the model on this computer', { timeout: 120_000 }, () =>
     await call('chat.stop', { messageId: sent.assistantMessageId });
     const result = await done(sent.assistantMessageId);
     expect(['interrupted', 'done']).toContain(result.status);
+  });
+
+  it('forgets a picked file when it is removed (the file itself is the user’s and stays)', async () => {
+    const path = join(dataDir, 'tiny-chat.gguf');
+    const view = await call<{ models: unknown[]; engine: { state: string } }>('localModel.delete', {
+      id: 'tiny-chat',
+    });
+    expect(view.models).toEqual([]);
+    expect(view.engine.state).toBe('stopped');
+    expect(existsSync(path)).toBe(true);
+    // Nothing is chosen any more: chat says so instead of guessing.
+    const conversation = await call<{ id: string }>('conversation.create', {});
+    await expect(
+      call('chat.send', { conversationId: conversation.id, content: 'Still there?' }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('Choose one in Settings'),
+    });
   });
 });
