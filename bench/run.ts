@@ -17,6 +17,7 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'journalRetrieval', load: () => import('./retrievalBench') },
   { name: 'streaming', load: () => import('./streamingBench') },
   { name: 'ui', load: () => import('./uiBench') },
+  { name: 'localModel', load: () => import('./localModelBench') },
 ];
 
 /**

@@ -23,6 +23,10 @@ import { NetworkService } from './net/networkService';
 import { createCredentialsFor } from './providers/credentials';
 import { configForProvider } from './providers/providerConfig';
 import { ProviderKeys } from './providers/providerKeys';
+import { BUILTIN_BASE_URL } from '../shared/builtinProvider';
+import { localModelHandlers } from './localModel/localModelHandlers';
+import { engineFetch } from './localModel/localEngine';
+import { LocalModelService } from './localModel/localModelService';
 import { providerHandlers } from './providers/providerHandlers';
 import { ProviderStore } from './providers/providerStore';
 import { migrateSettingsFile } from './providers/settingsMigration';
@@ -90,27 +94,57 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     }),
   );
   const models = new ModelTableService(ports.settingsStore, () => events.emit('models.changed', {}));
-  // A conversation answers with the provider it chose (v8), else with the provider in use.
-  const getConfig = async (conversationId?: string) =>
-    configForProvider(
+  // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
+  const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
+  // "On this computer": the engine process behind a loopback OpenAI-compatible API.
+  const local = ports.spawnLocalEngine
+    ? new LocalModelService({
+        store: ports.settingsStore,
+        settings,
+        providers,
+        models,
+        dataDir: ports.dataDir,
+        spawn: ports.spawnLocalEngine,
+        contextSize: ports.localEngineContextSize,
+        threads: ports.localEngineThreads,
+        paceMs: ports.localEnginePaceMs,
+        catalog: ports.localModelCatalog,
+        fetch: network.fetch,
+        onChange: () => events.emit('localModel.changed', {}),
+      })
+    : null;
+  // A conversation answers with the provider it chose (v8), else with the provider in use; "On this
+  // computer" resolves to the engine's loopback address (starting it if need be).
+  const getConfig = async (conversationId?: string) => {
+    const config = configForProvider(
       providers,
       settings.get(),
       conversationId === undefined ? null : store.getConversation(conversationId).providerId,
     );
+    return local ? local.resolveConfig(config) : config;
+  };
   const providerKeys = new ProviderKeys(ports.cipher, providers);
-  // The only way chat, models, titles, summaries and tests get a key: each provider's own key and
-  // the settings' key go only to the origin they are bound to; a local server added without a
-  // key gets a placeholder.
-  const credentialsFor = createCredentialsFor({
+  const providerCredentials = createCredentialsFor({
     vault,
     keys: providerKeys,
     providers,
     store: ports.settingsStore,
   });
-  // Every model call made by main goes through this fetch: the system's network, or the user's proxy.
-  const network = new NetworkService(ports.settingsStore, ports.cipher, ports.fetch);
+  // The only way chat, models, titles, summaries and tests get a key: each provider's own key and
+  // the settings' key go only to the origin they are bound to; a local server added without a
+  // key gets a placeholder; the engine on this computer gets its own random token, never a key.
+  const credentialsFor = async (baseURL: string, providerId?: string) =>
+    local?.tokenFor(baseURL) ?? providerCredentials(baseURL, providerId);
+  // The engine is on loopback: it is called directly, never through the user's proxy.
+  const localFetch = local ? engineFetch(local.engine) : null;
+  const modelFetch: typeof globalThis.fetch = (input, init) =>
+    localFetch && local?.tokenFor(input instanceof Request ? input.url : String(input))
+      ? localFetch(input, init)
+      : network.fetch(input, init);
+  const counterFor = local ? (modelId: string) => local.counterFor(modelId) : undefined;
   const chat = new ChatService({
-    fetch: network.fetch,
+    fetch: modelFetch,
+    counterFor,
     store,
     events,
     models,
@@ -126,7 +160,8 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
     models,
     getConfig,
     credentialsFor,
-    fetch: network.fetch,
+    fetch: modelFetch,
+    counterFor,
     signal: shutdownSignal.signal,
   });
 
@@ -179,7 +214,6 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       now,
       detectionProbes: ports.detectionProbes,
     }),
-    'settings.testConnection': async (input) => chat.testConnection(input),
     ...fineTuningHandlers(trainingSet, fineTuneJobs, events),
     // The server's list, plus the models Penpal's own jobs made there (a provider may list them late).
     'models.list': async () => {
@@ -187,6 +221,12 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       const tuned = fineTuneJobs.modelsAt(settings.get().baseURL).filter((id) => !listed.includes(id));
       return { models: [...listed, ...tuned] };
     },
+    ...localModelHandlers(local, settings, events),
+    // The form's Base URL for "On this computer" is the placeholder: test the engine behind it.
+    'settings.testConnection': async (input) =>
+      chat.testConnection(
+        input.baseURL?.trim() === BUILTIN_BASE_URL ? { ...input, baseURL: undefined, key: undefined } : input,
+      ),
     'chat.send': async (input) => chat.send(input),
     'chat.edit': async (input) => chat.edit(input),
     'chat.regenerate': async (input) => chat.regenerate(input),
@@ -210,6 +250,7 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       shutdownSignal.abort();
       fineTuneJobs.close();
       await chat.shutdown();
+      local?.close();
       await network.close();
       store.close();
     },

@@ -1,5 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { DetectionProbe } from './providers/detectProviders';
+import type { CatalogModel } from './localModel/catalog';
+import type { SpawnEngine } from './localModel/localEngine';
 import type { ModelInfo } from '../shared/contextSchemas';
 import type { Settings } from '../shared/schemas';
 import type { ProviderCapabilities, ProviderKind } from '../shared/contract/providerSchemas';
@@ -48,6 +50,8 @@ export interface StoredSettings {
   removedProviders?: StoredProvider[];
   /** The desktop shell's settings and the main window's place (validated on read by ShellService). */
   shell?: unknown;
+  /** The models on this computer, the one in use and the idle unload (validated on read by LocalModelService). */
+  localModel?: unknown;
 }
 
 /** One saved endpoint (a provider): OpenAI, a local server, or any OpenAI-compatible URL. */
@@ -145,6 +149,20 @@ export interface CorePorts {
    * so imports are parsed off the main thread. Without it, imports are parsed in process.
    */
   spawnImportWorker?(): Worker;
+  /**
+   * Starts the model engine's process (`core/localModel/engineChild.ts`: Electron's
+   * `utilityProcess` in the app, a Node child in the browser host). Without it there is no
+   * "On this computer" provider.
+   */
+  spawnLocalEngine?: SpawnEngine;
+  /** The engine's window, smaller than the model's (tests: 256 tokens). */
+  localEngineContextSize?: number;
+  /** The engine's CPU threads (tests on a shared machine: 1; absent: every core). */
+  localEngineThreads?: number;
+  /** Milliseconds between the engine's streamed pieces (browser-host tests, so Stop can be pressed). */
+  localEnginePaceMs?: number;
+  /** The curated model list (default: `localModel/catalog.ts`); tests serve their own from loopback. */
+  localModelCatalog?: readonly CatalogModel[];
   /** Global hotkeys for the quick-chat window (the app only). */
   hotkeys?: HotkeysPort;
   /** The app's windows and login item (the app only). */

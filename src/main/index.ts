@@ -7,6 +7,7 @@ import importWorkerFile from '../core/importers/worker?modulePath';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { APP_SCHEME, appPage } from './appUrl';
 import { serveOverIpc } from './ipcAdapter';
+import { spawnUtilityEngine } from './localEngine';
 import { createKeyReuseConfirmation } from './keyReuseDialog';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { hardenContents, openExternalHttps, secureSession } from './security';
@@ -77,6 +78,7 @@ async function start(): Promise<void> {
     confirmKeyReuse: createKeyReuseConfirmation(systemLanguage),
     openExternal: openExternalHttps,
     spawnImportWorker: () => new Worker(importWorkerFile),
+    spawnLocalEngine: spawnUtilityEngine,
     // Model calls go through Chromium's network stack, so the system proxy (and PAC) applies; an
     // in-memory session of their own keeps them apart from the window's cookies and headers.
     fetch: (input, init) => modelSession().fetch(input instanceof URL ? input.href : input, init),

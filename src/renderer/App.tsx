@@ -19,6 +19,7 @@ import { answerAsMainView, conversationFromHash } from './quick/openInMain';
 import { openConversation, useNavigation } from './state/navigation';
 import { useOpenNewestOnStart } from './state/openNewest';
 import { usePersonas } from './state/personaStore';
+import { BUILTIN_BASE_URL } from '../shared/builtinProvider';
 import { reloadSettings, useSettings } from './state/settingsStore';
 import { closeSettings, openSettings, useUi } from './state/ui';
 
@@ -77,9 +78,15 @@ export function App(): ReactElement {
   const { settingsOpen } = useUi();
   const { libraryOpen: personasOpen } = usePersonas();
   const providers = useProviders();
-  // Ready once a key can go to the provider in use: the settings' key, its own, or none needed.
+  // Ready once a key can go to the provider in use: the settings' key, its own, none needed, or
+  // the model on this computer (which needs none).
   const inUseKey = providers?.find((provider) => provider.inUse)?.key.source;
-  const ready = current !== null && (current.key.configured || inUseKey === 'own' || inUseKey === 'keyless');
+  const ready =
+    current !== null &&
+    (current.key.configured ||
+      inUseKey === 'own' ||
+      inUseKey === 'keyless' ||
+      current.settings.baseURL === BUILTIN_BASE_URL);
   const { open: journalsOpen } = useJournals();
   const { open: trainingOpen } = useTraining();
   const navigation = useNavigation();

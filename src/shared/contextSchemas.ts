@@ -35,9 +35,12 @@ export const LeftOutReasonSchema = z.enum([
 ]);
 export type LeftOutReason = z.infer<typeof LeftOutReasonSchema>;
 
-/** How tokens were counted: exactly with the model's encoding, or an estimate (an unknown model). */
+/**
+ * How tokens were counted: exactly with the model's encoding, with the model's own tokenizer
+ * (`model`: a model on this computer, counted by its GGUF vocabulary), or an estimate.
+ */
 export const TokenCountingSchema = z.object({
-  encoding: z.enum(['o200k_base', 'cl100k_base', 'estimate']),
+  encoding: z.enum(['o200k_base', 'cl100k_base', 'estimate', 'model']),
   /** True when the counts are an estimate (a model behind another endpoint whose tokenizer is unknown). */
   estimated: z.boolean(),
   /** Tokens the chat format adds to every message, and once to prime the reply. */

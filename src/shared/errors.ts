@@ -30,6 +30,13 @@ export const ERROR_CODES = [
   'proxy_unreachable',
   'proxy_auth',
   'fine_tuning_unsupported',
+  'local_model_invalid',
+  'local_model_unsupported',
+  'local_model_no_template',
+  'local_model_memory',
+  'local_model_crashed',
+  'download_failed',
+  'checksum_mismatch',
   'internal',
 ] as const;
 

@@ -4,6 +4,10 @@ import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CorePorts } from '../core/ports';
 import { createEnvProxyFetch } from '../core/net/envProxyFetch';
+import { z } from 'zod';
+import type { CatalogModel } from '../core/localModel/catalog';
+import { spawnSourceEngine } from '../core/localModel/spawnNode';
+import { CatalogModelSchema } from '../shared/contract/localModel';
 import { probesFromEnv } from '../core/providers/detectProviders';
 import { createConfSettingsStore } from './confSettingsStore';
 import { createHostCipher } from './hostCipher';
@@ -19,6 +23,12 @@ export function createWebPorts(dataDir: string, overrides: Partial<CorePorts> = 
     platform: process.platform,
     systemLanguage: systemLanguage(process.env),
     spawnImportWorker: spawnSourceImportWorker,
+    spawnLocalEngine: spawnSourceEngine,
+    // Tests on a shared machine run the engine on one thread (llama.cpp's threads spin otherwise).
+    localEngineThreads: positiveInt(process.env.PENPAL_ENGINE_THREADS),
+    localEnginePaceMs: positiveInt(process.env.PENPAL_ENGINE_PACE_MS),
+    // Tests list a model served from loopback (a JSON array of catalog entries); nothing else reads this.
+    localModelCatalog: catalogFromEnv(process.env.PENPAL_MODEL_CATALOG),
     // Tests point detection at servers of their own (`ollama=45123`); nothing else reads this.
     detectionProbes: probesFromEnv(process.env.PENPAL_DETECT_PORTS) ?? undefined,
     // "System proxy" (the Proxy field empty) is the environment's HTTP(S)_PROXY / NO_PROXY here.
@@ -59,4 +69,17 @@ export function spawnSourceImportWorker(): Worker {
   return new Worker(new URL('../core/importers/worker.ts', import.meta.url), {
     execArgv: ['--import', 'tsx'],
   });
+}
+
+/** A positive integer from an environment variable, else undefined. */
+function positiveInt(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Catalog entries from `PENPAL_MODEL_CATALOG` (tests), checked with the contract's schema. */
+function catalogFromEnv(value: string | undefined): CatalogModel[] | undefined {
+  if (!value) return undefined;
+  const parsed = z.array(CatalogModelSchema).safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : undefined;
 }

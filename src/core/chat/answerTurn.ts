@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import type { Conversation, Message } from '../../shared/schemas';
 import {
   contextForAnswer,
+  type ContextDeps,
   modelIdFor,
   personaOf,
   rebuildShorter,
@@ -24,6 +25,8 @@ export interface AnswerTurnOptions {
   store: ConversationStore;
   events: EventBus;
   models?: ModelTableService;
+  /** The counter of a model on this computer (see ContextDeps.counterFor). */
+  counterFor?: ContextDeps['counterFor'];
   conversation: Conversation;
   /** The user message answered. */
   user: Message;
@@ -46,7 +49,7 @@ export interface AnswerTurnOptions {
  */
 export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutcome> {
   const { store, events, conversation, user, answerId, config, client, signal } = options;
-  const deps = { store, models: options.models };
+  const deps = { store, models: options.models, counterFor: options.counterFor };
   const spec: TurnSpec = {
     conversation,
     settings: turnSettings(conversation, config),

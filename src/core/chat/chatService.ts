@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Conversation, Message } from '../../shared/schemas';
-import { modelIdFor, personaOf } from '../context/assemble';
+import { modelIdFor, personaOf, type ContextDeps } from '../context/assemble';
 import type { ModelTableService, ReportedModel } from '../context/modelTableService';
 import type { EventBus } from '../events';
 import { assertPlainHttpAllowed } from '../settings/keyBinding';
@@ -49,6 +49,8 @@ export interface ChatServiceOptions {
   coalesceMs?: number;
   /** The model table (windows, prices); without one, built-in figures only. */
   models?: ModelTableService;
+  /** The counter of a model on this computer (see ContextDeps.counterFor). */
+  counterFor?: ContextDeps['counterFor'];
   /** The longest answer kept before the stream is stopped (default `MAX_MESSAGE_CHARS`). */
   maxAnswerChars?: number;
   /** Told, after each finished answer, whether its stream carried usage (the provider's capability). */
@@ -252,6 +254,7 @@ export class ChatService {
       store,
       events,
       models: this.options.models,
+      counterFor: this.options.counterFor,
       conversation,
       user,
       answerId: assistant.id,

@@ -21,6 +21,8 @@ export interface ContextDeps {
   store: ConversationStore;
   /** The model table; without one, built-in figures only. */
   models?: ModelTableService;
+  /** A counter of the model's own tokenizer (a model on this computer), or null for the usual ones. */
+  counterFor?(modelId: string): Promise<TokenCounter | null>;
 }
 
 /** Which turn to build. */
@@ -88,8 +90,9 @@ export async function assembleContext(deps: ContextDeps, spec: TurnSpec): Promis
   const persona = personaOf(store, spec.conversation);
   const modelId = modelIdFor(persona, spec.settings);
   const model = deps.models ? deps.models.resolve(modelId) : resolveModel({ user: [], server: [] }, modelId);
-  const counter = await loadTokenCounter(modelId);
-  const encoding = counter.counting.encoding;
+  const counter = (await deps.counterFor?.(modelId)) ?? (await loadTokenCounter(modelId));
+  // Cached counts are keyed per tokenizer: a local model's differ from every other model's.
+  const encoding = counter.cacheKey ?? counter.counting.encoding;
   // A younger-self conversation: its prompt and diary excerpts come from the journal period.
   const link = store.youngerSelf.get(spec.conversation.id);
   const younger = link
@@ -170,7 +173,11 @@ export async function foldAndRebuild(
   // tokens), the earlier summary (collectFold makes room for it) and the transcript.
   const budget = Math.max(256, preview.contextWindow - preview.maxOutput - 400);
   const input = collectFold({
-    tail: deps.store.readBranchTail(spec.conversation.id, through, counter.counting.encoding),
+    tail: deps.store.readBranchTail(
+      spec.conversation.id,
+      through,
+      counter.cacheKey ?? counter.counting.encoding,
+    ),
     throughMessageId: through,
     summaries: deps.store.listSummaries(spec.conversation.id),
     counter,

@@ -4,7 +4,7 @@ import type { Conversation } from '../../shared/schemas';
 import type { ChatConfig } from '../chat/chatService';
 import { createOpenAIClient } from '../chat/openaiClient';
 import type { ConversationStore } from '../store/types';
-import { assembleContext, foldAndRebuild, turnSettings, type TurnSpec } from './assemble';
+import { assembleContext, foldAndRebuild, turnSettings, type ContextDeps, type TurnSpec } from './assemble';
 import type { ModelTableService } from './modelTableService';
 import { expandPreview } from './recorded';
 
@@ -22,6 +22,8 @@ export class ContextService {
       models?: ModelTableService;
       /** The settings of a conversation's provider (its address and model). */
       getConfig(conversationId?: string): Promise<ChatConfig>;
+      /** The counter of a model on this computer (see ContextDeps.counterFor). */
+      counterFor?: ContextDeps['counterFor'];
       /** The saved key, only for the origin it is bound to (see KeyVault.keyFor). */
       credentialsFor(baseURL: string, providerId?: string): Promise<string>;
       /** The network summaries are made through (NetworkService.fetch). */
@@ -92,7 +94,7 @@ export class ContextService {
   }
 
   private deps() {
-    return { store: this.options.store, models: this.options.models };
+    return { store: this.options.store, models: this.options.models, counterFor: this.options.counterFor };
   }
 
   private async summaryTurn(conversationId: string) {

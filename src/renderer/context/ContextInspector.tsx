@@ -66,10 +66,12 @@ function Overview({ preview }: { preview: ContextPreview }): ReactElement {
         <dt>{t('context:inspector.reserved')}</dt>
         <dd>{t('context:inspector.maxOutput', { formatted: format.count(preview.maxOutput) })}</dd>
         <dt>{t('context:inspector.countingLabel')}</dt>
-        <dd>
+        <dd data-counting={encoding}>
           {estimated
             ? t('context:inspector.countingEstimate')
-            : t('context:inspector.counting', { encoding })}
+            : encoding === 'model'
+              ? t('context:inspector.countingModel')
+              : t('context:inspector.counting', { encoding })}
         </dd>
       </dl>
     </section>

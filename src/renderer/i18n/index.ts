@@ -6,6 +6,7 @@ import enContext from './locales/en/context';
 import enErrors from './locales/en/errors';
 import enJournals from './locales/en/journals';
 import enLibrary from './locales/en/library';
+import enLocalModel from './locales/en/localModel';
 import enPersonas from './locales/en/personas';
 import enProviders from './locales/en/providers';
 import enSettings from './locales/en/settings';
@@ -18,6 +19,7 @@ import zhContext from './locales/zh-CN/context';
 import zhErrors from './locales/zh-CN/errors';
 import zhJournals from './locales/zh-CN/journals';
 import zhLibrary from './locales/zh-CN/library';
+import zhLocalModel from './locales/zh-CN/localModel';
 import zhPersonas from './locales/zh-CN/personas';
 import zhProviders from './locales/zh-CN/providers';
 import zhSettings from './locales/zh-CN/settings';
@@ -43,6 +45,7 @@ export const resources = {
     providers: enProviders,
     shell: enShell,
     training: enTraining,
+    localModel: enLocalModel,
   },
   'zh-CN': {
     common: zhCommon,
@@ -57,6 +60,7 @@ export const resources = {
     providers: zhProviders,
     shell: zhShell,
     training: zhTraining,
+    localModel: zhLocalModel,
   },
 } as const;
 
@@ -87,6 +91,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
       'providers',
       'shell',
       'training',
+      'localModel',
     ],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already.

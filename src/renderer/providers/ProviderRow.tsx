@@ -83,12 +83,16 @@ export function ProviderRow({
       );
     });
   const named = (key: string) => t(`providers:saved.${key}Named`, { name: provider.name });
+  const builtin = provider.kind === 'builtin';
 
   return (
     <li className="provider-row">
       <div className="provider-row-main">
         <span className="provider-row-name">
-          {t('providers:saved.entry', { name: provider.name, address: provider.baseURL })}
+          {/* "On this computer" has a placeholder address (the engine's port changes): its name says it. */}
+          {builtin
+            ? provider.name
+            : t('providers:saved.entry', { name: provider.name, address: provider.baseURL })}
         </span>
         <span className="field-hint">
           {[
@@ -129,15 +133,17 @@ export function ProviderRow({
         >
           {checking ? t('providers:saved.checking') : t('providers:saved.check')}
         </button>
-        <button
-          type="button"
-          className="btn btn-small btn-quiet"
-          aria-label={named('edit')}
-          aria-expanded={editing}
-          onClick={() => setEditing(!editing)}
-        >
-          {t('providers:saved.edit')}
-        </button>
+        {!builtin && (
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            aria-label={named('edit')}
+            aria-expanded={editing}
+            onClick={() => setEditing(!editing)}
+          >
+            {t('providers:saved.edit')}
+          </button>
+        )}
         <button
           type="button"
           className="btn btn-small btn-quiet"

@@ -4,6 +4,7 @@ import { call } from '../bridge/api';
 import { ChatView } from '../chat/ChatView';
 import { LinkConfirmDialog } from '../components/LinkConfirmDialog';
 import { UndoToast } from '../library/UndoToast';
+import { BUILTIN_BASE_URL } from '../../shared/builtinProvider';
 import { useSettings } from '../state/settingsStore';
 import { openInMain } from './openInMain';
 
@@ -55,7 +56,7 @@ export function QuickChat(): ReactElement {
     void call('quick.remember', { conversationId: id }).catch(() => undefined);
   }, []);
 
-  const ready = current?.key.configured === true;
+  const ready = current?.key.configured === true || current?.settings.baseURL === BUILTIN_BASE_URL;
   const openButton = (
     <button
       type="button"

@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { CheckField, Field, InputField } from '../components/Field';
 import { ModelTableEditor } from '../context/ModelTableEditor';
 import { MonthlyUsage } from '../context/MonthlyUsage';
+import { LocalModelSection } from '../localModel/LocalModelSection';
 import { ProvidersSection } from '../providers/ProvidersSection';
 import { ProxyFields } from '../providers/ProxyFields';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
@@ -180,6 +181,7 @@ export function SettingsDialog({
       </form>
       {/* Outside the form: they save on their own, and Enter in them must not save the settings. */}
       <ProvidersSection onAdded={onClose} />
+      <LocalModelSection />
       <ProxyFields />
       <ShellFields />
       <section className="settings-section" aria-labelledby="settings-models">

@@ -1,7 +1,8 @@
-import type { FormEvent, ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/schemas';
 import { call } from '../bridge/api';
+import { LocalModelSection } from '../localModel/LocalModelSection';
 import { noteSettings, type SettingsSnapshot } from '../state/settingsStore';
 import { ConnectionFields, SaveError } from './ConnectionFields';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -25,26 +26,51 @@ export function WelcomeScreen({ snapshot }: { snapshot: SettingsSnapshot }): Rea
     void save();
   };
   const shownLanguage: Language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  // "Use a model on this computer": no key, no account; choosing a model leaves this screen.
+  const [local, setLocal] = useState(false);
+
+  const top = (
+    <>
+      <div className="welcome-top">
+        <div className="welcome-logo" aria-hidden="true">
+          P
+        </div>
+        <LanguageSwitcher value={shownLanguage} onChange={setLanguage} withSystem={false} />
+      </div>
+      <h1 className="welcome-title">{t('settings:welcome.title')}</h1>
+      <p className="welcome-tagline">{t('settings:welcome.tagline')}</p>
+    </>
+  );
+  const choice = (
+    <div className="welcome-choice">
+      <button type="button" className="btn" onClick={() => setLocal(!local)}>
+        {local ? t('localModel:backToKey') : t('localModel:useHere')}
+      </button>
+    </div>
+  );
 
   return (
     <div className="welcome">
-      <form className="welcome-card" onSubmit={onSubmit} noValidate>
-        <div className="welcome-top">
-          <div className="welcome-logo" aria-hidden="true">
-            P
-          </div>
-          <LanguageSwitcher value={shownLanguage} onChange={setLanguage} withSystem={false} />
+      {local ? (
+        // Not a form: the section has forms of its own (a file path, an address).
+        <div className="welcome-card">
+          {top}
+          <LocalModelSection compact />
+          {choice}
         </div>
-        <h1 className="welcome-title">{t('settings:welcome.title')}</h1>
-        <p className="welcome-tagline">{t('settings:welcome.tagline')}</p>
-        <p className="muted">{t('settings:welcome.intro')}</p>
-        <ConnectionFields {...connection} />
-        <SaveError error={saveError} form={form} className="field-error" />
-        <button type="submit" className="btn btn-primary btn-large" disabled={saving}>
-          {saving ? t('common:saving') : t('settings:welcome.start')}
-        </button>
-        <p className="welcome-privacy">{t('settings:welcome.privacy')}</p>
-      </form>
+      ) : (
+        <form className="welcome-card" onSubmit={onSubmit} noValidate>
+          {top}
+          <p className="muted">{t('settings:welcome.intro')}</p>
+          <ConnectionFields {...connection} />
+          <SaveError error={saveError} form={form} className="field-error" />
+          <button type="submit" className="btn btn-primary btn-large" disabled={saving}>
+            {saving ? t('common:saving') : t('settings:welcome.start')}
+          </button>
+          {choice}
+          <p className="welcome-privacy">{t('settings:welcome.privacy')}</p>
+        </form>
+      )}
     </div>
   );
 }

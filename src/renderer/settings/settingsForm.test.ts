@@ -65,3 +65,10 @@ describe('the settings form and the key binding', () => {
     );
   });
 });
+
+describe('the model on this computer', () => {
+  it('asks for no key and no confirmation', () => {
+    const builtin = form({ baseURL: 'http://on-this-computer.invalid/v1', key: '' });
+    expect(validateForm(builtin, true, null)).toEqual({});
+  });
+});

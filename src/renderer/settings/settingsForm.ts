@@ -1,3 +1,4 @@
+import { BUILTIN_BASE_URL } from '../../shared/builtinProvider';
 import { originOf, sendsKeyInClear } from '../../shared/endpoint';
 import type { KeyStatus, Language, Settings } from '../../shared/schemas';
 
@@ -98,6 +99,8 @@ export function validateForm(form: SettingsForm, needKey: boolean, key: KeyStatu
   if (max !== '' && !(Number.isInteger(Number(max)) && numberIn(max, 1, 1_000_000))) {
     errors.maxTokens = { key: 'maxTokens.invalid' };
   }
+  // The model on this computer needs no key and gets none: nothing to ask or confirm.
+  if (form.baseURL.trim() === BUILTIN_BASE_URL) return errors;
   if (needKey && !form.key.trim()) errors.key = { key: 'key.required' };
   else if (keyMustBeRetyped(form, key)) errors.key = { key: 'key.retype' };
   if (!errors.baseURL && needsPlainHttpConsent(form, key) && !form.plainHttpConfirmed) {

@@ -4,6 +4,7 @@ import { contextEvents, contextMethods } from './context';
 import { fineTuningEvents, fineTuningMethods } from './fineTuning';
 import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
+import { localModelEvents, localModelMethods } from './localModel';
 import { providersEvents, providersMethods } from './providers';
 import { settingsEvents, settingsMethods } from './settings';
 import { youngerSelfMethods } from './youngerSelf';
@@ -25,6 +26,7 @@ export const methods = {
   ...providersMethods,
   ...shellMethods,
   ...fineTuningMethods,
+  ...localModelMethods,
 } as const;
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...providersEvents,
   ...shellEvents,
   ...fineTuningEvents,
+  ...localModelEvents,
 } as const;
 
 /** Every request method name. */

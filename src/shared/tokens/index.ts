@@ -18,6 +18,8 @@ export interface TokenCounter {
   countText(text: string): number;
   /** Tokens of one chat message with this content (text plus the per-message overhead). */
   countMessage(content: string): number;
+  /** The key counts are cached under when it is not the encoding (a model on this computer). */
+  cacheKey?: string;
 }
 
 // Models are matched by prefix, so dated snapshots (gpt-4o-2024-08-06) and suffixes
@@ -132,7 +134,8 @@ function loadEncoding(encoding: TokenCounting['encoding']): Promise<CountFn> {
   let promise = loading.get(encoding);
   if (!promise) {
     promise = (async (): Promise<CountFn> => {
-      if (encoding === 'estimate') return estimateTokens;
+      // `model`: the tokenizer lives in main (a model on this computer); text elsewhere is estimated.
+      if (encoding === 'estimate' || encoding === 'model') return estimateTokens;
       const api =
         encoding === 'o200k_base'
           ? await import('gpt-tokenizer/encoding/o200k_base')

@@ -32,6 +32,7 @@ export default {
     noPrice: 'No price known for this model',
     model: 'Model',
     counting: 'Counted with {{encoding}}',
+    countingModel: 'Counted with the model’s own tokenizer',
     countingEstimate: 'Estimated (unknown tokenizer)',
     messages_one: '{{count}} message sent',
     messages_other: '{{count}} messages sent',

@@ -33,6 +33,14 @@ export default {
   proxy_auth: 'The proxy did not accept the user name or password.',
   fine_tuning_unsupported:
     'This provider does not offer fine-tuning (it has no /files or /fine_tuning/jobs endpoint).',
+  local_model_invalid: 'This is not a model file Penpal can use (a GGUF file, complete).',
+  local_model_unsupported: 'The built-in engine cannot run this kind of model.',
+  local_model_no_template: 'This model has no chat template. Pick an instruct or chat model.',
+  local_model_memory: 'This computer does not have enough free memory for this model. Try a smaller one.',
+  local_model_crashed:
+    'The model on this computer stopped unexpectedly. It starts again with your next message.',
+  download_failed: 'The download failed. You can resume it.',
+  checksum_mismatch: 'The downloaded file is not the expected one (checksum mismatch); it was not kept.',
   internal: 'Something went wrong inside Penpal.',
   unknown: 'Something went wrong.',
   theService: 'the service',

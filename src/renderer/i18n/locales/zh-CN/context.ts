@@ -32,6 +32,7 @@ export default {
     noPrice: '不清楚此模型的价格',
     model: '模型',
     counting: '使用 {{encoding}} 计数',
+    countingModel: '使用模型自身的分词器计数',
     countingEstimate: '估算（分词器未知）',
     messages_one: '发送 {{count}} 条消息',
     messages_other: '发送 {{count}} 条消息',

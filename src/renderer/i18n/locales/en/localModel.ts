@@ -1,0 +1,53 @@
+/** "On this computer": the built-in model in Settings and on the first-run screen. */
+export default {
+  title: 'On this computer',
+  intro: 'Penpal runs the model itself: nothing you write leaves this computer, and no account is needed.',
+  useHere: 'Use a model on this computer',
+  backToKey: 'Use an API key instead',
+  engine: {
+    stopped: 'Not loaded. It loads with your next message.',
+    starting: 'Loading the model…',
+    ready: 'Loaded — a window of {{window}} tokens.',
+    unload: 'Unload now',
+  },
+  models: {
+    title: 'Your models',
+    none: 'No model yet. Download one below, or add a .gguf file you have.',
+    use: 'Use',
+    useNamed: 'Use {{name}}',
+    inUse: 'In use',
+    delete: 'Delete',
+    deleteNamed: 'Delete {{name}}',
+    forget: 'Remove from the list',
+    fromFile: 'your file',
+  },
+  catalog: {
+    title: 'Download a model',
+    facts: '{{parameters}} · {{size}} · needs {{memory}} of memory · {{licence}}',
+    languages: 'Good at: {{languages}}',
+    download: 'Download',
+    downloadNamed: 'Download {{name}}',
+    pause: 'Pause',
+    resume: 'Resume',
+    progress: 'Downloading {{name}}',
+    received: '{{received}} of {{total}}',
+    installed: 'Downloaded',
+  },
+  file: {
+    label: 'Add a .gguf file',
+    placeholder: '/path/to/model.gguf',
+    hint: 'Drop a .gguf file here, or type its path. It stays where it is.',
+    add: 'Add',
+    drop: 'Drop a .gguf file here',
+  },
+  url: {
+    label: 'Or a Hugging Face file address',
+    placeholder: 'https://huggingface.co/…/resolve/main/model.gguf',
+    download: 'Download',
+  },
+  idle: {
+    label: 'Unload after (minutes without a message)',
+    hint: '0 keeps the model loaded. Unloading gives its memory back.',
+  },
+  folder: 'Models are kept in {{folder}}',
+} as const;

@@ -1,0 +1,53 @@
+/** “本机模型”：设置与首次运行界面中的内置模型。 */
+export default {
+  title: '本机模型',
+  intro: 'Penpal 自己运行模型：你写的任何内容都不会离开这台电脑，也不需要账号。',
+  useHere: '使用本机上的模型',
+  backToKey: '改用 API 密钥',
+  engine: {
+    stopped: '尚未加载。发送下一条消息时会加载。',
+    starting: '正在加载模型…',
+    ready: '已加载，上下文窗口为 {{window}} 个 token。',
+    unload: '立即卸载',
+  },
+  models: {
+    title: '你的模型',
+    none: '还没有模型。可以在下方下载，或添加你已有的 .gguf 文件。',
+    use: '使用',
+    useNamed: '使用 {{name}}',
+    inUse: '使用中',
+    delete: '删除',
+    deleteNamed: '删除 {{name}}',
+    forget: '从列表中移除',
+    fromFile: '你的文件',
+  },
+  catalog: {
+    title: '下载模型',
+    facts: '{{parameters}} · {{size}} · 需要 {{memory}} 内存 · {{licence}}',
+    languages: '擅长：{{languages}}',
+    download: '下载',
+    downloadNamed: '下载 {{name}}',
+    pause: '暂停',
+    resume: '继续',
+    progress: '正在下载 {{name}}',
+    received: '{{received}} / {{total}}',
+    installed: '已下载',
+  },
+  file: {
+    label: '添加 .gguf 文件',
+    placeholder: '/path/to/model.gguf',
+    hint: '把 .gguf 文件拖到这里，或输入它的路径。文件保留在原处。',
+    add: '添加',
+    drop: '把 .gguf 文件拖到这里',
+  },
+  url: {
+    label: '或 Hugging Face 文件地址',
+    placeholder: 'https://huggingface.co/…/resolve/main/model.gguf',
+    download: '下载',
+  },
+  idle: {
+    label: '闲置多久后卸载（分钟，无消息）',
+    hint: '0 表示一直保持加载。卸载后会释放内存。',
+  },
+  folder: '模型保存在 {{folder}}',
+} as const;
