@@ -8,6 +8,7 @@ import { contextHandlers } from './handlers/contextHandlers';
 import { conversationHandlers } from './handlers/conversationHandlers';
 import { journalHandlers } from './handlers/journalHandlers';
 import { youngerSelfHandlers } from './handlers/youngerSelfHandlers';
+import { createPeriodSummaryMaker } from './youngerSelf/summaryService';
 import { libraryHandlers } from './handlers/libraryHandlers';
 import { journalJobInWorker, runJournalJob } from './importers/journalJob';
 import { personaHandlers } from './handlers/personaHandlers';
@@ -131,7 +132,19 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       events,
       spawnImportWorker ? journalJobInWorker(spawnImportWorker) : runJournalJob,
     ),
-    ...youngerSelfHandlers(store, events),
+    ...youngerSelfHandlers(
+      store,
+      events,
+      createPeriodSummaryMaker({
+        store,
+        events,
+        models,
+        getConfig,
+        credentialsFor,
+        fetch: network.fetch,
+        signal: shutdownSignal.signal,
+      }),
+    ),
     ...providerHandlers({
       network,
       settings,

@@ -11,6 +11,7 @@ type YoungerSelfMethods =
   | 'youngerSelf.get'
   | 'youngerSelf.sources'
   | 'youngerSelf.setSummary'
+  | 'youngerSelf.makeSummary'
   | 'youngerSelf.setAgreedWhole';
 
 function toWire(link: YoungerSelfLink): YoungerSelf {
@@ -31,6 +32,7 @@ function toWire(link: YoungerSelfLink): YoungerSelf {
 export function youngerSelfHandlers(
   store: ConversationStore,
   events: EventBus,
+  makeSummary: (conversationId: string) => Promise<YoungerSelfLink>,
 ): Pick<Handlers, YoungerSelfMethods> {
   const linked = (conversationId: string): YoungerSelfLink => {
     const link = store.youngerSelf.get(conversationId);
@@ -54,6 +56,7 @@ export function youngerSelfHandlers(
     'youngerSelf.sources': async ({ answerId }) => ({ sources: store.youngerSelf.sourcesFor(answerId) }),
     'youngerSelf.setSummary': async ({ conversationId, text }) =>
       changed(store.youngerSelf.setSummary(linked(conversationId).conversationId, text, true)),
+    'youngerSelf.makeSummary': async ({ conversationId }) => toWire(await makeSummary(conversationId)),
     'youngerSelf.setAgreedWhole': async ({ conversationId, agreed }) =>
       changed(store.youngerSelf.setAgreedWhole(linked(conversationId).conversationId, agreed)),
   };

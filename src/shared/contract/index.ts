@@ -5,7 +5,7 @@ import { journalEvents, journalMethods } from './journal';
 import { libraryEvents, libraryMethods } from './library';
 import { providersEvents, providersMethods } from './providers';
 import { settingsEvents, settingsMethods } from './settings';
-import { youngerSelfMethods } from './youngerSelf';
+import { youngerSelfEvents, youngerSelfMethods } from './youngerSelf';
 import { shellEvents, shellMethods } from './shell';
 
 /**
@@ -31,6 +31,7 @@ export const events = {
   ...chatEvents,
   ...contextEvents,
   ...journalEvents,
+  ...youngerSelfEvents,
   ...providersEvents,
   ...shellEvents,
 } as const;

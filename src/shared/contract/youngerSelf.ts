@@ -57,8 +57,28 @@ export const youngerSelfMethods = {
     input: z.object({ conversationId: Id, text: z.string().trim().max(200_000) }).strict(),
     output: YoungerSelfSchema,
   },
+  /**
+   * Makes the period summary with the model (one request per month of the period, then one that
+   * combines them) and saves it, replacing the one there; sends the period's entries to the
+   * endpoint, so the renderer asks only when the user does.
+   */
+  'youngerSelf.makeSummary': {
+    input: z.object({ conversationId: Id }).strict(),
+    output: YoungerSelfSchema,
+  },
+  /** The user's choice to send every entry of the period when it fits the budget. */
   'youngerSelf.setAgreedWhole': {
     input: z.object({ conversationId: Id, agreed: z.boolean() }).strict(),
     output: YoungerSelfSchema,
   },
+} as const;
+
+/** Events of younger-self conversations. */
+export const youngerSelfEvents = {
+  /** The period summary being made: `done` of `total` model calls. */
+  'youngerSelf.summaryProgress': z.object({
+    conversationId: Id,
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+  }),
 } as const;
