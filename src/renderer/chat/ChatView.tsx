@@ -11,6 +11,7 @@ import { useNextTurnPreview } from '../context/useContextPreview';
 import { PersonaPicker } from '../personas/PersonaPicker';
 import { useConversationView } from '../state/conversationView';
 import { useSettings } from '../state/settingsStore';
+import { PeriodSummaryCard } from '../youngerSelf/PeriodSummaryCard';
 import { hasFinished } from '../state/streamEvents';
 import { openSettings } from '../state/ui';
 import { sendMessage, stopAnswer, type SendStarted } from './chatActions';
@@ -157,6 +158,7 @@ export function ChatView(props: ChatViewProps): ReactElement {
           </>
         )}
       </header>
+      {view && !quick && <PeriodSummaryCard conversationId={view.conversation.id} />}
       {view && view.messages.length > 0 ? (
         <MessageList
           messages={view.messages}

@@ -15,10 +15,27 @@ export default {
   sendWhole: '放得下时发送整段时期的日记',
   privacyTitle: '会发送什么',
   privacyRemote:
-    '每条消息，Penpal 都会把所选时期中与它相关的几则日记（摘录，绝不是整本日记）以及根据日记写成的简短自我介绍发送给 {{host}}。只有勾选“放得下时发送整段时期的日记”时，才会发送这段时期的全部日记。时期以外的日记和你排除的日记永远不会发送。',
+    '每条消息，Penpal 都会把所选时期中与它相关的几则日记（摘录，绝不是整本日记）、根据日记写成的简短自我介绍以及你生成的时期概要发送给 {{host}}。只有勾选“放得下时发送整段时期的日记”且放得下时，才会发送这段时期的全部日记。生成时期概要（只在你要求时）会按月把这段时期的每一则日记发送出去。时期以外的日记和你排除的日记永远不会发送。',
   privacyLocal:
     '你的端点（{{host}}）运行在这台电脑或你自己的网络上：没有任何内容离开本机。每条消息，Penpal 会把所选时期中相关的日记发送给它；时期以外的日记和排除的日记永远不会发送。',
   privacyUnderstood: '我知道了',
+  summaryTitle: '时期概要',
+  summaryPeriod: '{{from}} — {{to}}',
+  summaryEdited: '已编辑',
+  summaryShow: '显示',
+  summaryHide: '隐藏',
+  summaryNone: '还没有概要。按月写成的概要能让过去的自己在每条消息只放得下部分日记时，仍记得整段时期。',
+  summaryNoteRemote: '生成概要会把这段时期的每一则日记（排除的除外）按月发送给 {{host}}。',
+  summaryNoteLocal:
+    '生成概要会把这段时期的每一则日记发送给 {{host}}，它在这台电脑或你的网络上：没有任何内容离开本机。',
+  summaryMake: '生成概要',
+  summaryMakeAgain: '重新生成',
+  summaryMaking: '正在生成…',
+  summaryProgress: '{{done}} / {{total}}',
+  summaryEdit: '编辑',
+  summarySave: '保存概要',
+  summaryLabel: '时期概要文本',
+  summaryFailed: '无法生成概要：{{message}}',
   sources: '来源',
   sourceLabel: '打开 {{date}} 的日记',
 } as const;
