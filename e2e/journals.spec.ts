@@ -1,40 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import type { Page } from '@playwright/test';
 import { callHost } from './fixtures/hostClient';
+import { dropFile, LUXUN_MD as LUXUN, PEPYS_FULL as PEPYS, shoot } from './fixtures/journals';
 import { expect, test } from './fixtures/test';
-
-const SHOTS = '/tmp/shots-journal';
-const TESTDATA = fileURLToPath(new URL('../../shared/testdata/journals/', import.meta.url));
-const PEPYS = join(TESTDATA, 'pepys-gutenberg-3331/pg3331.txt');
-const LUXUN = join(TESTDATA, 'derived-luxun-1912-1914/luxun_diary_1912-1914.md');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
-}
-
-/** Drops a file on the drop zone as a person would drag it from the desktop. */
-async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ({ name, base64 }) => {
-      // This runs in the page; the e2e tsconfig has no DOM types, so the two classes are named here.
-      const page = globalThis as unknown as {
-        DataTransfer: new () => { items: { add(file: unknown): void } };
-        File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
-      };
-      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new page.DataTransfer();
-      transfer.items.add(new page.File([data], name, { type: 'text/plain' }));
-      return transfer;
-    },
-    { name, base64: bytes.toString('base64') },
-  );
-  await page.getByTestId('journal-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 test.describe('journals', () => {
   test('drop the Pepys diary: preview, save with the owner, open January 1660 on the timeline', async ({

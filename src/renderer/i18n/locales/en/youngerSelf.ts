@@ -17,7 +17,7 @@ export default {
   privacyRemote:
     'With each message, Penpal sends {{host}} the diary entries of the chosen period that match it (a few excerpts, never the whole journal), with a short description of you drawn from your entries and the period summary, if you made one. Only if you tick "Send the whole period when it fits" are all its entries sent, and only when they fit. Making the period summary (only when you ask for it) sends every entry of the period, a month at a time. Entries outside the period and entries you excluded are never sent.',
   privacyLocal:
-    'Your endpoint ({{host}}) runs on this computer or your own network: nothing leaves the machine. Penpal sends it the matching entries of the chosen period with each message; entries outside the period and excluded ones are never sent.',
+    'Your endpoint ({{host}}) runs on this computer or your own network: nothing leaves the machine. With each message Penpal sends it the matching entries of the chosen period (never the whole journal; the whole period only if you tick "Send the whole period when it fits" and it fits), and the period summary if you make one. Entries outside the period and excluded ones are never sent.',
   privacyUnderstood: 'I understand',
   summaryTitle: 'Period summary',
   summaryPeriod: '{{from}} – {{to}}',
