@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import type { Locator, Page } from '@playwright/test';
 import type { OpenAITestServer } from './fixtures/openaiTestServer';
 import { callHost } from './fixtures/hostClient';
-import { dropFile, LUXUN_MD, PEPYS_FULL, shoot } from './fixtures/journals';
+import { dropFile, JOURNAL_TESTDATA, LUXUN_MD, PEPYS_FULL, shoot } from './fixtures/journals';
 import { expect, sendMessage, test } from './fixtures/test';
 
 // Talk with a younger self the way a person does it: drop (or choose) the diary, check the
@@ -159,5 +159,36 @@ test.describe('talk with my younger self, through the forms', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  test('with an endpoint on the internet, the notice names it and says only excerpts are sent', async ({
+    ready,
+  }) => {
+    const { page, host } = ready;
+    const bytes = readFileSync(join(JOURNAL_TESTDATA, 'derived-pepys-1660-q1/pepys_1660_jan-mar.md'));
+    const upload = await callHost(host.url, 'journal.upload', {
+      files: [{ path: 'pepys.md', base64: bytes.toString('base64') }],
+    });
+    const preview = await callHost(host.url, 'journal.preview', { uploadId: upload.uploadId });
+    await callHost(host.url, 'journal.save', {
+      token: preview.token,
+      name: 'Pepys 1660',
+      ownerName: 'Samuel Pepys',
+      birthYear: 1633,
+    });
+    // Only the address changes: nothing is sent in this test.
+    await callHost(host.url, 'settings.update', { baseURL: 'https://api.openai.com/v1' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Journals', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Your journals' })
+      .getByRole('button', { name: /Pepys 1660/ })
+      .click();
+    await page.getByRole('button', { name: 'Talk with my younger self' }).click();
+    const notice = page.getByRole('form', { name: 'Talk with my younger self' }).getByRole('note');
+    await expect(notice).toContainText('Penpal sends api.openai.com the diary entries');
+    await expect(notice).toContainText('never the whole journal');
+    await expect(notice).toContainText('Entries outside the period and entries you excluded are never sent.');
+    await shoot(page, 'younger-self-notice-remote-en');
   });
 });
