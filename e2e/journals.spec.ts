@@ -69,12 +69,13 @@ test.describe('journals', () => {
       await expect(preview.getByText(/1912年.* – 1914年/)).toBeVisible();
       await preview.getByRole('textbox', { name: '作者姓名' }).fill('鲁迅');
       await preview.getByRole('textbox', { name: '出生年份' }).fill('1881');
+      await shoot(page, 'preview-zh');
       // The import notes are in Chinese too (from the warnings' reason codes).
       await preview.getByText('导入说明').click();
       await expect(
         preview.getByRole('listitem').filter({ hasText: /此文件不是 UTF-8；已按 GB18030 读取。$/ }),
       ).toBeVisible();
-      await shoot(page, 'preview-zh');
+      await shoot(page, 'preview-notes-zh');
       await preview.getByRole('button', { name: '保存日记' }).click();
 
       const journal = page.getByRole('region', { name: '鲁迅日记' });

@@ -12,6 +12,7 @@ type YoungerSelfMethods =
   | 'youngerSelf.sources'
   | 'youngerSelf.setSummary'
   | 'youngerSelf.makeSummary'
+  | 'youngerSelf.setEmbeddings'
   | 'youngerSelf.setAgreedWhole';
 
 function toWire(link: YoungerSelfLink): YoungerSelf {
@@ -25,6 +26,7 @@ function toWire(link: YoungerSelfLink): YoungerSelf {
     agreedWhole: link.agreedWhole,
     summary: link.summary,
     summaryEdited: link.summaryEdited,
+    embeddingModel: link.embeddingModel,
   };
 }
 
@@ -57,6 +59,8 @@ export function youngerSelfHandlers(
     'youngerSelf.setSummary': async ({ conversationId, text }) =>
       changed(store.youngerSelf.setSummary(linked(conversationId).conversationId, text, true)),
     'youngerSelf.makeSummary': async ({ conversationId }) => toWire(await makeSummary(conversationId)),
+    'youngerSelf.setEmbeddings': async ({ conversationId, model }) =>
+      changed(store.youngerSelf.setEmbeddingModel(linked(conversationId).conversationId, model)),
     'youngerSelf.setAgreedWhole': async ({ conversationId, agreed }) =>
       changed(store.youngerSelf.setAgreedWhole(linked(conversationId).conversationId, agreed)),
   };

@@ -274,6 +274,21 @@ CREATE INDEX younger_self_sources_answer ON younger_self_sources (answer_id, pos
 CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_id, seq DESC);
 `;
 
+// Version 8: embeddings for younger-self retrieval (optional, off by default). A conversation's
+// embedding_model (NULL: off) names the endpoint's /v1/embeddings model; entry_embeddings caches
+// each entry's vector per model (float32, little-endian), with a hash of the text it was made from
+// so an edited entry is embedded again. The cache goes with the entry (ON DELETE CASCADE).
+const v8 = `
+ALTER TABLE younger_self_chats ADD COLUMN embedding_model TEXT;
+CREATE TABLE entry_embeddings (
+  entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  text_hash TEXT NOT NULL,
+  vector BLOB NOT NULL,
+  PRIMARY KEY (entry_id, model)
+) WITHOUT ROWID;
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
@@ -283,6 +298,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, sql: v5 },
   { version: 6, sql: v6 },
   { version: 7, sql: v7 },
+  { version: 8, sql: v8 },
 ];
 
 /** The schema version this build writes. */

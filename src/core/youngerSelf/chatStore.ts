@@ -1,5 +1,6 @@
 import type { StoreContext } from '../store/context';
 import type { DayRange } from './dateHints';
+import { createEmbeddingCache, type EmbeddingCache } from './embeddingCache';
 import { createPeriodEntryIndex, entriesOfPeriod, sampleOfPeriod } from './entryIndex';
 import type { PeriodEntry, PeriodEntryIndex } from './retrieval';
 
@@ -21,6 +22,8 @@ export interface YoungerSelfLink {
   /** The period summary, month by month; null until made. */
   summary: string | null;
   summaryEdited: boolean;
+  /** The `/v1/embeddings` model retrieval also ranks by; null: embeddings off (the default). */
+  embeddingModel: string | null;
 }
 
 /** An entry an answer was sent with. */
@@ -41,15 +44,20 @@ interface LinkRow {
   agreed_whole: number;
   summary_text: string | null;
   summary_edited: number;
+  embedding_model: string | null;
 }
 
 /** The younger-self tables. */
 export interface YoungerSelfStore {
-  link(link: Omit<YoungerSelfLink, 'summary' | 'summaryEdited'>): YoungerSelfLink;
+  link(link: Omit<YoungerSelfLink, 'summary' | 'summaryEdited' | 'embeddingModel'>): YoungerSelfLink;
   /** The conversation's link, or null for an ordinary conversation. */
   get(conversationId: string): YoungerSelfLink | null;
   setSummary(conversationId: string, text: string, edited: boolean): YoungerSelfLink;
   setAgreedWhole(conversationId: string, agreed: boolean): YoungerSelfLink;
+  /** Turns embeddings on with `model`, or off with null. */
+  setEmbeddingModel(conversationId: string, model: string | null): YoungerSelfLink;
+  /** Cached entry vectors (v8). */
+  embeddings: EmbeddingCache;
   /** Replaces what an answer was sent with (a retry rebuilds it). */
   recordSources(answerId: string, conversationId: string, sources: AnswerSource[]): void;
   sourcesFor(answerId: string): AnswerSource[];
@@ -74,6 +82,7 @@ function toLink(row: LinkRow): YoungerSelfLink {
     agreedWhole: row.agreed_whole !== 0,
     summary: row.summary_text,
     summaryEdited: row.summary_edited !== 0,
+    embeddingModel: row.embedding_model ?? null,
   };
 }
 
@@ -90,6 +99,7 @@ export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
   };
   return {
     index: createPeriodEntryIndex(ctx),
+    embeddings: createEmbeddingCache(ctx),
     wholePeriod: (journalId, period) => entriesOfPeriod(ctx, journalId, period),
     sample: (journalId, period, count) => sampleOfPeriod(ctx, journalId, period, count),
     link(link) {
@@ -123,6 +133,12 @@ export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
       ctx
         .sql('UPDATE younger_self_chats SET agreed_whole = ? WHERE conversation_id = ?')
         .run(agreed ? 1 : 0, conversationId);
+      return mustGet(conversationId);
+    },
+    setEmbeddingModel(conversationId, model) {
+      ctx
+        .sql('UPDATE younger_self_chats SET embedding_model = ? WHERE conversation_id = ?')
+        .run(model, conversationId);
       return mustGet(conversationId);
     },
     recordSources(answerId, conversationId, sources) {

@@ -2,6 +2,7 @@ import type { ContextPart } from '../../shared/contextSchemas';
 import type { TokenCounter } from '../../shared/tokens';
 import type { SourceParts } from '../context/builder';
 import type { YoungerSelfLink, YoungerSelfStore } from './chatStore';
+import type { SemanticHit } from './embeddings';
 import { youngerSelfPrompt } from './prompt';
 import { insidePeriod, retrieveEntries, type PeriodEntry } from './retrieval';
 
@@ -60,6 +61,7 @@ export function youngerSelfTurn(
   link: YoungerSelfLink,
   message: string | null,
   counter: TokenCounter,
+  semantic?: readonly SemanticHit[],
 ): YoungerSelfTurn {
   const { journalId, period, language } = link;
   const systemPrompt = youngerSelfPrompt({
@@ -87,6 +89,7 @@ export function youngerSelfTurn(
         message,
         recentlyCited: store.recentlyCited(link.conversationId, RETRIEVED),
         limit: RETRIEVED,
+        semantic,
       }).map((hit) => hit.entry)
     : [];
   const whole = link.agreedWhole ? store.wholePeriod(journalId, period) : [];

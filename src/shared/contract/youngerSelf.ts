@@ -15,6 +15,8 @@ export const YoungerSelfSchema = z.object({
   /** The period summary, month by month (null until made). */
   summary: z.string().nullable(),
   summaryEdited: z.boolean(),
+  /** The endpoint's `/v1/embeddings` model retrieval also ranks by; null: off (the default). */
+  embeddingModel: z.string().nullable(),
 });
 export type YoungerSelf = z.infer<typeof YoungerSelfSchema>;
 
@@ -64,6 +66,14 @@ export const youngerSelfMethods = {
    */
   'youngerSelf.makeSummary': {
     input: z.object({ conversationId: Id }).strict(),
+    output: YoungerSelfSchema,
+  },
+  /**
+   * Embeddings for better recall, off by default: with a model, the period's entries are embedded
+   * (once, cached) and each message is, when it is sent; null turns them off.
+   */
+  'youngerSelf.setEmbeddings': {
+    input: z.object({ conversationId: Id, model: z.string().trim().min(1).max(200).nullable() }).strict(),
     output: YoungerSelfSchema,
   },
   /** The user's choice to send every entry of the period when it fits the budget. */

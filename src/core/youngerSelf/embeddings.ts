@@ -1,0 +1,92 @@
+import type OpenAI from 'openai';
+import { mapServiceError } from '../chat/serviceErrors';
+import type { YoungerSelfLink, YoungerSelfStore } from './chatStore';
+import type { PeriodEntry } from './retrieval';
+
+/**
+ * Optional embeddings for younger-self retrieval (off unless the conversation names a model): the
+ * period's entries are embedded once through the endpoint's `/v1/embeddings` and cached in the
+ * database (migration v8, `entry_embeddings`); each turn embeds the message and ranks the period's
+ * entries by cosine similarity. Brute force over Float32Arrays: a period holds thousands of
+ * entries at most, a few milliseconds, and no vector index to ship.
+ */
+
+/** An entry the message is close to in meaning. */
+export interface SemanticHit {
+  entry: PeriodEntry;
+  /** Cosine similarity, -1…1. */
+  similarity: number;
+}
+
+/** Inputs per `/v1/embeddings` request (OpenAI allows 2,048; local servers often fewer). */
+const BATCH = 64;
+/** An entry's text is cut here before embedding (embedding models take about 8,000 tokens). */
+const EMBED_CHARS = 8_000;
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return 0;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Embeds `texts` with the endpoint, in batches, in order; throws a mapped AppError. */
+export async function embedTexts(
+  client: OpenAI,
+  model: string,
+  texts: readonly string[],
+  signal?: AbortSignal,
+): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  try {
+    for (let start = 0; start < texts.length; start += BATCH) {
+      const input = texts.slice(start, start + BATCH).map((text) => text.slice(0, EMBED_CHARS));
+      // 'float' said explicitly: the SDK would ask for base64, which many local servers lack.
+      const result = await client.embeddings.create({ model, input, encoding_format: 'float' }, { signal });
+      const ordered = [...result.data].sort((a, b) => a.index - b.index);
+      vectors.push(...ordered.map((item) => Float32Array.from(item.embedding)));
+    }
+  } catch (err) {
+    throw mapServiceError(err, { apiKey: client.apiKey, model });
+  }
+  return vectors;
+}
+
+/**
+ * The period's entries closest in meaning to `message`, best first (at most `limit`). Entries not
+ * embedded yet (or edited since) are embedded first and cached; only sendable entries of the
+ * period are ever read, so nothing excluded or outside it is sent to `/v1/embeddings`.
+ */
+export async function semanticHits(options: {
+  store: YoungerSelfStore;
+  client: OpenAI;
+  link: YoungerSelfLink & { embeddingModel: string };
+  message: string;
+  limit: number;
+  signal?: AbortSignal;
+}): Promise<SemanticHit[]> {
+  const { store, link, client } = options;
+  const model = link.embeddingModel;
+  const entries = store.wholePeriod(link.journalId, link.period);
+  const vectors = store.embeddings.cached(model, entries);
+  const missing = entries.filter((entry) => !vectors.has(entry.id));
+  const fresh = await embedTexts(
+    client,
+    model,
+    [...missing.map((e) => e.text), options.message],
+    options.signal,
+  );
+  const query = fresh.pop()!;
+  if (missing.length > 0) store.embeddings.save(model, missing, fresh);
+  missing.forEach((entry, i) => vectors.set(entry.id, fresh[i]!));
+  return entries
+    .map((entry) => ({ entry, similarity: cosine(query, vectors.get(entry.id)!) }))
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, options.limit);
+}
