@@ -72,9 +72,24 @@ test.describe('talk with my younger self, through the forms', () => {
     expect(JSON.stringify(summaryRequests.map((r) => r.body))).not.toContain('1661-');
     await expect(card.getByRole('button', { name: 'Make again' })).toBeVisible();
 
+    // Embeddings are off until asked for; on, the period's entries and the message are embedded.
+    const embeddings = card.getByRole('checkbox', { name: 'Better recall with embeddings' });
+    await expect(embeddings).not.toBeChecked();
+    await embeddings.click();
+    await expect(embeddings).toBeChecked();
+    await expect(card.getByRole('textbox', { name: 'Embedding model' })).toHaveValue(
+      'text-embedding-3-small',
+    );
+
     server.reset();
     await sendMessage(page, "What happened on New Year's Day?");
     const sources = await sourcesOfAnswer(page, 'Sources');
+    const embedded = server.requests
+      .filter((r) => r.path === '/v1/embeddings')
+      .flatMap((r) => (r.body as { input: string[] }).input);
+    expect(embedded.at(-1)).toBe("What happened on New Year's Day?");
+    expect(embedded.some((text) => /This morning \(we living lately in\s+the garret/.test(text))).toBe(true);
+    expect(embedded.some((text) => /^JAN\. 1, 1660-61|^JANUARY 1, 1660-61/.test(text))).toBe(false);
     await expect(sources.getByRole('button', { name: 'Open the entry of 1660-01-01' })).toBeVisible();
     const sent = lastChatBody(server);
     expect(sent).toContain('This morning (we living lately in the garret,) I rose');
@@ -94,8 +109,18 @@ test.describe('talk with my younger self, through the forms', () => {
     await expect(page.getByText('Echo: And what about the turkey pie?')).toBeVisible({ timeout: 20_000 });
     expect(lastChatBody(server)).toContain('A year of new beginnings.');
 
-    // A source opens its entry in the journal.
-    await sources.getByRole('button', { name: 'Open the entry of 1660-01-01' }).click();
+    // Folded, the card keeps one line of the summary and gives the messages the room.
+    await card.getByRole('button', { name: 'Hide' }).click();
+    await expect(card.getByText('A year of new beginnings.')).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Make again' })).toBeHidden();
+    await shoot(page, 'younger-self-chat-folded-en');
+
+    // A source of the first answer opens its entry in the journal.
+    await page
+      .getByRole('list', { name: 'Sources' })
+      .first()
+      .getByRole('button', { name: 'Open the entry of 1660-01-01' })
+      .click();
     await expect(page.getByRole('article', { name: /January 1, 1660/ })).toBeVisible();
   });
 

@@ -158,7 +158,9 @@ export function ChatView(props: ChatViewProps): ReactElement {
           </>
         )}
       </header>
-      {view && !quick && <PeriodSummaryCard conversationId={view.conversation.id} />}
+      {view && !quick && (
+        <PeriodSummaryCard key={view.conversation.id} conversationId={view.conversation.id} />
+      )}
       {view && view.messages.length > 0 ? (
         <MessageList
           messages={view.messages}

@@ -1,44 +1,11 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { YoungerSelf } from '../../shared/contract/youngerSelf';
-import { call, onEvent } from '../bridge/api';
+import { call } from '../bridge/api';
 import { useFailureText } from '../context/useFailureText';
 import { useSettings } from '../state/settingsStore';
+import { EmbeddingsControl } from './EmbeddingsControl';
 import { endpointHost } from './endpointHost';
-
-/** The younger self of a conversation, kept current by `conversation.changed`; null for others. */
-function useYoungerSelf(conversationId: string): YoungerSelf | null {
-  const [self, setSelf] = useState<YoungerSelf | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      call('youngerSelf.get', { conversationId }).then(
-        (found) => live && setSelf(found),
-        // An ordinary conversation (or one gone) simply has no card.
-        () => live && setSelf(null),
-      );
-    void load();
-    const stop = onEvent('conversation.changed', ({ id }) => id === conversationId && void load());
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [conversationId]);
-  return self && self.conversationId === conversationId ? self : null;
-}
-
-/** `done` of `total` summary calls while the summary is being made for this conversation. */
-function useSummaryProgress(conversationId: string): { done: number; total: number } | null {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  useEffect(
-    () =>
-      onEvent('youngerSelf.summaryProgress', (event) => {
-        if (event.conversationId === conversationId) setProgress({ done: event.done, total: event.total });
-      }),
-    [conversationId],
-  );
-  return progress;
-}
+import { useSummaryProgress, useYoungerSelf } from './useYoungerSelf';
 
 /**
  * The period summary of a younger-self conversation, above its messages: made by the model only
@@ -49,7 +16,8 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
   const self = useYoungerSelf(conversationId);
   const progress = useSummaryProgress(conversationId);
   const { current } = useSettings();
-  const [open, setOpen] = useState(true);
+  // Null until the user chooses: open while there is no summary, folded to one line once there is.
+  const [shown, setShown] = useState<boolean | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState<'make' | 'save' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -65,6 +33,7 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
   };
   const { host, local } = endpointHost(current?.settings.baseURL ?? '');
   const summary = self.summary?.trim() ? self.summary : null;
+  const open = shown ?? summary === null;
   const period = t('youngerSelf:summaryPeriod', { from: self.from, to: self.to });
   return (
     <section className="period-summary" aria-label={t('youngerSelf:summaryTitle')}>
@@ -76,11 +45,12 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
           type="button"
           className="btn btn-small btn-quiet period-summary-toggle"
           aria-expanded={open}
-          onClick={() => setOpen(!open)}
+          onClick={() => setShown(!open)}
         >
           {open ? t('youngerSelf:summaryHide') : t('youngerSelf:summaryShow')}
         </button>
       </header>
+      {!open && summary && <p className="period-summary-line">{summary.split('\n')[0]}</p>}
       {open && editing !== null && (
         <>
           <textarea
@@ -134,7 +104,10 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
               type="button"
               className="btn btn-small"
               disabled={busy !== null}
-              onClick={() => run('make', () => call('youngerSelf.makeSummary', { conversationId }))}
+              onClick={() => {
+                setShown(true);
+                run('make', () => call('youngerSelf.makeSummary', { conversationId }));
+              }}
             >
               {busy === 'make'
                 ? t('youngerSelf:summaryMaking')
@@ -150,6 +123,7 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
           {t('youngerSelf:summaryFailed', { message: failureText })}
         </p>
       )}
+      {open && <EmbeddingsControl self={self} host={host} local={local} />}
     </section>
   );
 }

@@ -38,6 +38,12 @@ export default {
   summarySave: 'Save summary',
   summaryLabel: 'Period summary text',
   summaryFailed: 'The summary could not be made: {{message}}',
+  embeddings: 'Better recall with embeddings',
+  embeddingModel: 'Embedding model',
+  embeddingsNoteRemote:
+    'Off by default. When on, every entry of this period is sent once to {{host}} (/v1/embeddings) to be embedded, and each message you send is embedded too; the vectors are kept on this computer.',
+  embeddingsNoteLocal:
+    'Off by default. When on, the entries of this period and each message you send are embedded by {{host}}, on this computer or your network: nothing leaves the machine.',
   sources: 'Sources',
   sourceLabel: 'Open the entry of {{date}}',
 } as const;

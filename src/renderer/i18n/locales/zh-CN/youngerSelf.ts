@@ -36,6 +36,12 @@ export default {
   summarySave: '保存概要',
   summaryLabel: '时期概要文本',
   summaryFailed: '无法生成概要：{{message}}',
+  embeddings: '用向量嵌入提高回忆准确度',
+  embeddingModel: '嵌入模型',
+  embeddingsNoteRemote:
+    '默认关闭。开启后，这段时期的每一则日记会发送给 {{host}}（/v1/embeddings）生成一次向量，你发送的每条消息也会；向量保存在这台电脑上。',
+  embeddingsNoteLocal:
+    '默认关闭。开启后，这段时期的日记和你发送的每条消息由 {{host}} 生成向量，它在这台电脑或你的网络上：没有任何内容离开本机。',
   sources: '来源',
   sourceLabel: '打开 {{date}} 的日记',
 } as const;
