@@ -26,25 +26,53 @@ function fromBlob(blob: Uint8Array): Float32Array {
   return new Float32Array(Uint8Array.from(blob).buffer);
 }
 
+/** Vectors kept in memory as well (about 60 MB at 10,000 vectors of 1,536 floats). */
+const MEMORY_VECTORS = 10_000;
+
 /** The cache over the open library. */
 export function createEmbeddingCache(ctx: StoreContext): EmbeddingCache {
+  // Reading every vector of a long period from SQLite at each turn costs more than the ranking
+  // itself; the newest ones stay in memory (insertion order: the oldest go first).
+  const memory = new Map<string, { hash: string; vector: Float32Array }>();
+  const keyOf = (model: string, entryId: string) => `${model}\u0000${entryId}`;
+  const remember = (model: string, entryId: string, hash: string, vector: Float32Array): void => {
+    const key = keyOf(model, entryId);
+    memory.delete(key);
+    memory.set(key, { hash, vector });
+    if (memory.size > MEMORY_VECTORS) memory.delete(memory.keys().next().value!);
+  };
+  const fromDisk = (model: string, entries: readonly PeriodEntry[], hashes: Map<string, string>) => {
+    const found = new Map<string, Float32Array>();
+    if (entries.length === 0) return found;
+    const rows = ctx
+      .sql(
+        `SELECT entry_id, text_hash, vector FROM entry_embeddings
+            WHERE model = ? AND entry_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(model, JSON.stringify(entries.map((entry) => entry.id))) as unknown as {
+      entry_id: string;
+      text_hash: string;
+      vector: Uint8Array;
+    }[];
+    for (const row of rows) {
+      if (hashes.get(row.entry_id) !== row.text_hash) continue;
+      const vector = fromBlob(row.vector);
+      found.set(row.entry_id, vector);
+      remember(model, row.entry_id, row.text_hash, vector);
+    }
+    return found;
+  };
   return {
     cached(model, entries) {
-      const rows = ctx
-        .sql(
-          `SELECT entry_id, text_hash, vector FROM entry_embeddings
-            WHERE model = ? AND entry_id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(model, JSON.stringify(entries.map((entry) => entry.id))) as unknown as {
-        entry_id: string;
-        text_hash: string;
-        vector: Uint8Array;
-      }[];
       const hashes = new Map(entries.map((entry) => [entry.id, hashOf(entry.text)]));
       const found = new Map<string, Float32Array>();
-      for (const row of rows) {
-        if (hashes.get(row.entry_id) === row.text_hash) found.set(row.entry_id, fromBlob(row.vector));
+      const misses: PeriodEntry[] = [];
+      for (const entry of entries) {
+        const known = memory.get(keyOf(model, entry.id));
+        if (known && known.hash === hashes.get(entry.id)) found.set(entry.id, known.vector);
+        else misses.push(entry);
       }
+      for (const [id, vector] of fromDisk(model, misses, hashes)) found.set(id, vector);
       return found;
     },
     save(model, entries, vectors) {
@@ -56,6 +84,7 @@ export function createEmbeddingCache(ctx: StoreContext): EmbeddingCache {
       try {
         entries.forEach((entry, i) => upsert.run(entry.id, model, hashOf(entry.text), toBlob(vectors[i]!)));
         ctx.db.exec('RELEASE entry_embeddings');
+        entries.forEach((entry, i) => remember(model, entry.id, hashOf(entry.text), vectors[i]!));
       } catch (error) {
         ctx.db.exec('ROLLBACK TO entry_embeddings; RELEASE entry_embeddings');
         throw error;

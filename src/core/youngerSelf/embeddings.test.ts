@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useChatHarness } from '../chat/chatTestHarness';
 import { pepysTruth } from '../journals/testCorpora';
+import { createEmbeddingCache } from './embeddingCache';
 import { retrieveEntries } from './retrieval';
 import { startYoungerSelfChat } from './startChat';
-import { LATER, savePepys } from './testing';
+import { journalLibrary, LATER, savePepys } from './testing';
 
 // Embeddings against the loopback server's /v1/embeddings (deterministic bag-of-words vectors).
 
@@ -88,5 +89,30 @@ describe('embeddings for younger-self retrieval', () => {
     expect(h.store.youngerSelf.sourcesFor(assistantMessageId)[0]?.date).toBe('1660-01-01');
     const recorded = JSON.stringify(h.store.getAnswerContext(assistantMessageId));
     expect(recorded).toContain('embeddings_failed');
+  });
+});
+
+describe('the embeddings cache', () => {
+  it('keeps vectors in the database across restarts, and forgets one when its entry is edited', () => {
+    const { ctx, ids } = journalLibrary([
+      { date: '1660-01-01', text: 'Church in the morning.' },
+      { date: '1660-01-02', text: 'The office all day.' },
+    ]);
+    const entries = ids.map((id, i) => ({
+      id,
+      date: `1660-01-0${i + 1}`,
+      title: null,
+      text: i === 0 ? 'Church in the morning.' : 'The office all day.',
+      excluded: false,
+    }));
+    const vectors = [Float32Array.from([0.5, -0.25, 1]), Float32Array.from([0, 1, 0.125])];
+    createEmbeddingCache(ctx).save(MODEL, entries, vectors);
+    // A fresh cache (the app started again) reads them from the database.
+    const again = createEmbeddingCache(ctx).cached(MODEL, entries);
+    expect([...again.get(ids[0]!)!]).toEqual([0.5, -0.25, 1]);
+    expect([...again.get(ids[1]!)!]).toEqual([0, 1, 0.125]);
+    expect(createEmbeddingCache(ctx).cached('another-model', entries).size).toBe(0);
+    const edited = [{ ...entries[0]!, text: 'Church, then dinner.' }, entries[1]!];
+    expect([...createEmbeddingCache(ctx).cached(MODEL, edited).keys()]).toEqual([ids[1]]);
   });
 });
