@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
 import { callHost } from './fixtures/hostClient';
-import { dropFile, LUXUN_MD as LUXUN, PEPYS_FULL as PEPYS, shoot } from './fixtures/journals';
+import { chooseGbkLuxunInChinese, dropFile, PEPYS_FULL as PEPYS, shoot } from './fixtures/journals';
 import { expect, test } from './fixtures/test';
 
 test.describe('journals', () => {
@@ -55,20 +52,8 @@ test.describe('journals', () => {
 
   test('a Chinese diary in GBK, imported with the file chooser, in 简体中文', async ({ ready }) => {
     const { page, host } = ready;
-    const folder = mkdtempSync(join(tmpdir(), 'penpal-gbk-'));
+    const { preview, cleanup } = await chooseGbkLuxunInChinese(page, host.url);
     try {
-      const gbk = join(folder, '鲁迅日记.txt');
-      writeFileSync(gbk, iconv.encode(readFileSync(LUXUN, 'utf8'), 'gbk'));
-      await callHost(host.url, 'settings.update', { language: 'zh-CN' });
-      await page.reload();
-      await page.getByRole('button', { name: '日记', exact: true }).click();
-      await page.getByTestId('journal-file-input').setInputFiles(gbk);
-
-      const preview = page.getByRole('region', { name: '预览' });
-      await expect(preview.getByText(/^[\d,]+ 篇$/)).toBeVisible({ timeout: 30_000 });
-      await expect(preview.getByText(/1912年.* – 1914年/)).toBeVisible();
-      await preview.getByRole('textbox', { name: '作者姓名' }).fill('鲁迅');
-      await preview.getByRole('textbox', { name: '出生年份' }).fill('1881');
       await shoot(page, 'preview-zh');
       // The import notes are in Chinese too (from the warnings' reason codes).
       await preview.getByText('导入说明').click();
@@ -91,7 +76,7 @@ test.describe('journals', () => {
       await expect(journal.locator('mark').first()).toHaveText('教育部');
       await shoot(page, 'search-zh');
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      cleanup();
     }
   });
 });

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import type { Locator, Page } from '@playwright/test';
 import type { OpenAITestServer } from './fixtures/openaiTestServer';
 import { callHost } from './fixtures/hostClient';
-import { dropFile, JOURNAL_TESTDATA, LUXUN_MD, PEPYS_FULL, shoot } from './fixtures/journals';
+import { chooseGbkLuxunInChinese, dropFile, JOURNAL_TESTDATA, PEPYS_FULL, shoot } from './fixtures/journals';
 import { expect, sendMessage, test } from './fixtures/test';
 
 // Talk with a younger self the way a person does it: drop (or choose) the diary, check the
@@ -130,20 +128,8 @@ test.describe('talk with my younger self, through the forms', () => {
   }) => {
     test.setTimeout(120_000);
     const { page, host } = ready;
-    const folder = mkdtempSync(join(tmpdir(), 'penpal-gbk-'));
+    const { preview, cleanup } = await chooseGbkLuxunInChinese(page, host.url);
     try {
-      const gbk = join(folder, '鲁迅日记.txt');
-      writeFileSync(gbk, iconv.encode(readFileSync(LUXUN_MD, 'utf8'), 'gbk'));
-      await callHost(host.url, 'settings.update', { language: 'zh-CN' });
-      await page.reload();
-      await page.getByRole('button', { name: '日记', exact: true }).click();
-      await page.getByTestId('journal-file-input').setInputFiles(gbk);
-
-      const preview = page.getByRole('region', { name: '预览' });
-      await expect(preview.getByText(/^[\d,]+ 篇$/)).toBeVisible({ timeout: 30_000 });
-      await expect(preview.getByText(/1912年.* – 1914年/)).toBeVisible();
-      await preview.getByRole('textbox', { name: '作者姓名' }).fill('鲁迅');
-      await preview.getByRole('textbox', { name: '出生年份' }).fill('1881');
       await preview.getByRole('button', { name: '保存日记' }).click();
 
       const journal = page.getByRole('region', { name: '鲁迅日记' });
@@ -182,7 +168,7 @@ test.describe('talk with my younger self, through the forms', () => {
       expect(sent).not.toMatch(/日记 191[23]-/);
       await shoot(page, 'younger-self-chat-zh');
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      cleanup();
     }
   });
 

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
+import { TextEditBox } from '../components/TextEditBox';
 import { useFailureText } from '../context/useFailureText';
 import { useSettings } from '../state/settingsStore';
 import { EmbeddingsControl } from './EmbeddingsControl';
@@ -52,30 +53,18 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
       </header>
       {!open && summary && <p className="period-summary-line">{summary.split('\n')[0]}</p>}
       {open && editing !== null && (
-        <>
-          <textarea
-            className="input textarea"
-            aria-label={t('youngerSelf:summaryLabel')}
-            rows={8}
-            value={editing}
-            onChange={(e) => setEditing(e.target.value)}
-          />
-          <div className="period-summary-buttons">
-            <button type="button" className="btn btn-small" onClick={() => setEditing(null)}>
-              {t('youngerSelf:cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              disabled={busy !== null || editing.trim() === ''}
-              onClick={() =>
-                run('save', () => call('youngerSelf.setSummary', { conversationId, text: editing }))
-              }
-            >
-              {t('youngerSelf:summarySave')}
-            </button>
-          </div>
-        </>
+        <TextEditBox
+          label={t('youngerSelf:summaryLabel')}
+          rows={8}
+          value={editing}
+          onChange={setEditing}
+          onCancel={() => setEditing(null)}
+          onSave={(text) => run('save', () => call('youngerSelf.setSummary', { conversationId, text }))}
+          cancelLabel={t('youngerSelf:cancel')}
+          saveLabel={t('youngerSelf:summarySave')}
+          busy={busy !== null}
+          buttonsClassName="period-summary-buttons"
+        />
       )}
       {open && editing === null && (
         <>
