@@ -33,46 +33,54 @@ const MEMORY_VECTORS = 10_000;
 export function createEmbeddingCache(ctx: StoreContext): EmbeddingCache {
   // Reading every vector of a long period from SQLite at each turn costs more than the ranking
   // itself; the newest ones stay in memory (insertion order: the oldest go first).
-  const memory = new Map<string, { hash: string; vector: Float32Array }>();
-  const keyOf = (model: string, entryId: string) => `${model}\u0000${entryId}`;
-  const remember = (model: string, entryId: string, hash: string, vector: Float32Array): void => {
-    const key = keyOf(model, entryId);
-    memory.delete(key);
-    memory.set(key, { hash, vector });
-    if (memory.size > MEMORY_VECTORS) memory.delete(memory.keys().next().value!);
+  // Per model, per entry: the text the vector was made from (compared as is: no hashing on a hit).
+  const memory = new Map<string, Map<string, { text: string; vector: Float32Array }>>();
+  let remembered = 0;
+  const remember = (model: string, entry: PeriodEntry, vector: Float32Array): void => {
+    let byEntry = memory.get(model);
+    if (!byEntry) memory.set(model, (byEntry = new Map()));
+    if (!byEntry.has(entry.id)) remembered++;
+    byEntry.set(entry.id, { text: entry.text, vector });
+    if (remembered > MEMORY_VECTORS) {
+      // Past the cap, start again from the database: simpler than an LRU, and rare.
+      memory.clear();
+      remembered = 0;
+    }
   };
-  const fromDisk = (model: string, entries: readonly PeriodEntry[], hashes: Map<string, string>) => {
+  const fromDisk = (model: string, entries: readonly PeriodEntry[]) => {
     const found = new Map<string, Float32Array>();
     if (entries.length === 0) return found;
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
     const rows = ctx
       .sql(
         `SELECT entry_id, text_hash, vector FROM entry_embeddings
-            WHERE model = ? AND entry_id IN (SELECT value FROM json_each(?))`,
+          WHERE model = ? AND entry_id IN (SELECT value FROM json_each(?))`,
       )
-      .all(model, JSON.stringify(entries.map((entry) => entry.id))) as unknown as {
+      .all(model, JSON.stringify([...byId.keys()])) as unknown as {
       entry_id: string;
       text_hash: string;
       vector: Uint8Array;
     }[];
     for (const row of rows) {
-      if (hashes.get(row.entry_id) !== row.text_hash) continue;
+      const entry = byId.get(row.entry_id);
+      if (!entry || hashOf(entry.text) !== row.text_hash) continue;
       const vector = fromBlob(row.vector);
       found.set(row.entry_id, vector);
-      remember(model, row.entry_id, row.text_hash, vector);
+      remember(model, entry, vector);
     }
     return found;
   };
   return {
     cached(model, entries) {
-      const hashes = new Map(entries.map((entry) => [entry.id, hashOf(entry.text)]));
+      const known = memory.get(model);
       const found = new Map<string, Float32Array>();
       const misses: PeriodEntry[] = [];
       for (const entry of entries) {
-        const known = memory.get(keyOf(model, entry.id));
-        if (known && known.hash === hashes.get(entry.id)) found.set(entry.id, known.vector);
+        const hit = known?.get(entry.id);
+        if (hit && hit.text === entry.text) found.set(entry.id, hit.vector);
         else misses.push(entry);
       }
-      for (const [id, vector] of fromDisk(model, misses, hashes)) found.set(id, vector);
+      for (const [id, vector] of fromDisk(model, misses)) found.set(id, vector);
       return found;
     },
     save(model, entries, vectors) {
@@ -84,7 +92,7 @@ export function createEmbeddingCache(ctx: StoreContext): EmbeddingCache {
       try {
         entries.forEach((entry, i) => upsert.run(entry.id, model, hashOf(entry.text), toBlob(vectors[i]!)));
         ctx.db.exec('RELEASE entry_embeddings');
-        entries.forEach((entry, i) => remember(model, entry.id, hashOf(entry.text), vectors[i]!));
+        entries.forEach((entry, i) => remember(model, entry, vectors[i]!));
       } catch (error) {
         ctx.db.exec('ROLLBACK TO entry_embeddings; RELEASE entry_embeddings');
         throw error;
