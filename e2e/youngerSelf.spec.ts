@@ -201,5 +201,18 @@ test.describe('talk with my younger self, through the forms', () => {
     await expect(notice).toContainText('never the whole journal');
     await expect(notice).toContainText('Entries outside the period and entries you excluded are never sent.');
     await shoot(page, 'younger-self-notice-remote-en');
+
+    await callHost(host.url, 'settings.update', { language: 'zh-CN' });
+    await page.reload();
+    await page.getByRole('button', { name: '日记', exact: true }).click();
+    await page
+      .getByRole('list', { name: '你的日记' })
+      .getByRole('button', { name: /Pepys 1660/ })
+      .click();
+    await page.getByRole('button', { name: '和过去的自己聊聊' }).click();
+    const zhNotice = page.getByRole('form', { name: '和过去的自己聊聊' }).getByRole('note');
+    await expect(zhNotice).toContainText('发送给 api.openai.com');
+    await expect(zhNotice).toContainText('绝不是整本日记');
+    await shoot(page, 'younger-self-notice-remote-zh');
   });
 });
