@@ -70,6 +70,10 @@ test.describe('talk with my younger self, through the forms', () => {
     expect(JSON.stringify(summaryRequests.map((r) => r.body))).not.toContain('1661-');
     await expect(card.getByRole('button', { name: 'Make again' })).toBeVisible();
 
+    // The start form's choice, shown and changeable on the card.
+    await expect(
+      card.getByRole('checkbox', { name: 'Send the whole period when it fits' }),
+    ).not.toBeChecked();
     // Embeddings are off until asked for; on, the period's entries and the message are embedded.
     const embeddings = card.getByRole('checkbox', { name: 'Better recall with embeddings' });
     await expect(embeddings).not.toBeChecked();

@@ -4,7 +4,7 @@ import { call } from '../bridge/api';
 import { TextEditBox } from '../components/TextEditBox';
 import { useFailureText } from '../context/useFailureText';
 import { useSettings } from '../state/settingsStore';
-import { EmbeddingsControl } from './EmbeddingsControl';
+import { SendingOptions } from './SendingOptions';
 import { endpointHost } from './endpointHost';
 import { useSummaryProgress, useYoungerSelf } from './useYoungerSelf';
 
@@ -112,7 +112,7 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
           {t('youngerSelf:summaryFailed', { message: failureText })}
         </p>
       )}
-      {open && <EmbeddingsControl self={self} host={host} local={local} />}
+      {open && <SendingOptions self={self} host={host} local={local} />}
     </section>
   );
 }

@@ -8,10 +8,11 @@ import { useFailureText } from '../context/useFailureText';
 const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
 
 /**
- * Embeddings for better recall, off by default: a switch, the endpoint's embedding model, and
- * what turning it on sends.
+ * What a younger-self conversation sends, changeable after it started: the whole period when it
+ * fits (the start form's choice), and embeddings for better recall, off by default (a switch, the
+ * endpoint's embedding model, and what turning them on sends).
  */
-export function EmbeddingsControl({
+export function SendingOptions({
   self,
   host,
   local,
@@ -25,12 +26,20 @@ export function EmbeddingsControl({
   const [failure, setFailure] = useState<unknown>(null);
   const failureText = useFailureText(failure);
   const on = self.embeddingModel !== null;
+  const setWhole = (agreed: boolean): void => {
+    setFailure(null);
+    call('youngerSelf.setAgreedWhole', { conversationId: self.conversationId, agreed }).catch(setFailure);
+  };
   const save = (next: string | null): void => {
     setFailure(null);
     call('youngerSelf.setEmbeddings', { conversationId: self.conversationId, model: next }).catch(setFailure);
   };
   return (
     <div className="period-embeddings">
+      <label className="period-embeddings-switch">
+        <input type="checkbox" checked={self.agreedWhole} onChange={(e) => setWhole(e.target.checked)} />
+        {t('youngerSelf:sendWhole')}
+      </label>
       <label className="period-embeddings-switch">
         <input
           type="checkbox"
