@@ -1,14 +1,14 @@
 /**
  * Younger-self retrieval with embeddings on: the part of a turn that runs on this machine once the
- * message's vector is back from `/v1/embeddings` — the period's entries read, their cached vectors
- * found (memory, else SQLite) and ranked by cosine similarity — over a 10,000-entry period with
+ * message's vector is back from `/v1/embeddings` — the period's entry ids read, their cached
+ * vectors found (memory, checked against SQLite) and ranked by cosine similarity — over a 10,000-entry period with
  * 1,536-dimension vectors (text-embedding-3-small's size). The network call is the endpoint's and
  * is not measured. Budget: the retrieval budget, ≤ 20 ms per turn.
  */
 import { pathToFileURL } from 'node:url';
 import { createEmbeddingCache } from '../src/core/youngerSelf/embeddingCache';
 import { normalized, rankByMeaning } from '../src/core/youngerSelf/embeddings';
-import { entriesOfPeriod } from '../src/core/youngerSelf/entryIndex';
+import { idsOfPeriod } from '../src/core/youngerSelf/entryIndex';
 import { journalLibrary } from '../src/core/youngerSelf/testing';
 import { mulberry32 } from './random';
 import { percentile } from './stats';
@@ -31,15 +31,15 @@ export async function run(): Promise<BenchResult[]> {
   const { ctx, journalId } = journalLibrary(drafts);
   const period = { from: '1900-01-01', to: '1999-12-31' };
   const vector = () => normalized(Float32Array.from({ length: DIMENSIONS }, () => random() * 2 - 1));
-  const entries = entriesOfPeriod(ctx, journalId, period);
-  createEmbeddingCache(ctx).save('bench-model', entries, entries.map(vector));
+  const ids = idsOfPeriod(ctx, journalId, period);
+  createEmbeddingCache(ctx).save('bench-model', ids, ids.map(vector));
   const times = (cache: ReturnType<typeof createEmbeddingCache>) => {
     const measured: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const query = vector();
       const started = performance.now();
-      const sendable = entriesOfPeriod(ctx, journalId, period);
-      rankByMeaning(sendable, cache.cached('bench-model', sendable), query, 24);
+      const sendable = idsOfPeriod(ctx, journalId, period);
+      rankByMeaning(sendable, cache.vectors('bench-model', sendable), query, 24);
       if (round > 0) measured.push(performance.now() - started);
     }
     return measured;
@@ -48,7 +48,7 @@ export async function run(): Promise<BenchResult[]> {
   const warm = times(createEmbeddingCache(ctx));
   const cold = performance.now();
   const first = createEmbeddingCache(ctx);
-  rankByMeaning(entries, first.cached('bench-model', entries), vector(), 24);
+  rankByMeaning(ids, first.vectors('bench-model', ids), vector(), 24);
   const coldMs = performance.now() - cold;
   ctx.db.close();
   return [

@@ -276,17 +276,24 @@ CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_i
 
 // Version 8: embeddings for younger-self retrieval (optional, off by default). A conversation's
 // embedding_model (NULL: off) names the endpoint's /v1/embeddings model; entry_embeddings caches
-// each entry's vector per model (float32, little-endian), with a hash of the text it was made from
-// so an edited entry is embedded again. The cache goes with the entry (ON DELETE CASCADE).
+// each entry's vector per model (float32, little-endian, normalized). Editing an entry's text
+// drops its vectors (the trigger) and counts up entry_embeddings_epoch, so a cached vector is
+// always of the text as it is and a copy in memory knows when to be dropped; the cache goes with
+// the entry (ON DELETE CASCADE).
 const v8 = `
 ALTER TABLE younger_self_chats ADD COLUMN embedding_model TEXT;
 CREATE TABLE entry_embeddings (
   entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
   model TEXT NOT NULL,
-  text_hash TEXT NOT NULL,
   vector BLOB NOT NULL,
   PRIMARY KEY (entry_id, model)
 ) WITHOUT ROWID;
+CREATE TABLE entry_embeddings_epoch (n INTEGER NOT NULL);
+INSERT INTO entry_embeddings_epoch (n) VALUES (0);
+CREATE TRIGGER entries_embeddings_stale AFTER UPDATE OF text ON entries BEGIN
+  DELETE FROM entry_embeddings WHERE entry_id = new.id;
+  UPDATE entry_embeddings_epoch SET n = n + 1;
+END;
 `;
 
 /** Every migration, oldest first. The last one's version is the schema this build expects. */

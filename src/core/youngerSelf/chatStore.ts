@@ -1,7 +1,7 @@
 import type { StoreContext } from '../store/context';
 import type { DayRange } from './dateHints';
 import { createEmbeddingCache, type EmbeddingCache } from './embeddingCache';
-import { createPeriodEntryIndex, entriesOfPeriod, sampleOfPeriod } from './entryIndex';
+import { createPeriodEntryIndex, entriesOfPeriod, idsOfPeriod, sampleOfPeriod } from './entryIndex';
 import type { PeriodEntry, PeriodEntryIndex } from './retrieval';
 
 /**
@@ -67,6 +67,8 @@ export interface YoungerSelfStore {
   index: PeriodEntryIndex;
   /** Every sendable entry of the period, oldest first. */
   wholePeriod(journalId: string, period: DayRange): PeriodEntry[];
+  /** The ids of every sendable entry of the period, oldest first. */
+  periodIds(journalId: string, period: DayRange): string[];
   /** About `count` sendable entries spread evenly over the period, oldest first. */
   sample(journalId: string, period: DayRange, count: number): PeriodEntry[];
 }
@@ -101,6 +103,7 @@ export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
     index: createPeriodEntryIndex(ctx),
     embeddings: createEmbeddingCache(ctx),
     wholePeriod: (journalId, period) => entriesOfPeriod(ctx, journalId, period),
+    periodIds: (journalId, period) => idsOfPeriod(ctx, journalId, period),
     sample: (journalId, period, count) => sampleOfPeriod(ctx, journalId, period, count),
     link(link) {
       ctx

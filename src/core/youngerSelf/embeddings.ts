@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { mapServiceError } from '../chat/serviceErrors';
 import type { YoungerSelfLink, YoungerSelfStore } from './chatStore';
-import type { PeriodEntry } from './retrieval';
+import { insidePeriod, type PeriodEntry } from './retrieval';
 
 /**
  * Optional embeddings for younger-self retrieval (off unless the conversation names a model): the
@@ -76,6 +76,17 @@ export async function embedTexts(
   return vectors;
 }
 
+/** Ids per `byIds` lookup (one SQL variable each). */
+const LOOKUP = 500;
+
+function entriesByIds(store: YoungerSelfStore, journalId: string, ids: readonly string[]): PeriodEntry[] {
+  const found: PeriodEntry[] = [];
+  for (let start = 0; start < ids.length; start += LOOKUP) {
+    found.push(...store.index.byIds(journalId, ids.slice(start, start + LOOKUP)));
+  }
+  return found;
+}
+
 /**
  * The period's entries closest in meaning to `message`, best first (at most `limit`). Entries not
  * embedded yet (or edited since) are embedded first and cached; only sendable entries of the
@@ -91,9 +102,13 @@ export async function semanticHits(options: {
 }): Promise<SemanticHit[]> {
   const { store, link, client } = options;
   const model = link.embeddingModel;
-  const entries = store.wholePeriod(link.journalId, link.period);
-  const vectors = store.embeddings.cached(model, entries);
-  const missing = entries.filter((entry) => !vectors.has(entry.id));
+  const ids = store.periodIds(link.journalId, link.period);
+  const vectors = store.embeddings.vectors(model, ids);
+  const missing = entriesByIds(
+    store,
+    link.journalId,
+    ids.filter((id) => !vectors.has(id)),
+  ).filter((entry) => insidePeriod(entry, link.period));
   const fresh = await embedTexts(
     client,
     model,
@@ -101,25 +116,41 @@ export async function semanticHits(options: {
     options.signal,
   );
   const query = fresh.pop()!;
-  if (missing.length > 0) store.embeddings.save(model, missing, fresh);
+  if (missing.length > 0)
+    store.embeddings.save(
+      model,
+      missing.map((entry) => entry.id),
+      fresh,
+    );
   missing.forEach((entry, i) => vectors.set(entry.id, fresh[i]!));
-  return rankByMeaning(entries, vectors, query, options.limit);
+  const ranked = rankByMeaning(ids, vectors, query, options.limit);
+  const byId = new Map(
+    entriesByIds(
+      store,
+      link.journalId,
+      ranked.map((hit) => hit.id),
+    ).map((e) => [e.id, e]),
+  );
+  return ranked.flatMap((hit) => {
+    const entry = byId.get(hit.id);
+    return entry ? [{ entry, similarity: hit.similarity }] : [];
+  });
 }
 
 /**
- * The entries whose vectors are nearest `query`, best first (an entry without one is skipped).
- * Vectors are normalized (as `embedTexts` returns them), so the dot product is the cosine.
+ * The ids whose vectors are nearest `query`, best first (an id without one is skipped). Vectors
+ * are normalized (as `embedTexts` returns them), so the dot product is the cosine.
  */
 export function rankByMeaning(
-  entries: readonly PeriodEntry[],
+  ids: readonly string[],
   vectors: ReadonlyMap<string, Float32Array>,
   query: Float32Array,
   limit: number,
-): SemanticHit[] {
-  const hits: SemanticHit[] = [];
-  for (const entry of entries) {
-    const vector = vectors.get(entry.id);
-    if (vector) hits.push({ entry, similarity: dot(query, vector) });
+): { id: string; similarity: number }[] {
+  const hits: { id: string; similarity: number }[] = [];
+  for (const id of ids) {
+    const vector = vectors.get(id);
+    if (vector) hits.push({ id, similarity: dot(query, vector) });
   }
   return hits.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
 }
