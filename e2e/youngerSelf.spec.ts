@@ -60,6 +60,14 @@ test.describe('talk with my younger self, through the forms', () => {
     // The period summary: made on request, a month at a time, then combined.
     const card = page.getByRole('region', { name: 'Period summary' });
     await expect(card.getByText('No summary yet.', { exact: false })).toBeVisible({ timeout: 20_000 });
+    // Stopped part way, nothing is saved.
+    server.script([{ delayMs: 5_000 }]);
+    await card.getByRole('button', { name: 'Make summary' }).click();
+    await card.getByRole('button', { name: 'Stop' }).click();
+    await expect(card.getByRole('button', { name: 'Make summary' })).toBeEnabled();
+    await expect(card.getByText('No summary yet.', { exact: false })).toBeVisible();
+    await expect(card.getByRole('alert')).toHaveCount(0);
+
     server.reset();
     await card.getByRole('button', { name: 'Make summary' }).click();
     await expect(card.getByText(/^Overview of 12 months, 1660-01 to 1660-12\./)).toBeVisible({

@@ -5,6 +5,7 @@ import type { EventBus } from '../events';
 import type { ConversationStore } from '../store/types';
 import type { YoungerSelfLink } from '../youngerSelf/chatStore';
 import { startYoungerSelfChat } from '../youngerSelf/startChat';
+import type { PeriodSummaryMaker } from '../youngerSelf/summaryService';
 
 type YoungerSelfMethods =
   | 'youngerSelf.start'
@@ -12,6 +13,7 @@ type YoungerSelfMethods =
   | 'youngerSelf.sources'
   | 'youngerSelf.setSummary'
   | 'youngerSelf.makeSummary'
+  | 'youngerSelf.stopSummary'
   | 'youngerSelf.setEmbeddings'
   | 'youngerSelf.setAgreedWhole';
 
@@ -34,7 +36,7 @@ function toWire(link: YoungerSelfLink): YoungerSelf {
 export function youngerSelfHandlers(
   store: ConversationStore,
   events: EventBus,
-  makeSummary: (conversationId: string) => Promise<YoungerSelfLink>,
+  summaries: PeriodSummaryMaker,
 ): Pick<Handlers, YoungerSelfMethods> {
   const linked = (conversationId: string): YoungerSelfLink => {
     const link = store.youngerSelf.get(conversationId);
@@ -58,7 +60,11 @@ export function youngerSelfHandlers(
     'youngerSelf.sources': async ({ answerId }) => ({ sources: store.youngerSelf.sourcesFor(answerId) }),
     'youngerSelf.setSummary': async ({ conversationId, text }) =>
       changed(store.youngerSelf.setSummary(linked(conversationId).conversationId, text, true)),
-    'youngerSelf.makeSummary': async ({ conversationId }) => toWire(await makeSummary(conversationId)),
+    'youngerSelf.makeSummary': async ({ conversationId }) => toWire(await summaries.make(conversationId)),
+    'youngerSelf.stopSummary': async ({ conversationId }) => {
+      summaries.stop(conversationId);
+      return { ok: true as const };
+    },
     'youngerSelf.setEmbeddings': async ({ conversationId, model }) =>
       changed(store.youngerSelf.setEmbeddingModel(linked(conversationId).conversationId, model)),
     'youngerSelf.setAgreedWhole': async ({ conversationId, agreed }) =>

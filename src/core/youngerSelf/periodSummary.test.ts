@@ -19,13 +19,13 @@ function maker() {
   events.subscribe((event) => {
     if (event.name === 'youngerSelf.summaryProgress') progress.push(event.payload.done);
   });
-  const make = createPeriodSummaryMaker({
+  const maker = createPeriodSummaryMaker({
     store: h.store,
     events,
     getConfig: async () => h.config,
     credentialsFor: (baseURL) => h.vault.keyFor(baseURL),
   });
-  return { make, progress };
+  return { make: maker.make, stop: maker.stop, progress };
 }
 
 const systemOf = (body: unknown) =>
@@ -109,6 +109,19 @@ describe('the period summary', () => {
     await expect(make(conversation.id)).rejects.toMatchObject({ code: 'busy' });
     await expect(first).rejects.toMatchObject({ code: 'server_error' });
     expect(h.store.youngerSelf.get(conversation.id)?.summary).toBeNull();
+  });
+
+  it('stops part way when asked, saving nothing, and can be made afterwards', async () => {
+    const journal = savePepys(h.store);
+    const conversation = startYoungerSelfChat(h.store, { journalId: journal.id, age: 27 });
+    const { make, stop } = maker();
+    h.server.script([{ delayMs: 2_000 }]);
+    const running = make(conversation.id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop(conversation.id);
+    await expect(running).rejects.toMatchObject({ code: 'aborted' });
+    expect(h.store.youngerSelf.get(conversation.id)?.summary).toBeNull();
+    expect((await make(conversation.id)).summary).toMatch(/^Overview of 3 months/);
   });
 
   it('cuts every line to the same share when the lines are over the budget', () => {

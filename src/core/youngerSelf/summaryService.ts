@@ -23,6 +23,12 @@ export interface PeriodSummaryDeps {
   signal?: AbortSignal;
 }
 
+/** Makes a conversation's period summary; `stop` ends a run part way (nothing is saved). */
+export interface PeriodSummaryMaker {
+  make(conversationId: string): Promise<YoungerSelfLink>;
+  stop(conversationId: string): void;
+}
+
 /** Room kept in each summary request for the instruction, framing and counting error. */
 const INSTRUCTION_ROOM = 600;
 /** Room kept for the answer (a month's summary is a few sentences). */
@@ -30,18 +36,18 @@ const ANSWER_ROOM = 1_000;
 
 /**
  * Makes (or makes again) a conversation's period summary with the model and saves it, replacing
- * an edited one. One at a time per conversation; progress is announced as
+ * an edited one. One at a time per conversation, stoppable; progress is announced as
  * `youngerSelf.summaryProgress`. Only the period's sendable entries are read.
  */
-export function createPeriodSummaryMaker(
-  deps: PeriodSummaryDeps,
-): (conversationId: string) => Promise<YoungerSelfLink> {
-  const running = new Set<string>();
-  return async (conversationId) => {
+export function createPeriodSummaryMaker(deps: PeriodSummaryDeps): PeriodSummaryMaker {
+  const running = new Map<string, AbortController>();
+  const make = async (conversationId: string): Promise<YoungerSelfLink> => {
     const link = deps.store.youngerSelf.get(conversationId);
     if (!link) throw new AppError('not_found', 'This conversation is not with a younger self.');
     if (running.has(conversationId)) throw new AppError('busy', 'The summary is being made already.');
-    running.add(conversationId);
+    const stop = new AbortController();
+    running.set(conversationId, stop);
+    const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
     try {
       const entries = deps.store.youngerSelf.wholePeriod(link.journalId, link.period);
       if (entries.length === 0) {
@@ -64,7 +70,7 @@ export function createPeriodSummaryMaker(
         entries,
         counter,
         budget,
-        signal: deps.signal,
+        signal,
         onProgress: emit,
       });
       const saved = deps.store.youngerSelf.setSummary(conversationId, text, false);
@@ -73,5 +79,10 @@ export function createPeriodSummaryMaker(
     } finally {
       running.delete(conversationId);
     }
+  };
+  return {
+    make,
+    // Stopping what is not running is not an error: it may have just finished.
+    stop: (conversationId) => running.get(conversationId)?.abort(),
   };
 }

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
+import { toWireError } from '../chat/errorText';
 import { TextEditBox } from '../components/TextEditBox';
 import { useFailureText } from '../context/useFailureText';
 import { useSettings } from '../state/settingsStore';
@@ -29,7 +30,11 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
     setBusy(kind);
     setFailure(null);
     action()
-      .then(() => setEditing(null), setFailure)
+      // Stopped by the user: nothing to report.
+      .then(
+        () => setEditing(null),
+        (error: unknown) => toWireError(error).code !== 'aborted' && setFailure(error),
+      )
       .finally(() => setBusy(null));
   };
   const { host, local } = endpointHost(current?.settings.baseURL ?? '');
@@ -83,6 +88,15 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
               <span role="status" className="period-summary-progress">
                 {t('youngerSelf:summaryProgress', { done: progress.done, total: progress.total })}
               </span>
+            )}
+            {busy === 'make' && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void call('youngerSelf.stopSummary', { conversationId })}
+              >
+                {t('youngerSelf:summaryStop')}
+              </button>
             )}
             {summary && (
               <button type="button" className="btn btn-small" onClick={() => setEditing(summary)}>

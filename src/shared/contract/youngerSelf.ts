@@ -68,6 +68,11 @@ export const youngerSelfMethods = {
     input: z.object({ conversationId: Id }).strict(),
     output: YoungerSelfSchema,
   },
+  /** Stops the period summary being made (nothing is saved); fine when none is. */
+  'youngerSelf.stopSummary': {
+    input: z.object({ conversationId: Id }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /**
    * Embeddings for better recall, off by default: with a model, the period's entries are embedded
    * (once, cached) and each message is, when it is sent; null turns them off.

@@ -34,6 +34,7 @@ export default {
   summaryMakeAgain: 'Make again',
   summaryMaking: 'Making…',
   summaryProgress: '{{done}} of {{total}}',
+  summaryStop: 'Stop',
   summaryEdit: 'Edit',
   summarySave: 'Save summary',
   summaryLabel: 'Period summary text',

@@ -32,6 +32,7 @@ export default {
   summaryMakeAgain: '重新生成',
   summaryMaking: '正在生成…',
   summaryProgress: '{{done}} / {{total}}',
+  summaryStop: '停止',
   summaryEdit: '编辑',
   summarySave: '保存概要',
   summaryLabel: '时期概要文本',
