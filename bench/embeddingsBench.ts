@@ -5,7 +5,6 @@
  * 1,536-dimension vectors (text-embedding-3-small's size). The network call is the endpoint's and
  * is not measured. Budget: the retrieval budget, ≤ 20 ms per turn.
  */
-import { pathToFileURL } from 'node:url';
 import { createEmbeddingCache } from '../src/core/youngerSelf/embeddingCache';
 import { normalized, rankByMeaning } from '../src/core/youngerSelf/embeddings';
 import { idsOfPeriod } from '../src/core/youngerSelf/entryIndex';
@@ -61,14 +60,4 @@ export async function run(): Promise<BenchResult[]> {
     result(`retrieval by meaning median, ${ENTRIES} entries`, percentile(warm, 50), 'ms', BUDGET_MS),
     result(`retrieval by meaning, first turn (vectors from SQLite)`, coldMs, 'ms', 500),
   ];
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(
-    (results) => console.table(results),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -201,30 +201,38 @@ test.describe('talk with my younger self, through the forms', () => {
     });
     // Only the address changes: nothing is sent in this test.
     await callHost(host.url, 'settings.update', { baseURL: 'https://api.openai.com/v1' });
-    await page.reload();
-    await page.getByRole('button', { name: 'Journals', exact: true }).click();
-    await page
-      .getByRole('list', { name: 'Your journals' })
-      .getByRole('button', { name: /Pepys 1660/ })
-      .click();
-    await page.getByRole('button', { name: 'Talk with my younger self' }).click();
-    const notice = page.getByRole('form', { name: 'Talk with my younger self' }).getByRole('note');
-    await expect(notice).toContainText('Penpal sends api.openai.com the diary entries');
-    await expect(notice).toContainText('never the whole journal');
-    await expect(notice).toContainText('Entries outside the period and entries you excluded are never sent.');
-    await shoot(page, 'younger-self-notice-remote-en');
-
-    await callHost(host.url, 'settings.update', { language: 'zh-CN' });
-    await page.reload();
-    await page.getByRole('button', { name: '日记', exact: true }).click();
-    await page
-      .getByRole('list', { name: '你的日记' })
-      .getByRole('button', { name: /Pepys 1660/ })
-      .click();
-    await page.getByRole('button', { name: '和过去的自己聊聊' }).click();
-    const zhNotice = page.getByRole('form', { name: '和过去的自己聊聊' }).getByRole('note');
-    await expect(zhNotice).toContainText('发送给 api.openai.com');
-    await expect(zhNotice).toContainText('绝不是整本日记');
-    await shoot(page, 'younger-self-notice-remote-zh');
+    const languages = [
+      {
+        language: 'en' as const,
+        journals: 'Journals',
+        list: 'Your journals',
+        talk: 'Talk with my younger self',
+        says: [
+          'Penpal sends api.openai.com the diary entries',
+          'never the whole journal',
+          'Entries outside the period and entries you excluded are never sent.',
+        ],
+      },
+      {
+        language: 'zh-CN' as const,
+        journals: '日记',
+        list: '你的日记',
+        talk: '和过去的自己聊聊',
+        says: ['发送给 api.openai.com', '绝不是整本日记', '时期以外的日记和你排除的日记永远不会发送'],
+      },
+    ];
+    for (const ui of languages) {
+      await callHost(host.url, 'settings.update', { language: ui.language });
+      await page.reload();
+      await page.getByRole('button', { name: ui.journals, exact: true }).click();
+      await page
+        .getByRole('list', { name: ui.list })
+        .getByRole('button', { name: /Pepys 1660/ })
+        .click();
+      await page.getByRole('button', { name: ui.talk }).click();
+      const notice = page.getByRole('form', { name: ui.talk }).getByRole('note');
+      for (const words of ui.says) await expect(notice).toContainText(words);
+      await shoot(page, `younger-self-notice-remote-${ui.language === 'en' ? 'en' : 'zh'}`);
+    }
   });
 });
