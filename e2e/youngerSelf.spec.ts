@@ -77,6 +77,9 @@ test.describe('talk with my younger self, through the forms', () => {
     expect(summaryRequests).toHaveLength(13);
     expect(JSON.stringify(summaryRequests.map((r) => r.body))).not.toContain('1661-');
     await expect(card.getByRole('button', { name: 'Make again' })).toBeVisible();
+    await expect(
+      card.getByText(/The last one was made on .* from [\d,]+ entries sent to http:\/\/127\.0\.0\.1:\d+\./),
+    ).toBeVisible();
 
     // The start form's choice, shown and changeable on the card.
     await expect(
@@ -100,6 +103,11 @@ test.describe('talk with my younger self, through the forms', () => {
     expect(embedded.at(-1)).toBe("What happened on New Year's Day?");
     expect(embedded.some((text) => /This morning \(we living lately in\s+the garret/.test(text))).toBe(true);
     expect(embedded.some((text) => /^JAN\. 1, 1660-61|^JANUARY 1, 1660-61/.test(text))).toBe(false);
+    await expect(
+      card.getByText(`${embedded.length - 1} entries of this period have been embedded so far.`, {
+        exact: false,
+      }),
+    ).toBeVisible();
     await expect(sources.getByRole('button', { name: 'Open the entry of 1660-01-01' })).toBeVisible();
     const sent = lastChatBody(server);
     expect(sent).toContain('This morning (we living lately in the garret,) I rose');

@@ -29,6 +29,8 @@ function toWire(link: YoungerSelfLink): YoungerSelf {
     summary: link.summary,
     summaryEdited: link.summaryEdited,
     embeddingModel: link.embeddingModel,
+    summaryMade: link.summaryMade,
+    embeddedEntries: link.embeddedEntries,
   };
 }
 

@@ -274,14 +274,20 @@ CREATE INDEX younger_self_sources_answer ON younger_self_sources (answer_id, pos
 CREATE INDEX younger_self_sources_recent ON younger_self_sources (conversation_id, seq DESC);
 `;
 
-// Version 8: embeddings for younger-self retrieval (optional, off by default). A conversation's
-// embedding_model (NULL: off) names the endpoint's /v1/embeddings model; entry_embeddings caches
+// Version 8: what a younger-self conversation sent outside its chat requests, and embeddings for
+// its retrieval (optional, off by default). summary_made_at / summary_entries / summary_sent_to
+// record the last time the model made the period summary: how many entries went, to which
+// origin (the card says so). A conversation's embedding_model (NULL: off) names the endpoint's
+// /v1/embeddings model; entry_embeddings caches
 // each entry's vector per model (float32, little-endian, normalized). Editing an entry's text
 // drops its vectors (the trigger) and counts up entry_embeddings_epoch, so a cached vector is
 // always of the text as it is and a copy in memory knows when to be dropped; the cache goes with
 // the entry (ON DELETE CASCADE).
 const v8 = `
 ALTER TABLE younger_self_chats ADD COLUMN embedding_model TEXT;
+ALTER TABLE younger_self_chats ADD COLUMN summary_made_at TEXT;
+ALTER TABLE younger_self_chats ADD COLUMN summary_entries INTEGER;
+ALTER TABLE younger_self_chats ADD COLUMN summary_sent_to TEXT;
 CREATE TABLE entry_embeddings (
   entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
   model TEXT NOT NULL,

@@ -24,6 +24,10 @@ export interface YoungerSelfLink {
   summaryEdited: boolean;
   /** The `/v1/embeddings` model retrieval also ranks by; null: embeddings off (the default). */
   embeddingModel: string | null;
+  /** The last time the model made the summary: when, how many entries it was sent, and where. */
+  summaryMade: { at: string; entries: number; sentTo: string } | null;
+  /** Entries of the period with a vector of `embeddingModel` (each was sent to be embedded). */
+  embeddedEntries: number;
 }
 
 /** An entry an answer was sent with. */
@@ -45,14 +49,29 @@ interface LinkRow {
   summary_text: string | null;
   summary_edited: number;
   embedding_model: string | null;
+  summary_made_at: string | null;
+  summary_entries: number | null;
+  summary_sent_to: string | null;
+  embedded_entries: number;
 }
 
 /** The younger-self tables. */
 export interface YoungerSelfStore {
-  link(link: Omit<YoungerSelfLink, 'summary' | 'summaryEdited' | 'embeddingModel'>): YoungerSelfLink;
+  link(
+    link: Omit<
+      YoungerSelfLink,
+      'summary' | 'summaryEdited' | 'embeddingModel' | 'summaryMade' | 'embeddedEntries'
+    >,
+  ): YoungerSelfLink;
   /** The conversation's link, or null for an ordinary conversation. */
   get(conversationId: string): YoungerSelfLink | null;
   setSummary(conversationId: string, text: string, edited: boolean): YoungerSelfLink;
+  /** Saves a summary the model made from `entries` entries sent to `sentTo` (an origin). */
+  saveMadeSummary(
+    conversationId: string,
+    text: string,
+    made: { entries: number; sentTo: string },
+  ): YoungerSelfLink;
   setAgreedWhole(conversationId: string, agreed: boolean): YoungerSelfLink;
   /** Turns embeddings on with `model`, or off with null. */
   setEmbeddingModel(conversationId: string, model: string | null): YoungerSelfLink;
@@ -85,13 +104,27 @@ function toLink(row: LinkRow): YoungerSelfLink {
     summary: row.summary_text,
     summaryEdited: row.summary_edited !== 0,
     embeddingModel: row.embedding_model ?? null,
+    summaryMade:
+      row.summary_made_at && row.summary_sent_to
+        ? { at: row.summary_made_at, entries: row.summary_entries ?? 0, sentTo: row.summary_sent_to }
+        : null,
+    embeddedEntries: row.embedded_entries,
   };
 }
 
 /** The store over the open library. */
 export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
   const get = (conversationId: string): YoungerSelfLink | null => {
-    const row = ctx.sql('SELECT * FROM younger_self_chats WHERE conversation_id = ?').get(conversationId);
+    // The count of embedded entries of the period: one indexed lookup per entry of the period.
+    const row = ctx
+      .sql(
+        `SELECT c.*, (SELECT count(*) FROM entries e JOIN entry_embeddings v
+                        ON v.entry_id = e.id AND v.model = c.embedding_model
+                       WHERE e.journal_id = c.journal_id AND e.date BETWEEN c.period_from AND c.period_to
+                         AND e.excluded = 0) AS embedded_entries
+           FROM younger_self_chats c WHERE c.conversation_id = ?`,
+      )
+      .get(conversationId);
     return row ? toLink(row as unknown as LinkRow) : null;
   };
   const mustGet = (conversationId: string): YoungerSelfLink => {
@@ -130,6 +163,15 @@ export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
       ctx
         .sql('UPDATE younger_self_chats SET summary_text = ?, summary_edited = ? WHERE conversation_id = ?')
         .run(text, edited ? 1 : 0, conversationId);
+      return mustGet(conversationId);
+    },
+    saveMadeSummary(conversationId, text, made) {
+      ctx
+        .sql(
+          `UPDATE younger_self_chats SET summary_text = ?, summary_edited = 0, summary_made_at = ?,
+             summary_entries = ?, summary_sent_to = ? WHERE conversation_id = ?`,
+        )
+        .run(text, ctx.now(), made.entries, made.sentTo, conversationId);
       return mustGet(conversationId);
     },
     setAgreedWhole(conversationId, agreed) {

@@ -48,6 +48,8 @@ describe('embeddings for younger-self retrieval', () => {
     expect(sent).not.toContain(LATER);
     expect(sent).not.toContain(excluded.text);
 
+    expect(h.store.youngerSelf.get(conversation.id)?.embeddedEntries).toBe(pepysTruth().length - 1);
+
     h.server.reset();
     await h.exchange(conversation.id, 'And at the office?');
     expect(embeddingInputs().map((body) => body.input)).toEqual([['And at the office?']]);

@@ -64,6 +64,11 @@ describe('the period summary', () => {
     expect(link.summary).toMatch(/^Overview of 3 months, 1660-01 to 1660-03\.\n\n1660-01: /);
     expect(link.summary).toContain(`1660-01: ${months} entries in 1660-01; on 1660-01-01`);
     expect(link.summaryEdited).toBe(false);
+    // What left the machine for it is recorded: the sendable entries of 1660, and where.
+    expect(link.summaryMade).toMatchObject({
+      entries: pepysTruth().length - 1,
+      sentTo: new URL(h.server.baseURL).origin,
+    });
     expect(h.store.youngerSelf.get(conversation.id)?.summary).toBe(link.summary);
   });
 

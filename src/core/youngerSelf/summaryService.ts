@@ -29,6 +29,14 @@ export interface PeriodSummaryMaker {
   stop(conversationId: string): void;
 }
 
+function originOf(baseURL: string): string {
+  try {
+    return new URL(baseURL).origin;
+  } catch {
+    return baseURL;
+  }
+}
+
 /** Room kept in each summary request for the instruction, framing and counting error. */
 const INSTRUCTION_ROOM = 600;
 /** Room kept for the answer (a month's summary is a few sentences). */
@@ -73,7 +81,10 @@ export function createPeriodSummaryMaker(deps: PeriodSummaryDeps): PeriodSummary
         signal,
         onProgress: emit,
       });
-      const saved = deps.store.youngerSelf.setSummary(conversationId, text, false);
+      const saved = deps.store.youngerSelf.saveMadeSummary(conversationId, text, {
+        entries: entries.length,
+        sentTo: originOf(config.baseURL),
+      });
       deps.events.emit('conversation.changed', { id: conversationId });
       return saved;
     } finally {

@@ -82,6 +82,12 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
             {local
               ? t('youngerSelf:summaryNoteLocal', { host })
               : t('youngerSelf:summaryNoteRemote', { host })}
+            {self.summaryMade &&
+              ` ${t('youngerSelf:summaryMade', {
+                count: self.summaryMade.entries,
+                date: self.summaryMade.at.slice(0, 10),
+                origin: self.summaryMade.sentTo,
+              })}`}
           </p>
           <div className="period-summary-buttons">
             {busy === 'make' && progress && progress.total > 0 && (

@@ -65,6 +65,7 @@ export function SendingOptions({
         {local
           ? t('youngerSelf:embeddingsNoteLocal', { host })
           : t('youngerSelf:embeddingsNoteRemote', { host })}
+        {on && ` ${t('youngerSelf:embeddedCount', { count: self.embeddedEntries })}`}
       </p>
       {failureText && (
         <p className="field-error" role="alert">

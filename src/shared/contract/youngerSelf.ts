@@ -17,6 +17,10 @@ export const YoungerSelfSchema = z.object({
   summaryEdited: z.boolean(),
   /** The endpoint's `/v1/embeddings` model retrieval also ranks by; null: off (the default). */
   embeddingModel: z.string().nullable(),
+  /** The last time the model made the summary: when, from how many entries, sent to which origin. */
+  summaryMade: z.object({ at: z.string(), entries: z.number().int(), sentTo: z.string() }).nullable(),
+  /** Entries of the period embedded with `embeddingModel` (each was sent to `/v1/embeddings`). */
+  embeddedEntries: z.number().int(),
 });
 export type YoungerSelf = z.infer<typeof YoungerSelfSchema>;
 

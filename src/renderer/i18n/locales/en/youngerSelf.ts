@@ -30,6 +30,10 @@ export default {
     'Making the summary sends every entry of this period (not the excluded ones) to {{host}}, one month at a time.',
   summaryNoteLocal:
     'Making the summary sends every entry of this period to {{host}}, on this computer or your network: nothing leaves the machine.',
+  summaryMade_one: 'The last one was made on {{date}} from {{count}} entry sent to {{origin}}.',
+  summaryMade_other: 'The last one was made on {{date}} from {{count}} entries sent to {{origin}}.',
+  embeddedCount_one: '{{count}} entry of this period has been embedded so far.',
+  embeddedCount_other: '{{count}} entries of this period have been embedded so far.',
   summaryMake: 'Make summary',
   summaryMakeAgain: 'Make again',
   summaryMaking: 'Making…',

@@ -28,6 +28,10 @@ export default {
   summaryNoteRemote: '生成概要会把这段时期的每一则日记（排除的除外）按月发送给 {{host}}。',
   summaryNoteLocal:
     '生成概要会把这段时期的每一则日记发送给 {{host}}，它在这台电脑或你的网络上：没有任何内容离开本机。',
+  summaryMade_one: '上一次于 {{date}} 生成，发送了 {{count}} 则日记到 {{origin}}。',
+  summaryMade_other: '上一次于 {{date}} 生成，发送了 {{count}} 则日记到 {{origin}}。',
+  embeddedCount_one: '这段时期至今已有 {{count}} 则日记生成了向量。',
+  embeddedCount_other: '这段时期至今已有 {{count}} 则日记生成了向量。',
   summaryMake: '生成概要',
   summaryMakeAgain: '重新生成',
   summaryMaking: '正在生成…',
