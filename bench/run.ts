@@ -15,6 +15,7 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'import', load: () => import('./importBench') },
   { name: 'journal', load: () => import('./journalBench') },
   { name: 'journalRetrieval', load: () => import('./retrievalBench') },
+  { name: 'journalEmbeddings', load: () => import('./embeddingsBench') },
   { name: 'streaming', load: () => import('./streamingBench') },
   { name: 'ui', load: () => import('./uiBench') },
   { name: 'localModel', load: () => import('./localModelBench') },

@@ -1,40 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import iconv from 'iconv-lite';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { callHost } from './fixtures/hostClient';
+import { chooseGbkLuxunInChinese, dropFile, PEPYS_FULL as PEPYS, shoot } from './fixtures/journals';
 import { expect, test } from './fixtures/test';
-
-const SHOTS = '/tmp/shots-journal';
-const TESTDATA = fileURLToPath(new URL('../../shared/testdata/journals/', import.meta.url));
-const PEPYS = join(TESTDATA, 'pepys-gutenberg-3331/pg3331.txt');
-const LUXUN = join(TESTDATA, 'derived-luxun-1912-1914/luxun_diary_1912-1914.md');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
-}
-
-/** Drops a file on the drop zone as a person would drag it from the desktop. */
-async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ({ name, base64 }) => {
-      // This runs in the page; the e2e tsconfig has no DOM types, so the two classes are named here.
-      const page = globalThis as unknown as {
-        DataTransfer: new () => { items: { add(file: unknown): void } };
-        File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
-      };
-      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-      const transfer = new page.DataTransfer();
-      transfer.items.add(new page.File([data], name, { type: 'text/plain' }));
-      return transfer;
-    },
-    { name, base64: bytes.toString('base64') },
-  );
-  await page.getByTestId('journal-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 test.describe('journals', () => {
   test('drop the Pepys diary: preview, save with the owner, open January 1660 on the timeline', async ({
@@ -85,21 +52,15 @@ test.describe('journals', () => {
 
   test('a Chinese diary in GBK, imported with the file chooser, in 简体中文', async ({ ready }) => {
     const { page, host } = ready;
-    const folder = mkdtempSync(join(tmpdir(), 'penpal-gbk-'));
+    const { preview, cleanup } = await chooseGbkLuxunInChinese(page, host.url);
     try {
-      const gbk = join(folder, '鲁迅日记.txt');
-      writeFileSync(gbk, iconv.encode(readFileSync(LUXUN, 'utf8'), 'gbk'));
-      await callHost(host.url, 'settings.update', { language: 'zh-CN' });
-      await page.reload();
-      await page.getByRole('button', { name: '日记', exact: true }).click();
-      await page.getByTestId('journal-file-input').setInputFiles(gbk);
-
-      const preview = page.getByRole('region', { name: '预览' });
-      await expect(preview.getByText(/^[\d,]+ 篇$/)).toBeVisible({ timeout: 30_000 });
-      await expect(preview.getByText(/1912年.* – 1914年/)).toBeVisible();
-      await preview.getByRole('textbox', { name: '作者姓名' }).fill('鲁迅');
-      await preview.getByRole('textbox', { name: '出生年份' }).fill('1881');
       await shoot(page, 'preview-zh');
+      // The import notes are in Chinese too (from the warnings' reason codes).
+      await preview.getByText('导入说明').click();
+      await expect(
+        preview.getByRole('listitem').filter({ hasText: /此文件不是 UTF-8；已按 GB18030 读取。$/ }),
+      ).toBeVisible();
+      await shoot(page, 'preview-notes-zh');
       await preview.getByRole('button', { name: '保存日记' }).click();
 
       const journal = page.getByRole('region', { name: '鲁迅日记' });
@@ -115,7 +76,7 @@ test.describe('journals', () => {
       await expect(journal.locator('mark').first()).toHaveText('教育部');
       await shoot(page, 'search-zh');
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      cleanup();
     }
   });
 });

@@ -11,6 +11,7 @@ import { fineTuningHandlers } from './handlers/fineTuningHandlers';
 import { FineTuneJobs } from './fineTuning/fineTuneJobs';
 import { TrainingSet } from './fineTuning/trainingSet';
 import { youngerSelfHandlers } from './handlers/youngerSelfHandlers';
+import { createPeriodSummaryMaker } from './youngerSelf/summaryService';
 import { libraryHandlers } from './handlers/libraryHandlers';
 import { journalJobInWorker, runJournalJob } from './importers/journalJob';
 import { personaHandlers } from './handlers/personaHandlers';
@@ -199,7 +200,19 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
       events,
       spawnImportWorker ? journalJobInWorker(spawnImportWorker) : runJournalJob,
     ),
-    ...youngerSelfHandlers(store, events),
+    ...youngerSelfHandlers(
+      store,
+      events,
+      createPeriodSummaryMaker({
+        store,
+        events,
+        models,
+        getConfig,
+        credentialsFor,
+        fetch: network.fetch,
+        signal: shutdownSignal.signal,
+      }),
+    ),
     ...providerHandlers({
       network,
       settings,

@@ -63,8 +63,31 @@ export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 export const MonthCountSchema = z.object({ month: JournalMonth, count: z.number().int() });
 export type MonthCount = z.infer<typeof MonthCountSchema>;
 
-/** A warning of the parser, shown in the preview. */
-export const JournalWarningSchema = z.object({ code: z.string(), file: z.string(), detail: z.string() });
+/** Why a warning was given, for its translated sentence (`count` and `value` fill it in). */
+export const JournalWarningReasonSchema = z.enum([
+  'front_matter',
+  'back_matter',
+  'before_date_line',
+  'not_named_by_date',
+  'unreadable',
+  'undated',
+  'weekday',
+  'encoding',
+  'media',
+]);
+export type JournalWarningReason = z.infer<typeof JournalWarningReasonSchema>;
+
+/** A warning of the parser, shown in the preview: `detail` in English, `reason` for the translation. */
+export const JournalWarningSchema = z.object({
+  code: z.string(),
+  file: z.string(),
+  detail: z.string(),
+  reason: JournalWarningReasonSchema.optional(),
+  /** The number the sentence names (characters, entries, attachments). */
+  count: z.number().optional(),
+  /** The word the sentence names (an encoding, a date, the reason a file could not be read). */
+  value: z.string().optional(),
+});
 
 /** A sample or undated entry in the preview (text cut short). */
 export const PreviewEntrySchema = z.object({

@@ -2,12 +2,12 @@ import type OpenAI from 'openai';
 import type { Conversation, Message } from '../../shared/schemas';
 import {
   contextForAnswer,
-  type ContextDeps,
   modelIdFor,
   personaOf,
   rebuildShorter,
   turnSettings,
   type AssembledContext,
+  type ContextDeps,
   type TurnSpec,
 } from '../context/assemble';
 import type { ModelRequest } from '../context/builder';
@@ -16,9 +16,13 @@ import { compactPreview } from '../context/recorded';
 import type { ModelTableService } from '../context/modelTableService';
 import type { EventBus } from '../events';
 import type { ConversationStore } from '../store/types';
+import { semanticHits } from '../youngerSelf/embeddings';
 import { sourcesOf } from '../youngerSelf/turnParts';
 import { runAnswer, type AnswerOutcome } from './answerRun';
 import type { ChatConfig } from './chatService';
+
+/** Entries close in meaning a younger-self turn considers (retrieval keeps the best that fit). */
+const SEMANTIC_HITS = 24;
 
 /** One answer to stream, with everything its context is built from. */
 export interface AnswerTurnOptions {
@@ -49,7 +53,13 @@ export interface AnswerTurnOptions {
  */
 export async function answerTurn(options: AnswerTurnOptions): Promise<AnswerOutcome> {
   const { store, events, conversation, user, answerId, config, client, signal } = options;
-  const deps = { store, models: options.models, counterFor: options.counterFor };
+  const deps: ContextDeps = {
+    store,
+    models: options.models,
+    counterFor: options.counterFor,
+    semantic: (link, message) =>
+      semanticHits({ store: store.youngerSelf, client, link, message, limit: SEMANTIC_HITS, signal }),
+  };
   const spec: TurnSpec = {
     conversation,
     settings: turnSettings(conversation, config),

@@ -9,6 +9,8 @@ import { renderCompletionPrompt } from './completionPrompt';
 import { resolveModel, type ResolvedModel } from './modelTable';
 import type { ModelTableService } from './modelTableService';
 import { collectFold, foldSummary } from './summary';
+import type { YoungerSelfLink } from '../youngerSelf/chatStore';
+import type { SemanticHit } from '../youngerSelf/embeddings';
 import { youngerSelfTurn } from '../youngerSelf/turnParts';
 
 /**
@@ -23,7 +25,15 @@ export interface ContextDeps {
   models?: ModelTableService;
   /** A counter of the model's own tokenizer (a model on this computer), or null for the usual ones. */
   counterFor?(modelId: string): Promise<TokenCounter | null>;
+  /**
+   * Entries close in meaning to the message, for a younger-self conversation that uses
+   * embeddings. Given only when answering: a preview never sends the draft to `/v1/embeddings`.
+   */
+  semantic?(link: EmbeddingLink, message: string): Promise<SemanticHit[]>;
 }
+
+/** A younger-self link with embeddings on. */
+export type EmbeddingLink = YoungerSelfLink & { embeddingModel: string };
 
 /** Which turn to build. */
 export interface TurnSpec {
@@ -95,15 +105,26 @@ export async function assembleContext(deps: ContextDeps, spec: TurnSpec): Promis
   const encoding = counter.cacheKey ?? counter.counting.encoding;
   // A younger-self conversation: its prompt and diary excerpts come from the journal period.
   const link = store.youngerSelf.get(spec.conversation.id);
-  const younger = link
-    ? youngerSelfTurn(
-        store.youngerSelf,
-        link,
-        spec.draft ??
-          (spec.answering && spec.fromMessageId ? store.getMessage(spec.fromMessageId).content : null),
-        counter,
-      )
+  const message = link
+    ? (spec.draft ??
+      (spec.answering && spec.fromMessageId ? store.getMessage(spec.fromMessageId).content : null))
     : null;
+  const notices = [...(spec.notices ?? [])];
+  let semantic: SemanticHit[] | undefined;
+  if (link?.embeddingModel && message && spec.answering && deps.semantic) {
+    try {
+      semantic = await deps.semantic({ ...link, embeddingModel: link.embeddingModel }, message);
+    } catch (err) {
+      // Embeddings only add recall: without them the words and dates still choose the entries.
+      const reason = err instanceof AppError ? err.message : String(err);
+      if (err instanceof AppError && err.code === 'aborted') throw err;
+      notices.push({
+        code: 'embeddings_failed',
+        message: `The embeddings could not be made (${reason}); entries were chosen by their words and dates only.`,
+      });
+    }
+  }
+  const younger = link ? youngerSelfTurn(store.youngerSelf, link, message, counter, semantic) : null;
   const settings = younger ? { ...spec.settings, systemPrompt: younger.systemPrompt } : spec.settings;
   const built = buildContext({
     conversationId: spec.conversation.id,
@@ -122,7 +143,7 @@ export async function assembleContext(deps: ContextDeps, spec: TurnSpec): Promis
         ? store.listSummaries(spec.conversation.id)
         : [],
     dropOldest: spec.dropOldest,
-    notices: spec.notices,
+    notices,
     renderCompletion: renderCompletionPrompt,
   });
   if (spec.memory) built.preview.memory = spec.conversation.memory;

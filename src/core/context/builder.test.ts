@@ -317,3 +317,51 @@ describe('bad input falls back safely, saying so', () => {
     expect(result.preview.estimatedInputCost).toBeNull();
   });
 });
+
+describe('source parts of a younger-self turn', () => {
+  const part = (kind: 'summary' | 'excerpt', content: string) => ({
+    kind,
+    role: 'system' as const,
+    content,
+    tokens: counter.countMessage(content),
+    messageId: null,
+  });
+  const sources = (summaryText: string) => ({
+    fixed: [],
+    besideRanked: [part('summary', summaryText)],
+    ranked: [part('excerpt', 'Diary entry of 1660-01-01: church.')],
+    whole: [
+      part('excerpt', 'Diary entry of 1660-01-01: church.'),
+      part('excerpt', 'Diary entry of 1660-01-02: office.'),
+    ],
+    share: 0.6,
+  });
+  const contents = (result: ReturnType<typeof buildContext>) =>
+    result.preview.parts.filter((p) => p.kind !== 'history').map((p) => p.content);
+
+  it('sends the summary beside the retrieved entries, and not when the whole period fits', () => {
+    const partial = buildContext(
+      input(branch(1), { sourceParts: { ...sources('The year, month by month.'), whole: [] } }),
+    );
+    expect(contents(partial)).toEqual([
+      'Be kind.',
+      'The year, month by month.',
+      'Diary entry of 1660-01-01: church.',
+    ]);
+    const whole = buildContext(input(branch(1), { sourceParts: sources('The year, month by month.') }));
+    expect(contents(whole)).toEqual([
+      'Be kind.',
+      'Diary entry of 1660-01-01: church.',
+      'Diary entry of 1660-01-02: office.',
+    ]);
+  });
+
+  it('leaves out a summary over half of the excerpts’ share, with a warning, and keeps the excerpts', () => {
+    const long = 'word '.repeat(3000);
+    const result = buildContext(
+      input(branch(1), { model: model(8_000, 1_000), sourceParts: { ...sources(long), whole: [] } }),
+    );
+    expect(contents(result)).toEqual(['Be kind.', 'Diary entry of 1660-01-01: church.']);
+    expect(result.preview.warnings.map((w) => w.code)).toContain('period_summary_too_long');
+  });
+});

@@ -72,12 +72,15 @@ export interface BuildInput {
 
 /**
  * Parts a conversation's source adds to every turn, counted against the budget before history:
- * `fixed` ones (a period summary) when they fit, then `ranked` ones (diary excerpts, best first)
- * while they fit in `share` of what is left. They are sent as system messages right after the
- * system prompt (a younger self reads its diary before the conversation).
+ * `fixed` ones when they fit; then either `whole` (every entry of the period, when the user agreed
+ * and all of it fits `share` of what is left) or `besideRanked` (the period summary) followed by
+ * `ranked` ones (diary excerpts, best first) while they fit the share. They are sent as system
+ * messages right after the system prompt (a younger self reads its diary before the conversation).
  */
 export interface SourceParts {
   fixed: ContextPart[];
+  /** Sent only when the whole period is not: it stands in for the entries left out. */
+  besideRanked?: ContextPart[];
   ranked: ContextPart[];
   /**
    * Every entry of the period, oldest first, when the user agreed to send it whole: sent instead
@@ -92,19 +95,29 @@ export interface SourceParts {
 function fitSourceParts(
   source: SourceParts | undefined,
   room: number,
-): { parts: ContextPart[]; left: number } {
-  if (!source) return { parts: [], left: 0 };
+): { parts: ContextPart[]; left: number; besideLeftOut: number } {
+  if (!source) return { parts: [], left: 0, besideLeftOut: 0 };
   const parts: ContextPart[] = [];
   let used = 0;
-  for (const part of source.fixed) {
-    if (used + part.tokens > room) continue;
-    parts.push(part);
-    used += part.tokens;
-  }
+  const addWhileRoom = (candidates: readonly ContextPart[], limit: number): void => {
+    for (const part of candidates) {
+      if (used + part.tokens > limit) continue;
+      parts.push(part);
+      used += part.tokens;
+    }
+  };
+  addWhileRoom(source.fixed, room);
   const cap = used + Math.floor(Math.max(0, room - used) * source.share);
   const whole = source.whole ?? [];
   const wholeTokens = whole.reduce((total, part) => total + part.tokens, 0);
-  const chosen = whole.length > 0 && used + wholeTokens <= cap ? whole : source.ranked;
+  const sendWhole = whole.length > 0 && used + wholeTokens <= cap;
+  // The summary takes at most half of the excerpts' share, before them: it covers the whole
+  // period, and the excerpts still get room for what was just asked.
+  const beside = sendWhole ? [] : (source.besideRanked ?? []);
+  const besideBefore = parts.length;
+  addWhileRoom(beside, used + Math.floor((cap - used) / 2));
+  const besideLeftOut = beside.length - (parts.length - besideBefore);
+  const chosen = sendWhole ? whole : source.ranked;
   let left = 0;
   for (const part of chosen) {
     if (used + part.tokens > cap) {
@@ -114,7 +127,7 @@ function fitSourceParts(
     parts.push(part);
     used += part.tokens;
   }
-  return { parts, left };
+  return { parts, left, besideLeftOut };
 }
 
 /** The preview of the request, the request itself, and the counts made while building. */
@@ -187,6 +200,12 @@ export function buildContext(input: BuildInput): BuiltContext {
     warnings.push({
       code: 'excerpts_trimmed',
       message: `${source.left} more diary ${source.left === 1 ? 'entry' : 'entries'} matched but did not fit the budget; they are not sent.`,
+    });
+  }
+  if (source.besideLeftOut > 0) {
+    warnings.push({
+      code: 'period_summary_too_long',
+      message: "The period summary is too long for the model's window; it is not sent. Shorten it.",
     });
   }
   let historyBudget = room() - sum(source.parts);

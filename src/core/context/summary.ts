@@ -99,21 +99,25 @@ function transcript(input: FoldInput): string {
   return lines.join('\n');
 }
 
-/** Asks the model for the summary; throws an AppError (mapped, key scrubbed) when it fails. */
-export async function foldSummary(options: {
+/** One non-streamed model call for a short text (a summary); throws a mapped AppError, key scrubbed. */
+export async function askForText(options: {
   client: OpenAI;
   model: string;
-  input: FoldInput;
+  instruction: string;
+  text: string;
   signal?: AbortSignal;
+  /** Caps the answer (a short summary); the server's default when left out. */
+  maxTokens?: number;
 }): Promise<string> {
   try {
     const completion = await options.client.chat.completions.create(
       {
         model: options.model,
         messages: [
-          { role: 'system', content: FOLD_INSTRUCTION },
-          { role: 'user', content: transcript(options.input) },
+          { role: 'system', content: options.instruction },
+          { role: 'user', content: options.text },
         ],
+        ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}),
       },
       { signal: options.signal, timeout: FOLD_TIMEOUT_MS },
     );
@@ -123,4 +127,20 @@ export async function foldSummary(options: {
   } catch (err) {
     throw mapServiceError(err, { apiKey: options.client.apiKey, model: options.model });
   }
+}
+
+/** Asks the model for the summary; throws an AppError (mapped, key scrubbed) when it fails. */
+export async function foldSummary(options: {
+  client: OpenAI;
+  model: string;
+  input: FoldInput;
+  signal?: AbortSignal;
+}): Promise<string> {
+  return askForText({
+    client: options.client,
+    model: options.model,
+    instruction: FOLD_INSTRUCTION,
+    text: transcript(options.input),
+    signal: options.signal,
+  });
 }

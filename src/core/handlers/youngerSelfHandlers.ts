@@ -5,12 +5,16 @@ import type { EventBus } from '../events';
 import type { ConversationStore } from '../store/types';
 import type { YoungerSelfLink } from '../youngerSelf/chatStore';
 import { startYoungerSelfChat } from '../youngerSelf/startChat';
+import type { PeriodSummaryMaker } from '../youngerSelf/summaryService';
 
 type YoungerSelfMethods =
   | 'youngerSelf.start'
   | 'youngerSelf.get'
   | 'youngerSelf.sources'
   | 'youngerSelf.setSummary'
+  | 'youngerSelf.makeSummary'
+  | 'youngerSelf.stopSummary'
+  | 'youngerSelf.setEmbeddings'
   | 'youngerSelf.setAgreedWhole';
 
 function toWire(link: YoungerSelfLink): YoungerSelf {
@@ -24,6 +28,9 @@ function toWire(link: YoungerSelfLink): YoungerSelf {
     agreedWhole: link.agreedWhole,
     summary: link.summary,
     summaryEdited: link.summaryEdited,
+    embeddingModel: link.embeddingModel,
+    summaryMade: link.summaryMade,
+    embeddedEntries: link.embeddedEntries,
   };
 }
 
@@ -31,6 +38,7 @@ function toWire(link: YoungerSelfLink): YoungerSelf {
 export function youngerSelfHandlers(
   store: ConversationStore,
   events: EventBus,
+  summaries: PeriodSummaryMaker,
 ): Pick<Handlers, YoungerSelfMethods> {
   const linked = (conversationId: string): YoungerSelfLink => {
     const link = store.youngerSelf.get(conversationId);
@@ -54,6 +62,13 @@ export function youngerSelfHandlers(
     'youngerSelf.sources': async ({ answerId }) => ({ sources: store.youngerSelf.sourcesFor(answerId) }),
     'youngerSelf.setSummary': async ({ conversationId, text }) =>
       changed(store.youngerSelf.setSummary(linked(conversationId).conversationId, text, true)),
+    'youngerSelf.makeSummary': async ({ conversationId }) => toWire(await summaries.make(conversationId)),
+    'youngerSelf.stopSummary': async ({ conversationId }) => {
+      summaries.stop(conversationId);
+      return { ok: true as const };
+    },
+    'youngerSelf.setEmbeddings': async ({ conversationId, model }) =>
+      changed(store.youngerSelf.setEmbeddingModel(linked(conversationId).conversationId, model)),
     'youngerSelf.setAgreedWhole': async ({ conversationId, agreed }) =>
       changed(store.youngerSelf.setAgreedWhole(linked(conversationId).conversationId, agreed)),
   };

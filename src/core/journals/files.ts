@@ -94,6 +94,8 @@ export function loadFiles(
       code: 'attachment_skipped',
       file: sources.length === 1 ? (sources[0] as JournalSourceFile).path : '',
       detail: `${media} photos or other media files were not imported (only text is).`,
+      reason: 'media',
+      count: media,
     });
   }
   return loaded.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
@@ -135,6 +137,8 @@ function loadedFile(
             code: 'encoding_guessed',
             file: path,
             detail: `The file is not UTF-8; it was read as ${decoded.encoding.toUpperCase()}.`,
+            reason: 'encoding',
+            value: decoded.encoding.toUpperCase(),
           });
         }
       }

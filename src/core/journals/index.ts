@@ -78,7 +78,13 @@ export async function parseJournalFiles(
           : new AppError('import_failed', `“${file.path}” could not be read (${String(error)}).`);
       if (single) throw failure;
       firstError ??= failure;
-      warnings.push({ code: 'file_skipped', file: file.path, detail: failure.message });
+      warnings.push({
+        code: 'file_skipped',
+        file: file.path,
+        detail: failure.message,
+        reason: 'unreadable',
+        value: failure.message,
+      });
       continue;
     }
     perFormat.set(formatName, (perFormat.get(formatName) ?? 0) + found.length);
@@ -100,6 +106,8 @@ export async function parseJournalFiles(
       code: 'undated_entry',
       file: '',
       detail: `${undated} entries have no date Penpal could read; they are kept, undated.`,
+      reason: 'undated',
+      count: undated,
     });
   }
   const format = [...perFormat.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'plainText';
@@ -117,6 +125,7 @@ function withoutStrayNotes(files: LoadedFile[], warnings: JournalWarning[]): Loa
       code: 'file_skipped',
       file: file.path,
       detail: 'It is not named by date like the other notes in the folder, so it was not imported.',
+      reason: 'not_named_by_date',
     });
     return false;
   });

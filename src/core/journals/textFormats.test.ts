@@ -27,6 +27,10 @@ describe('Pepys (Project Gutenberg, UTF-8 with BOM, CRLF)', () => {
     expect(all).not.toMatch(/SMALL PRINT|PREFACE TO THE PRESENT EDITION|End of The Project Gutenberg/);
     expect(all).not.toContain('\r');
     expect(parsed.warnings.map((warning) => warning.code)).toContain('front_matter_skipped');
+    // The renderer translates the note from its reason and count, not from the English detail.
+    const front = parsed.warnings.find((warning) => warning.reason === 'front_matter');
+    expect(front?.count).toBeGreaterThan(1000);
+    expect(front?.detail).toContain(`${front?.count?.toLocaleString('en')} characters before`);
     // The scanning slip "1Oth." is the 10th.
     expect(parsed.entries.find((entry) => entry.text.startsWith('1Oth.'))?.date).toBe('1660-01-10');
     expect(dateAccuracy(parsed.entries, pepysTruth()).share).toBe(1);

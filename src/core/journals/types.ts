@@ -1,3 +1,4 @@
+import type { JournalWarningReason } from '../../shared/journalSchemas';
 /**
  * The journal importer's data shapes. Everything here is plain JSON so a draft can cross a
  * worker's `postMessage` or the contract unchanged.
@@ -66,6 +67,10 @@ export interface JournalWarning {
   file: string;
   /** Human words, e.g. "2,310 characters before the first dated entry (preface, licence) were left out." */
   detail: string;
+  /** What the renderer translates `detail` from, with `count` and `value`. */
+  reason: JournalWarningReason;
+  count?: number;
+  value?: string;
 }
 
 /** What `parseJournalFiles` returns. */

@@ -315,6 +315,34 @@ CREATE TABLE fine_tune_jobs (
 );
 `;
 
+// Version 10: what a younger-self conversation sent outside its chat requests, and embeddings for
+// its retrieval (optional, off by default). summary_made_at / summary_entries / summary_sent_to
+// record the last time the model made the period summary: how many entries went, to which
+// origin (the card says so). A conversation's embedding_model (NULL: off) names the endpoint's
+// /v1/embeddings model; entry_embeddings caches
+// each entry's vector per model (float32, little-endian, normalized). Editing an entry's text
+// drops its vectors (the trigger) and counts up entry_embeddings_epoch, so a cached vector is
+// always of the text as it is and a copy in memory knows when to be dropped; the cache goes with
+// the entry (ON DELETE CASCADE).
+const v10 = `
+ALTER TABLE younger_self_chats ADD COLUMN embedding_model TEXT;
+ALTER TABLE younger_self_chats ADD COLUMN summary_made_at TEXT;
+ALTER TABLE younger_self_chats ADD COLUMN summary_entries INTEGER;
+ALTER TABLE younger_self_chats ADD COLUMN summary_sent_to TEXT;
+CREATE TABLE entry_embeddings (
+  entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  vector BLOB NOT NULL,
+  PRIMARY KEY (entry_id, model)
+) WITHOUT ROWID;
+CREATE TABLE entry_embeddings_epoch (n INTEGER NOT NULL);
+INSERT INTO entry_embeddings_epoch (n) VALUES (0);
+CREATE TRIGGER entries_embeddings_stale AFTER UPDATE OF text ON entries BEGIN
+  DELETE FROM entry_embeddings WHERE entry_id = new.id;
+  UPDATE entry_embeddings_epoch SET n = n + 1;
+END;
+`;
+
 /** Every migration, oldest first. The last one's version is the schema this build expects. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: v1 },
@@ -326,6 +354,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, sql: v7 },
   { version: 8, sql: v8 },
   { version: 9, sql: v9 },
+  { version: 10, sql: v10 },
 ];
 
 /** The schema version this build writes. */

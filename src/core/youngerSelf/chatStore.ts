@@ -1,6 +1,7 @@
 import type { StoreContext } from '../store/context';
 import type { DayRange } from './dateHints';
-import { createPeriodEntryIndex, entriesOfPeriod, sampleOfPeriod } from './entryIndex';
+import { createEmbeddingCache, type EmbeddingCache } from './embeddingCache';
+import { createPeriodEntryIndex, entriesOfPeriod, idsOfPeriod, sampleOfPeriod } from './entryIndex';
 import type { PeriodEntry, PeriodEntryIndex } from './retrieval';
 
 /**
@@ -21,6 +22,12 @@ export interface YoungerSelfLink {
   /** The period summary, month by month; null until made. */
   summary: string | null;
   summaryEdited: boolean;
+  /** The `/v1/embeddings` model retrieval also ranks by; null: embeddings off (the default). */
+  embeddingModel: string | null;
+  /** The last time the model made the summary: when, how many entries it was sent, and where. */
+  summaryMade: { at: string; entries: number; sentTo: string } | null;
+  /** Entries of the period with a vector of `embeddingModel` (each was sent to be embedded). */
+  embeddedEntries: number;
 }
 
 /** An entry an answer was sent with. */
@@ -41,15 +48,35 @@ interface LinkRow {
   agreed_whole: number;
   summary_text: string | null;
   summary_edited: number;
+  embedding_model: string | null;
+  summary_made_at: string | null;
+  summary_entries: number | null;
+  summary_sent_to: string | null;
+  embedded_entries: number;
 }
 
 /** The younger-self tables. */
 export interface YoungerSelfStore {
-  link(link: Omit<YoungerSelfLink, 'summary' | 'summaryEdited'>): YoungerSelfLink;
+  link(
+    link: Omit<
+      YoungerSelfLink,
+      'summary' | 'summaryEdited' | 'embeddingModel' | 'summaryMade' | 'embeddedEntries'
+    >,
+  ): YoungerSelfLink;
   /** The conversation's link, or null for an ordinary conversation. */
   get(conversationId: string): YoungerSelfLink | null;
   setSummary(conversationId: string, text: string, edited: boolean): YoungerSelfLink;
+  /** Saves a summary the model made from `entries` entries sent to `sentTo` (an origin). */
+  saveMadeSummary(
+    conversationId: string,
+    text: string,
+    made: { entries: number; sentTo: string },
+  ): YoungerSelfLink;
   setAgreedWhole(conversationId: string, agreed: boolean): YoungerSelfLink;
+  /** Turns embeddings on with `model`, or off with null. */
+  setEmbeddingModel(conversationId: string, model: string | null): YoungerSelfLink;
+  /** Cached entry vectors (v8). */
+  embeddings: EmbeddingCache;
   /** Replaces what an answer was sent with (a retry rebuilds it). */
   recordSources(answerId: string, conversationId: string, sources: AnswerSource[]): void;
   sourcesFor(answerId: string): AnswerSource[];
@@ -59,6 +86,8 @@ export interface YoungerSelfStore {
   index: PeriodEntryIndex;
   /** Every sendable entry of the period, oldest first. */
   wholePeriod(journalId: string, period: DayRange): PeriodEntry[];
+  /** The ids of every sendable entry of the period, oldest first. */
+  periodIds(journalId: string, period: DayRange): string[];
   /** About `count` sendable entries spread evenly over the period, oldest first. */
   sample(journalId: string, period: DayRange, count: number): PeriodEntry[];
 }
@@ -74,13 +103,28 @@ function toLink(row: LinkRow): YoungerSelfLink {
     agreedWhole: row.agreed_whole !== 0,
     summary: row.summary_text,
     summaryEdited: row.summary_edited !== 0,
+    embeddingModel: row.embedding_model ?? null,
+    summaryMade:
+      row.summary_made_at && row.summary_sent_to
+        ? { at: row.summary_made_at, entries: row.summary_entries ?? 0, sentTo: row.summary_sent_to }
+        : null,
+    embeddedEntries: row.embedded_entries,
   };
 }
 
 /** The store over the open library. */
 export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
   const get = (conversationId: string): YoungerSelfLink | null => {
-    const row = ctx.sql('SELECT * FROM younger_self_chats WHERE conversation_id = ?').get(conversationId);
+    // The count of embedded entries of the period: one indexed lookup per entry of the period.
+    const row = ctx
+      .sql(
+        `SELECT c.*, (SELECT count(*) FROM entries e JOIN entry_embeddings v
+                        ON v.entry_id = e.id AND v.model = c.embedding_model
+                       WHERE e.journal_id = c.journal_id AND e.date BETWEEN c.period_from AND c.period_to
+                         AND e.excluded = 0) AS embedded_entries
+           FROM younger_self_chats c WHERE c.conversation_id = ?`,
+      )
+      .get(conversationId);
     return row ? toLink(row as unknown as LinkRow) : null;
   };
   const mustGet = (conversationId: string): YoungerSelfLink => {
@@ -90,7 +134,9 @@ export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
   };
   return {
     index: createPeriodEntryIndex(ctx),
+    embeddings: createEmbeddingCache(ctx),
     wholePeriod: (journalId, period) => entriesOfPeriod(ctx, journalId, period),
+    periodIds: (journalId, period) => idsOfPeriod(ctx, journalId, period),
     sample: (journalId, period, count) => sampleOfPeriod(ctx, journalId, period, count),
     link(link) {
       ctx
@@ -119,10 +165,25 @@ export function createYoungerSelfStore(ctx: StoreContext): YoungerSelfStore {
         .run(text, edited ? 1 : 0, conversationId);
       return mustGet(conversationId);
     },
+    saveMadeSummary(conversationId, text, made) {
+      ctx
+        .sql(
+          `UPDATE younger_self_chats SET summary_text = ?, summary_edited = 0, summary_made_at = ?,
+             summary_entries = ?, summary_sent_to = ? WHERE conversation_id = ?`,
+        )
+        .run(text, ctx.now(), made.entries, made.sentTo, conversationId);
+      return mustGet(conversationId);
+    },
     setAgreedWhole(conversationId, agreed) {
       ctx
         .sql('UPDATE younger_self_chats SET agreed_whole = ? WHERE conversation_id = ?')
         .run(agreed ? 1 : 0, conversationId);
+      return mustGet(conversationId);
+    },
+    setEmbeddingModel(conversationId, model) {
+      ctx
+        .sql('UPDATE younger_self_chats SET embedding_model = ? WHERE conversation_id = ?')
+        .run(model, conversationId);
       return mustGet(conversationId);
     },
     recordSources(answerId, conversationId, sources) {

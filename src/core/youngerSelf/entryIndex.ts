@@ -89,6 +89,18 @@ export function entriesOfPeriod(ctx: StoreContext, journalId: string, period: Da
   return rows.map(toEntry);
 }
 
+/** The ids of every sendable entry of the period, oldest first (for ranking by meaning). */
+export function idsOfPeriod(ctx: StoreContext, journalId: string, period: DayRange): string[] {
+  const rows = ctx
+    .sql(
+      `SELECT e.id FROM entries e
+        WHERE e.journal_id = ? AND e.date BETWEEN ? AND ? AND e.excluded = 0
+        ORDER BY e.date, e.seq`,
+    )
+    .all(journalId, period.from, period.to) as unknown as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
 /** About `count` sendable entries spread evenly over the period, oldest first (for the prompt). */
 export function sampleOfPeriod(
   ctx: StoreContext,

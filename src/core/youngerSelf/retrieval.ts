@@ -41,13 +41,15 @@ export interface RetrievalQuery extends HintContext {
   recentlyCited?: string[];
   /** At most this many entries (the builder trims further to the budget). */
   limit?: number;
+  /** Entries close to the message in meaning (embeddings, when the conversation uses them). */
+  semantic?: readonly { entry: PeriodEntry; similarity: number }[];
 }
 
 /** An entry chosen for a turn, with why. */
 export interface RetrievedEntry {
   entry: PeriodEntry;
   score: number;
-  reasons: ('text' | 'date' | 'recent')[];
+  reasons: ('text' | 'date' | 'recent' | 'meaning')[];
 }
 
 const STOPWORDS = new Set(
@@ -90,6 +92,11 @@ export function insidePeriod(entry: PeriodEntry, period: DayRange): boolean {
 // A date the user named is the strongest signal; a narrow range (one day) more than a month.
 const DATE_WEIGHT = 1.5;
 const RECENT_WEIGHT = 0.15;
+// Meaning counts about as much as the words: it finds what the words miss (other words, other
+// spellings), and the two agree on the best hits.
+const MEANING_WEIGHT = 1;
+/** Neighbours in meaning under this share of the nearest one are noise, not recall. */
+const MIN_MEANING_SHARE = 0.75;
 /** Hits scoring under this share of the best one are left out. */
 const MIN_SHARE_OF_BEST = 0.2;
 
@@ -132,6 +139,12 @@ export function retrieveEntries(index: PeriodEntryIndex, query: RetrievalQuery):
     }
   }
 
+  const semantic = (query.semantic ?? []).filter((hit) => hit.similarity > 0);
+  const nearest = Math.max(0, ...semantic.map((hit) => hit.similarity));
+  for (const hit of semantic.slice(0, limit * 2)) {
+    if (hit.similarity < nearest * MIN_MEANING_SHARE) continue;
+    note(hit.entry, (MEANING_WEIGHT * hit.similarity) / nearest, 'meaning');
+  }
   const recent = (query.recentlyCited ?? []).slice(0, limit);
   if (recent.length > 0) {
     const byId = new Map(index.byIds(journalId, recent).map((entry) => [entry.id, entry]));

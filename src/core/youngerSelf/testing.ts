@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createContext, type StoreContext } from '../store/context';
 import { openDatabase } from '../store/database';
+import { pepysTruth } from '../journals/testCorpora';
 import { steppingClock } from '../store/testing/fixtures';
+import type { ConversationStore } from '../store/types';
 
 /** An entry to put in a test journal. */
 export interface TestEntry {
@@ -49,4 +51,28 @@ export function journalLibrary(
   });
   db.exec('COMMIT');
   return { ctx, journalId, ids };
+}
+
+/** The opening words of Pepys's entry of 1 January 1660. */
+export const NEW_YEAR = 'This morning (we living lately in the garret,) I rose';
+/** An entry dated after 1660 that no 1660 conversation may ever send. */
+export const LATER = 'A day of 1661 that must never be sent: New Year, new year, turkey, garret.';
+
+/** Saves Pepys's January–March 1660 (or `entries`) and one 1661 entry as a journal in `store`. */
+export function savePepys(store: ConversationStore, entries = pepysTruth()) {
+  const drafts = [...entries, { date: '1661-01-01', text: LATER }].map((entry, i) => ({
+    date: entry.date,
+    text: entry.text,
+    tags: [],
+    sourceFile: 'pepys.md',
+    sourceKey: `pepys:${i}`,
+  }));
+  return store.journals.save({
+    name: 'Diary',
+    ownerName: 'Samuel Pepys',
+    birthYear: 1633,
+    sourceKey: 'pepys',
+    format: 'markdown',
+    entries: drafts,
+  }).journal;
 }

@@ -2,14 +2,15 @@ import type { ContextPart } from '../../shared/contextSchemas';
 import type { TokenCounter } from '../../shared/tokens';
 import type { SourceParts } from '../context/builder';
 import type { YoungerSelfLink, YoungerSelfStore } from './chatStore';
+import type { SemanticHit } from './embeddings';
 import { youngerSelfPrompt } from './prompt';
 import { insidePeriod, retrieveEntries, type PeriodEntry } from './retrieval';
 
 /**
  * What a younger-self conversation adds to a turn, for the one context builder: the system prompt
- * (computed from the journal at send time, so the inspector shows it as sent), the period summary,
- * and the diary excerpts — every entry of the period when the user agreed and it fits, else those
- * retrieved for the message. Excerpts are system messages placed after the system prompt.
+ * (computed from the journal at send time, so the inspector shows it as sent) and the diary
+ * excerpts — every entry of the period when the user agreed and it fits, else the period summary
+ * and the entries retrieved for the message. Excerpts are system messages placed after the system prompt.
  */
 
 /** Entries sampled for the prompt's voice and topics. */
@@ -60,6 +61,7 @@ export function youngerSelfTurn(
   link: YoungerSelfLink,
   message: string | null,
   counter: TokenCounter,
+  semantic?: readonly SemanticHit[],
 ): YoungerSelfTurn {
   const { journalId, period, language } = link;
   const systemPrompt = youngerSelfPrompt({
@@ -69,10 +71,10 @@ export function youngerSelfTurn(
     language,
     entries: store.sample(journalId, period, PROMPT_SAMPLE),
   });
-  const fixed: ContextPart[] = [];
+  const summary: ContextPart[] = [];
   if (link.summary?.trim()) {
     const content = summaryText(link.summary.trim(), language);
-    fixed.push({
+    summary.push({
       kind: 'summary',
       role: 'system',
       content,
@@ -87,6 +89,7 @@ export function youngerSelfTurn(
         message,
         recentlyCited: store.recentlyCited(link.conversationId, RETRIEVED),
         limit: RETRIEVED,
+        semantic,
       }).map((hit) => hit.entry)
     : [];
   const whole = link.agreedWhole ? store.wholePeriod(journalId, period) : [];
@@ -97,7 +100,13 @@ export function youngerSelfTurn(
       .map((entry) => excerptPart(entry, language, counter));
   return {
     systemPrompt,
-    sourceParts: { fixed, ranked: sendable(ranked), whole: sendable(whole), share: EXCERPT_SHARE },
+    sourceParts: {
+      fixed: [],
+      besideRanked: summary,
+      ranked: sendable(ranked),
+      whole: sendable(whole),
+      share: EXCERPT_SHARE,
+    },
   };
 }
 

@@ -1,34 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useChatHarness } from '../chat/chatTestHarness';
 import { pepysTruth } from '../journals/testCorpora';
-import type { ConversationStore } from '../store/types';
 import { startYoungerSelfChat } from './startChat';
+import { LATER, NEW_YEAR, savePepys } from './testing';
 
 // A younger-self turn end to end: the real store (v6 journal, v7 link), the one context builder,
 // the real SDK and the loopback server, which records exactly what left the machine.
 
 const h = useChatHarness();
-
-const NEW_YEAR = 'This morning (we living lately in the garret,) I rose';
-const LATER = 'A day of 1661 that must never be sent: New Year, new year, turkey, garret.';
-
-function savePepys(store: ConversationStore, entries = pepysTruth()) {
-  const drafts = [...entries, { date: '1661-01-01', text: LATER }].map((entry, i) => ({
-    date: entry.date,
-    text: entry.text,
-    tags: [],
-    sourceFile: 'pepys.md',
-    sourceKey: `pepys:${i}`,
-  }));
-  return store.journals.save({
-    name: 'Diary',
-    ownerName: 'Samuel Pepys',
-    birthYear: 1633,
-    sourceKey: 'pepys',
-    format: 'markdown',
-    entries: drafts,
-  }).journal;
-}
 
 const sentText = () =>
   h

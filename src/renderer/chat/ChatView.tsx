@@ -13,6 +13,7 @@ import { ProviderPicker } from '../providers/ProviderPicker';
 import { conversationModel, useProviders } from '../state/providerStore';
 import { useConversationView } from '../state/conversationView';
 import { useSettings } from '../state/settingsStore';
+import { PeriodSummaryCard } from '../youngerSelf/PeriodSummaryCard';
 import { hasFinished } from '../state/streamEvents';
 import { openSettings } from '../state/ui';
 import { sendMessage, stopAnswer, type SendStarted } from './chatActions';
@@ -162,6 +163,9 @@ export function ChatView(props: ChatViewProps): ReactElement {
           </>
         )}
       </header>
+      {view && !quick && (
+        <PeriodSummaryCard key={view.conversation.id} conversationId={view.conversation.id} />
+      )}
       {view && view.messages.length > 0 ? (
         <MessageList
           messages={view.messages}

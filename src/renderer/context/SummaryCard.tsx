@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContextPreview } from '../../shared/contextSchemas';
 import { call } from '../bridge/api';
+import { TextEditBox } from '../components/TextEditBox';
 import { useFailureText } from './useFailureText';
 
 interface SummaryCardProps {
@@ -58,28 +59,18 @@ export function SummaryCard({
         </button>
       </header>
       {editing !== null ? (
-        <>
-          <textarea
-            className="input textarea"
-            aria-label={t('context:summary.label')}
-            rows={6}
-            value={editing}
-            onChange={(e) => setEditing(e.target.value)}
-          />
-          <div className="ctx-summary-buttons">
-            <button type="button" className="btn btn-small" onClick={() => setEditing(null)}>
-              {t('context:summary.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              disabled={busy !== null || editing.trim() === ''}
-              onClick={() => save(editing)}
-            >
-              {t('context:summary.save')}
-            </button>
-          </div>
-        </>
+        <TextEditBox
+          label={t('context:summary.label')}
+          rows={6}
+          value={editing}
+          onChange={setEditing}
+          onCancel={() => setEditing(null)}
+          onSave={save}
+          cancelLabel={t('context:summary.cancel')}
+          saveLabel={t('context:summary.save')}
+          busy={busy !== null}
+          buttonsClassName="ctx-summary-buttons"
+        />
       ) : (
         <>
           <p className="ctx-summary-text">{summary ? summary.text : t('context:summary.none')}</p>

@@ -6,6 +6,7 @@ import { dayLabel } from './format';
 import { ImportProgress } from './ImportPanel';
 import { cancelPreview, changeDateOrder, saveJournal, useJournals } from './journalsState';
 import { MonthBars } from './MonthBars';
+import { warningText } from './warningText';
 
 /** "1,930 entries" and "1 January 1660 – 31 May 1669" for a preview or a journal. */
 export function CountAndRange({
@@ -55,7 +56,7 @@ const YEAR = /^\d{4}$/;
  * set, then "Save journal" saves it in one transaction.
  */
 export function PreviewView({ preview }: { preview: JournalPreview }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { progress, importError } = useJournals();
   const error = importError && errorText(t, importError);
   const [name, setName] = useState(preview.suggestedName);
@@ -173,7 +174,7 @@ export function PreviewView({ preview }: { preview: JournalPreview }): ReactElem
           <ul className="jr-warnings">
             {preview.warnings.map((warning, index) => (
               <li key={index}>
-                <span className="jr-muted">{warning.file}</span> {warning.detail}
+                <span className="jr-muted">{warning.file}</span> {warningText(t, i18n.language, warning)}
               </li>
             ))}
           </ul>

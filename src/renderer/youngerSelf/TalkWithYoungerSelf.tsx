@@ -1,28 +1,19 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Journal } from '../../shared/journalSchemas';
-import { isLocalOrPrivateHost } from '../../shared/endpoint';
 import { call } from '../bridge/api';
 import { openConversation } from '../state/navigation';
 import { useSettings } from '../state/settingsStore';
+import { endpointHost } from './endpointHost';
 
 /** Remembered once the privacy notice was acknowledged (it is shown on first use). */
 const NOTICE_KEY = 'penpal.youngerSelf.noticeSeen';
-
-function hostOf(baseURL: string): { host: string; local: boolean } {
-  try {
-    const url = new URL(baseURL);
-    return { host: url.host, local: isLocalOrPrivateHost(url.hostname) };
-  } catch {
-    return { host: baseURL, local: false };
-  }
-}
 
 /** What is sent, and where: said once, before the first younger-self conversation starts. */
 function PrivacyNotice({ onUnderstood }: { onUnderstood(): void }): ReactElement {
   const { t } = useTranslation();
   const { current } = useSettings();
-  const { host, local } = hostOf(current?.settings.baseURL ?? '');
+  const { host, local } = endpointHost(current?.settings.baseURL ?? '');
   return (
     <section className="younger-self-notice" role="note" aria-labelledby="younger-self-notice-title">
       <h3 id="younger-self-notice-title">{t('youngerSelf:privacyTitle')}</h3>

@@ -7,7 +7,7 @@ import { libraryEvents, libraryMethods } from './library';
 import { localModelEvents, localModelMethods } from './localModel';
 import { providersEvents, providersMethods } from './providers';
 import { settingsEvents, settingsMethods } from './settings';
-import { youngerSelfMethods } from './youngerSelf';
+import { youngerSelfEvents, youngerSelfMethods } from './youngerSelf';
 import { shellEvents, shellMethods } from './shell';
 
 /**
@@ -35,6 +35,7 @@ export const events = {
   ...chatEvents,
   ...contextEvents,
   ...journalEvents,
+  ...youngerSelfEvents,
   ...providersEvents,
   ...shellEvents,
   ...fineTuningEvents,

@@ -15,6 +15,12 @@ export const YoungerSelfSchema = z.object({
   /** The period summary, month by month (null until made). */
   summary: z.string().nullable(),
   summaryEdited: z.boolean(),
+  /** The endpoint's `/v1/embeddings` model retrieval also ranks by; null: off (the default). */
+  embeddingModel: z.string().nullable(),
+  /** The last time the model made the summary: when, from how many entries, sent to which origin. */
+  summaryMade: z.object({ at: z.string(), entries: z.number().int(), sentTo: z.string() }).nullable(),
+  /** Entries of the period embedded with `embeddingModel` (each was sent to `/v1/embeddings`). */
+  embeddedEntries: z.number().int(),
 });
 export type YoungerSelf = z.infer<typeof YoungerSelfSchema>;
 
@@ -57,8 +63,41 @@ export const youngerSelfMethods = {
     input: z.object({ conversationId: Id, text: z.string().trim().max(200_000) }).strict(),
     output: YoungerSelfSchema,
   },
+  /**
+   * Makes the period summary with the model (one request per month of the period, then one that
+   * combines them) and saves it, replacing the one there; sends the period's entries to the
+   * endpoint, so the renderer asks only when the user does.
+   */
+  'youngerSelf.makeSummary': {
+    input: z.object({ conversationId: Id }).strict(),
+    output: YoungerSelfSchema,
+  },
+  /** Stops the period summary being made (nothing is saved); fine when none is. */
+  'youngerSelf.stopSummary': {
+    input: z.object({ conversationId: Id }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * Embeddings for better recall, off by default: with a model, the period's entries are embedded
+   * (once, cached) and each message is, when it is sent; null turns them off.
+   */
+  'youngerSelf.setEmbeddings': {
+    input: z.object({ conversationId: Id, model: z.string().trim().min(1).max(200).nullable() }).strict(),
+    output: YoungerSelfSchema,
+  },
+  /** The user's choice to send every entry of the period when it fits the budget. */
   'youngerSelf.setAgreedWhole': {
     input: z.object({ conversationId: Id, agreed: z.boolean() }).strict(),
     output: YoungerSelfSchema,
   },
+} as const;
+
+/** Events of younger-self conversations. */
+export const youngerSelfEvents = {
+  /** The period summary being made: `done` of `total` model calls. */
+  'youngerSelf.summaryProgress': z.object({
+    conversationId: Id,
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+  }),
 } as const;

@@ -25,6 +25,8 @@ export const appleJournalFormat: JournalFormat = {
         code: 'attachment_skipped',
         file: file.path,
         detail: `${assets} photos, places or other attachments were not imported (only text is).`,
+        reason: 'media',
+        count: assets,
       });
     }
     return [

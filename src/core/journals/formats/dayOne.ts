@@ -44,6 +44,8 @@ export const dayOneFormat: JournalFormat = {
         code: 'attachment_skipped',
         file: file.path,
         detail: `${media} photos or other attachments in entries were not imported (only text is).`,
+        reason: 'media',
+        count: media,
       });
     }
     return entries;

@@ -66,6 +66,8 @@ export const dayOneTextFormat: JournalFormat = {
         code: 'front_matter_skipped',
         file: file.path,
         detail: `${before} characters before the first “Date:” line were left out.`,
+        reason: 'before_date_line',
+        count: before,
       });
     }
     return entries;

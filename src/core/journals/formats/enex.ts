@@ -60,6 +60,8 @@ export const enexFormat: JournalFormat = {
         code: 'attachment_skipped',
         file: file.path,
         detail: `${resources} attachments (images, PDFs) in the notes were not imported (only text is).`,
+        reason: 'media',
+        count: resources,
       });
     }
     return entries;

@@ -28,6 +28,8 @@ export const journeyFormat: JournalFormat = {
         code: 'attachment_skipped',
         file: file.path,
         detail: `${photos} photos were not imported (only text is).`,
+        reason: 'media',
+        count: photos,
       });
     }
     return [

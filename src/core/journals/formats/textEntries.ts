@@ -27,6 +27,8 @@ export function entriesFromBlocks(
       code: 'front_matter_skipped',
       file: file.path,
       detail: `${front.toLocaleString('en')} characters before the first dated entry (title, preface, licence) were left out.`,
+      reason: 'front_matter',
+      count: front,
     });
   }
   if (result.backMatterChars > 0) {
@@ -34,6 +36,8 @@ export function entriesFromBlocks(
       code: 'front_matter_skipped',
       file: file.path,
       detail: `${result.backMatterChars.toLocaleString('en')} characters after the last entry (notes, index, appendix) were left out.`,
+      reason: 'back_matter',
+      count: result.backMatterChars,
     });
   }
   const mismatches = result.segments.filter((segment) => segment.weekdayMismatch);
@@ -42,6 +46,9 @@ export function entriesFromBlocks(
       code: 'weekday_mismatch',
       file: file.path,
       detail: `${mismatches.length} entries name a weekday their date does not fall on (first: ${mismatches[0]?.date}); the date was kept as written.`,
+      reason: 'weekday',
+      count: mismatches.length,
+      value: mismatches[0]?.date ?? '',
     });
   }
   return result.segments.map((segment) => ({

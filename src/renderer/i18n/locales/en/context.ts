@@ -60,6 +60,10 @@ export default {
     summary_too_long: 'The summary is too long for the window and was left out.',
     trimmed_after_error:
       'The service said the context was too long: earlier messages were dropped and the request retried.',
+    excerpts_trimmed: 'More diary entries matched than fit the budget; the best ones that fit are sent.',
+    embeddings_failed: 'The embeddings could not be made; entries were chosen by their words and dates only.',
+    period_summary_too_long:
+      "The period summary is too long for the model's window and is not sent. Shorten it.",
   },
   kinds: {
     system: 'System prompt',

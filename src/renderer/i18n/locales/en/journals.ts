@@ -84,4 +84,26 @@ export default {
     dismiss: 'Dismiss',
     more: 'Show more',
   },
+  warning: {
+    front_matter_one:
+      '{{formatted}} character before the first dated entry (title, preface, licence) was left out.',
+    front_matter_other:
+      '{{formatted}} characters before the first dated entry (title, preface, licence) were left out.',
+    back_matter_one: '{{formatted}} character after the last entry (notes, index, appendix) was left out.',
+    back_matter_other:
+      '{{formatted}} characters after the last entry (notes, index, appendix) were left out.',
+    before_date_line_one: '{{formatted}} character before the first “Date:” line was left out.',
+    before_date_line_other: '{{formatted}} characters before the first “Date:” line were left out.',
+    not_named_by_date: 'Skipped: it is not named by date like the other notes in the folder.',
+    unreadable: 'Skipped: it could not be read ({{value}}).',
+    undated_one: '{{formatted}} entry has no date Penpal could read; it is kept, undated.',
+    undated_other: '{{formatted}} entries have no date Penpal could read; they are kept, undated.',
+    weekday_one:
+      '{{formatted}} entry names a weekday its date does not fall on ({{value}}); the date was kept as written.',
+    weekday_other:
+      '{{formatted}} entries name a weekday their date does not fall on (first: {{value}}); the dates were kept as written.',
+    encoding: 'The file is not UTF-8; it was read as {{value}}.',
+    media_one: '{{formatted}} photo or other attachment was not imported (only text is).',
+    media_other: '{{formatted}} photos or other attachments were not imported (only text is).',
+  },
 } as const;

@@ -58,6 +58,9 @@ export default {
     summary_failed: '无法生成摘要，改为省略较早的对话。',
     summary_too_long: '摘要太长，超出上下文窗口，已省略。',
     trimmed_after_error: '服务提示上下文过长：已省略之前的消息并重试请求。',
+    excerpts_trimmed: '相关的日记多于预算放得下的数量；只发送放得下的最相关的几则。',
+    embeddings_failed: '无法生成向量嵌入；只按字词和日期选出了日记。',
+    period_summary_too_long: '时期概要太长，模型的窗口放不下，未发送。请缩短它。',
   },
   kinds: {
     system: '系统提示词',
