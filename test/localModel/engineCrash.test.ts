@@ -29,7 +29,8 @@ async function call<T = Record<string, unknown>>(method: string, input: unknown 
 }
 
 async function until<T>(find: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 1200; i++) {
+  // Up to a minute: the engine child starts through tsx, slow on a busy machine.
+  for (let i = 0; i < 2400; i++) {
     const found = find();
     if (found !== undefined) return found;
     await new Promise((r) => setTimeout(r, 25));
