@@ -2,11 +2,11 @@
  * Younger-self retrieval with embeddings on: the part of a turn that runs on this machine once the
  * message's vector is back from `/v1/embeddings` — the period's entry ids read, their cached
  * vectors found (memory, checked against SQLite) and ranked by cosine similarity — over a 10,000-entry period with
- * 1,536-dimension vectors (text-embedding-3-small's size). The network call is the endpoint's and
+ * 512-dimension vectors (what Penpal asks text-embedding-3 models for, `SHORTENED_DIMENSIONS`). The network call is the endpoint's and
  * is not measured. Budget: the retrieval budget, ≤ 20 ms per turn.
  */
 import { createEmbeddingCache } from '../src/core/youngerSelf/embeddingCache';
-import { normalized, rankByMeaning } from '../src/core/youngerSelf/embeddings';
+import { normalized, rankByMeaning, SHORTENED_DIMENSIONS } from '../src/core/youngerSelf/embeddings';
 import { idsOfPeriod } from '../src/core/youngerSelf/entryIndex';
 import { journalLibrary } from '../src/core/youngerSelf/testing';
 import { mulberry32 } from './random';
@@ -14,7 +14,7 @@ import { percentile } from './stats';
 import { result, type BenchResult } from './types';
 
 const ENTRIES = 10_000;
-const DIMENSIONS = 1_536;
+const DIMENSIONS = SHORTENED_DIMENSIONS;
 const BUDGET_MS = 20;
 const ROUNDS = 30;
 

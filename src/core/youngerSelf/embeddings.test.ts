@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useChatHarness } from '../chat/chatTestHarness';
 import { pepysTruth } from '../journals/testCorpora';
 import { createEmbeddingCache } from './embeddingCache';
+import { dimensionsFor, SHORTENED_DIMENSIONS } from './embeddings';
 import { retrieveEntries } from './retrieval';
 import { startYoungerSelfChat } from './startChat';
 import { journalLibrary, LATER, savePepys } from './testing';
@@ -14,7 +15,7 @@ const MODEL = 'text-embedding-3-small';
 const embeddingInputs = () =>
   h.server.requests
     .filter((r) => r.path === '/v1/embeddings')
-    .map((r) => r.body as { input: string[]; model: string; encoding_format: string });
+    .map((r) => r.body as { input: string[]; model: string; encoding_format: string; dimensions?: number });
 
 function pepysChat() {
   const journal = savePepys(h.store);
@@ -23,6 +24,13 @@ function pepysChat() {
 }
 
 describe('embeddings for younger-self retrieval', () => {
+  it('ask only models that can shorten their vectors for fewer dimensions', () => {
+    expect(dimensionsFor('text-embedding-3-small')).toBe(SHORTENED_DIMENSIONS);
+    expect(dimensionsFor('text-embedding-3-large')).toBe(SHORTENED_DIMENSIONS);
+    expect(dimensionsFor('text-embedding-ada-002')).toBeUndefined();
+    expect(dimensionsFor('nomic-embed-text')).toBeUndefined();
+  });
+
   it('are off by default: nothing goes to /v1/embeddings', async () => {
     const { conversation } = pepysChat();
     await h.exchange(conversation.id, 'What did you do at church?');
@@ -42,6 +50,8 @@ describe('embeddings for younger-self retrieval', () => {
     // In batches of 64: the 67 sendable entries of 1660 and the message.
     expect(bodies.map((body) => body.input.length)).toEqual([64, 4]);
     expect(bodies.every((body) => body.model === MODEL && body.encoding_format === 'float')).toBe(true);
+    // text-embedding-3 is asked for shorter vectors (a third of the ranking work).
+    expect(bodies.every((body) => body.dimensions === SHORTENED_DIMENSIONS)).toBe(true);
     const sent = bodies.flatMap((body) => body.input);
     expect(sent).toHaveLength(pepysTruth().length - 1 + 1);
     expect(sent.at(-1)).toBe('What did you do at church?');

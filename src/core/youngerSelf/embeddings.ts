@@ -23,6 +23,19 @@ const BATCH = 64;
 /** An entry's text is cut here before embedding (embedding models take about 8,000 tokens). */
 const EMBED_CHARS = 8_000;
 
+/**
+ * The vector length asked of models that can shorten theirs (OpenAI's text-embedding-3 family, by
+ * the `dimensions` parameter); others give their own length. 512 instead of 1,536 makes ranking
+ * 10,000 entries a third of the work (within the 20 ms retrieval budget on a 2-core laptop),
+ * and OpenAI reports text-embedding-3-small at 512 dimensions still ahead of ada-002 at 1,536.
+ */
+export const SHORTENED_DIMENSIONS = 512;
+
+/** The `dimensions` to ask `model` for, or undefined where the model has no such parameter. */
+export function dimensionsFor(model: string): number | undefined {
+  return /^text-embedding-3-(small|large)$/.test(model) ? SHORTENED_DIMENSIONS : undefined;
+}
+
 /** The vector scaled to length 1 (a zero vector stays zero), so similarity is a dot product. */
 export function normalized(vector: Float32Array): Float32Array {
   let sum = 0;
@@ -65,7 +78,11 @@ export async function embedTexts(
     for (let start = 0; start < texts.length; start += BATCH) {
       const input = texts.slice(start, start + BATCH).map((text) => text.slice(0, EMBED_CHARS));
       // 'float' said explicitly: the SDK would ask for base64, which many local servers lack.
-      const result = await client.embeddings.create({ model, input, encoding_format: 'float' }, { signal });
+      const dimensions = dimensionsFor(model);
+      const result = await client.embeddings.create(
+        { model, input, encoding_format: 'float', ...(dimensions ? { dimensions } : {}) },
+        { signal },
+      );
       const ordered = [...result.data].sort((a, b) => a.index - b.index);
       // Stored and compared normalized: cosine similarity is then one dot product.
       vectors.push(...ordered.map((item) => normalized(Float32Array.from(item.embedding))));
