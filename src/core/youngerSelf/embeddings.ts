@@ -164,10 +164,17 @@ export function rankByMeaning(
   query: Float32Array,
   limit: number,
 ): { id: string; similarity: number }[] {
-  const hits: { id: string; similarity: number }[] = [];
+  // The best `limit` kept in order as the scores come (no object per entry, no sort of 10,000).
+  const best: { id: string; similarity: number }[] = [];
   for (const id of ids) {
     const vector = vectors.get(id);
-    if (vector) hits.push({ id, similarity: dot(query, vector) });
+    if (!vector) continue;
+    const similarity = dot(query, vector);
+    if (best.length >= limit && similarity <= best[best.length - 1]!.similarity) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.similarity < similarity) at--;
+    best.splice(at, 0, { id, similarity });
+    if (best.length > limit) best.pop();
   }
-  return hits.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+  return best;
 }
