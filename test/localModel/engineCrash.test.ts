@@ -7,9 +7,8 @@ import { createCore, type Core } from '../../src/core/app';
 import { spawnSourceEngine } from '../../src/core/localModel/spawnNode';
 import { writeTinyGguf } from '../../src/core/localModel/testing/tinyGguf';
 import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
 import type { AnyEvent } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
+import { callCore } from '../fixtures/coreRequest';
 
 // The engine process dies in the middle of an answer: only it goes down, chat says the model on
 // this computer stopped, and the next message starts it again.
@@ -17,16 +16,8 @@ import type { Result } from '../../src/shared/errors';
 let core: Core;
 const seen: AnyEvent[] = [];
 
-async function call<T = Record<string, unknown>>(method: string, input: unknown = {}): Promise<T> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    const result = (await bridge.request(method, input)) as Result<T>;
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.data;
-  } finally {
-    bridge.close();
-  }
-}
+const call = <T = Record<string, unknown>>(method: string, input: unknown = {}) =>
+  callCore<T>(core, method, input);
 
 async function until<T>(find: () => T | undefined): Promise<T> {
   for (let i = 0; i < 1200; i++) {

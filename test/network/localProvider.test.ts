@@ -6,8 +6,7 @@ import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures
 import { createCore, type Core } from '../../src/core/app';
 import { LOCAL_PLACEHOLDER_KEY } from '../../src/core/providers/localProviders';
 import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
-import type { Result } from '../../src/shared/errors';
+import { requestCore } from '../fixtures/coreRequest';
 
 // A detected local server is added without a key: chat goes there with a placeholder, and the key
 // saved for another endpoint never does.
@@ -17,14 +16,7 @@ let remote: OpenAITestServer;
 let local: OpenAITestServer;
 let core: Core;
 
-async function call(method: string, input: unknown = {}): Promise<Result<Record<string, unknown>>> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    return (await bridge.request(method, input)) as Result<Record<string, unknown>>;
-  } finally {
-    bridge.close();
-  }
-}
+const call = (method: string, input: unknown = {}) => requestCore(core, method, input);
 
 beforeEach(async () => {
   [remote, local] = await Promise.all([
