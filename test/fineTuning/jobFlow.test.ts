@@ -7,10 +7,9 @@ import { createCore, DATABASE_FILE, type Core } from '../../src/core/app';
 import { openConversationStore } from '../../src/core/store';
 import { personaFields } from '../../src/core/personas/testing';
 import type { CorePorts } from '../../src/core/ports';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
 import type { EventPayload, Input, Method, Output } from '../../src/shared/contract';
 import type { FineTuneJob } from '../../src/shared/fineTuningSchemas';
-import { requestCore } from '../fixtures/coreRequest';
+import { requestCore, testPorts } from '../fixtures/testCore';
 
 // The whole fine-tuning flow against the test server through the real SDK: upload, job, polling,
 // losses, the model in the list, chat with it; failures, cancel, a provider without the endpoints,
@@ -72,16 +71,7 @@ async function boot(): Promise<void> {
 beforeEach(async () => {
   server = await startOpenAITestServer();
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-ft-'));
-  ports = {
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    fineTunePollMs: 5,
-  };
+  ports = testPorts(dataDir, { fineTunePollMs: 5 });
   await boot();
   await ok('settings.update', { baseURL: server.baseURL });
   await ok('settings.setKey', { key: KEY, persist: true });

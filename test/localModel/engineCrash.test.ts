@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/app';
 import { spawnSourceEngine } from '../../src/core/localModel/spawnNode';
 import { writeTinyGguf } from '../../src/core/localModel/testing/tinyGguf';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
 import type { AnyEvent } from '../../src/shared/contract';
-import { callCore } from '../fixtures/coreRequest';
+import { callCore, testPorts } from '../fixtures/testCore';
 
 // The engine process dies in the middle of an answer: only it goes down, chat says the model on
 // this computer stopped, and the next message starts it again.
@@ -35,19 +34,14 @@ const doneOf = (id: string) => () => {
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'penpal-crash-'));
-  core = await createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    spawnLocalEngine: spawnSourceEngine,
-    localEngineThreads: 1,
-    // Slow pieces, so the engine can be killed while it is answering.
-    localEnginePaceMs: 40,
-  });
+  core = await createCore(
+    testPorts(dataDir, {
+      spawnLocalEngine: spawnSourceEngine,
+      localEngineThreads: 1,
+      // Slow pieces, so the engine can be killed while it is answering.
+      localEnginePaceMs: 40,
+    }),
+  );
   core.events.subscribe((event) => seen.push(event));
   await call('localModel.addFile', { path: writeTinyGguf(join(dataDir, 'tiny-chat.gguf')) });
   await call('localModel.use', { id: 'tiny-chat' });

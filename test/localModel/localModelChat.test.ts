@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/app';
 import { spawnSourceEngine } from '../../src/core/localModel/spawnNode';
 import { writeTinyGguf } from '../../src/core/localModel/testing/tinyGguf';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
 import type { AnyEvent } from '../../src/shared/contract';
-import { callCore } from '../fixtures/coreRequest';
+import { callCore, testPorts } from '../fixtures/testCore';
 import { BUILTIN_BASE_URL } from '../../src/shared/contract/localModel';
 import type { ContextPreview } from '../../src/shared/contextSchemas';
 
@@ -34,17 +33,12 @@ async function done(messageId: string): Promise<Extract<AnyEvent, { name: 'chat.
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-localchat-'));
-  core = await createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    spawnLocalEngine: spawnSourceEngine,
-    localEngineThreads: 1,
-  });
+  core = await createCore(
+    testPorts(dataDir, {
+      spawnLocalEngine: spawnSourceEngine,
+      localEngineThreads: 1,
+    }),
+  );
   core.events.subscribe((event) => seen.push(event));
 });
 

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
 import { LOCAL_PLACEHOLDER_KEY } from '../../src/core/providers/localProviders';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { requestCore } from '../fixtures/coreRequest';
+import { requestCore, testPorts } from '../fixtures/testCore';
 
 // A detected local server is added without a key: chat goes there with a placeholder, and the key
 // saved for another endpoint never does.
@@ -23,16 +22,11 @@ beforeEach(async () => {
     startOpenAITestServer(),
     startOpenAITestServer({ requireKey: false }),
   ]);
-  core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'penpal-local-')),
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    detectionProbes: [{ kind: 'ollama', name: 'Ollama', port: local.port }],
-  });
+  core = await createCore(
+    testPorts(mkdtempSync(join(tmpdir(), 'penpal-local-')), {
+      detectionProbes: [{ kind: 'ollama', name: 'Ollama', port: local.port }],
+    }),
+  );
   await call('settings.update', { baseURL: remote.baseURL });
   await call('settings.setKey', { key: KEY, persist: true });
 });

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
 import { personaFields } from '../../src/core/personas/testing';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { requestCore } from '../fixtures/coreRequest';
+import { requestCore, testPorts } from '../fixtures/testCore';
 import type { Output } from '../../src/shared/contract';
 
 // Two saved providers on two origins, each with its own key: a conversation that picks one
@@ -55,15 +54,7 @@ beforeEach(async () => {
       modelFields: { 'beta-model': { context_length: 32768 } },
     }),
   ]);
-  core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'penpal-provkeys-')),
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-  });
+  core = await createCore(testPorts(mkdtempSync(join(tmpdir(), 'penpal-provkeys-'))));
   await ok('settings.update', { baseURL: a.baseURL });
   await ok('settings.setKey', { key: KEY_A, persist: true });
 });
