@@ -1,5 +1,5 @@
 import { callHost } from './fixtures/hostClient';
-import { startOpenAITestServer } from './fixtures/openaiTestServer';
+import { startOpenAITestServer, type OpenAITestServer } from './fixtures/openaiTestServer';
 import { expect, sendMessage, test } from './fixtures/test';
 
 // "Add provider" saves any OpenAI-compatible address with its own key; the conversation's header
@@ -8,6 +8,15 @@ import { expect, sendMessage, test } from './fixtures/test';
 const SETTINGS_KEY = 'sk-e2e-test-key-1234';
 const BETA_KEY = 'sk-beta-own-key-0123456789-BETA';
 const SHOTS = '/work/shots-prov';
+
+/** Saves the test server `beta` as the provider "Beta", with its own key, through the contract. */
+const addBeta = (hostUrl: string, beta: OpenAITestServer) =>
+  callHost(hostUrl, 'provider.add', {
+    name: 'Beta',
+    baseURL: beta.baseURL,
+    defaultModel: 'beta-model',
+    key: { key: BETA_KEY },
+  });
 
 test('a custom provider with its own key, picked in the header, answers the chat', async ({
   ready,
@@ -39,8 +48,7 @@ test('a custom provider with its own key, picked in the header, answers the chat
     const saved = providers.getByRole('list', { name: 'Saved providers' });
     const row = saved.getByRole('listitem').filter({ hasText: 'Beta —' });
     await expect(row).toContainText('Own key …BETA');
-    await expect(row).toContainText('Not checked yet');
-    await row.getByRole('button', { name: 'Check Beta' }).click();
+    // Checked right after the add, without pressing Check.
     await expect(row).toContainText(
       '2 models · Streaming usage: yes · /v1/completions: yes · Context: 16384 tokens',
     );
@@ -94,12 +102,7 @@ test('removing the provider a conversation chose says so and falls back, keeping
   const { page, host } = ready;
   const beta = await startOpenAITestServer({ models: ['beta-model'] });
   try {
-    const added = await callHost(host.url, 'provider.add', {
-      name: 'Beta',
-      baseURL: beta.baseURL,
-      defaultModel: 'beta-model',
-      key: { key: BETA_KEY },
-    });
+    const added = await addBeta(host.url, beta);
     await sendMessage(page, 'Hello');
     await expect(page.locator('article.msg-assistant')).toHaveCount(1);
     await page.getByRole('button', { name: /^Provider: / }).click();
@@ -147,12 +150,7 @@ test("a persona's provider is the provider of the conversations started with it"
   const { page, host } = ready;
   const beta = await startOpenAITestServer({ models: ['beta-model'] });
   try {
-    await callHost(host.url, 'provider.add', {
-      name: 'Beta',
-      baseURL: beta.baseURL,
-      defaultModel: 'beta-model',
-      key: { key: BETA_KEY },
-    });
+    await addBeta(host.url, beta);
     await page.getByRole('button', { name: 'Personas', exact: true }).click();
     const personas = page.getByRole('dialog', { name: 'Personas' });
     await personas.getByRole('button', { name: /Skippy/ }).click();
@@ -180,12 +178,7 @@ test('a provider in use with its own key is enough to start: no settings key nee
     await callHost(host.url, 'settings.update', { language: 'en', autoTitle: false });
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Welcome to Penpal' })).toBeVisible();
-    const added = await callHost(host.url, 'provider.add', {
-      name: 'Beta',
-      baseURL: beta.baseURL,
-      defaultModel: 'beta-model',
-      key: { key: BETA_KEY },
-    });
+    const added = await addBeta(host.url, beta);
     await callHost(host.url, 'provider.use', { id: added.id });
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
     await sendMessage(page, 'Hello with only a provider key');

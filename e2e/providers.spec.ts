@@ -43,6 +43,10 @@ test('a detected local provider is added from Settings and answers the chat', as
     await page.getByRole('button', { name: 'Settings' }).click();
     const saved = page.getByRole('dialog').getByRole('list', { name: 'Saved providers' });
     await expect(saved.getByText(`Ollama — http://127.0.0.1:${local.port}/v1`)).toBeVisible();
+    // Checked right after the add, though the dialog closed at once.
+    await expect(saved.getByRole('listitem').filter({ hasText: 'Ollama —' })).toContainText(
+      '1 model · Streaming usage: yes',
+    );
     await saved.getByRole('button', { name: `Use ${new URL(server.baseURL).host}` }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const localChats = local.requests.filter((r) => r.path === '/v1/chat/completions').length;

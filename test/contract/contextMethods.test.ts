@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
 import { createInMemoryBridge, type InMemoryBridge } from '../../src/core/transport/inMemory';
+import { testPorts } from '../fixtures/testCore';
 
 // The context methods through the dispatcher, as the renderer calls them: validation, clear
 // errors for bad input, and events.
@@ -28,15 +28,7 @@ const data = async <T>(method: string, input: unknown): Promise<T> => {
 beforeEach(async () => {
   server = await startOpenAITestServer({ modelFields: { 'penpal-test': { context_length: 4_096 } } });
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-context-'));
-  core = await createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-  });
+  core = await createCore(testPorts(dataDir));
   bridge = createInMemoryBridge(core.dispatcher, core.events);
   events.length = 0;
   bridge.onEvent((event) => events.push(event as { name: string }));

@@ -7,11 +7,9 @@ import { createCore, DATABASE_FILE, type Core } from '../../src/core/app';
 import { openConversationStore } from '../../src/core/store';
 import { personaFields } from '../../src/core/personas/testing';
 import type { CorePorts } from '../../src/core/ports';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
 import type { EventPayload, Input, Method, Output } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
 import type { FineTuneJob } from '../../src/shared/fineTuningSchemas';
+import { requestCore, testPorts } from '../fixtures/testCore';
 
 // The whole fine-tuning flow against the test server through the real SDK: upload, job, polling,
 // losses, the model in the list, chat with it; failures, cancel, a provider without the endpoints,
@@ -23,14 +21,7 @@ let core: Core;
 let dataDir: string;
 let ports: CorePorts;
 
-async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    return (await bridge.request(method, input)) as Result<Output<M>>;
-  } finally {
-    bridge.close();
-  }
-}
+const call = <M extends Method>(method: M, input: Input<M>) => requestCore<Output<M>>(core, method, input);
 
 async function ok<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const result = await call(method, input);
@@ -80,16 +71,7 @@ async function boot(): Promise<void> {
 beforeEach(async () => {
   server = await startOpenAITestServer();
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-ft-'));
-  ports = {
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    fineTunePollMs: 5,
-  };
+  ports = testPorts(dataDir, { fineTunePollMs: 5 });
   await boot();
   await ok('settings.update', { baseURL: server.baseURL });
   await ok('settings.setKey', { key: KEY, persist: true });

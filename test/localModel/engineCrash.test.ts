@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/app';
 import { spawnSourceEngine } from '../../src/core/localModel/spawnNode';
 import { writeTinyGguf } from '../../src/core/localModel/testing/tinyGguf';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
 import type { AnyEvent } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
+import { callCore, testPorts } from '../fixtures/testCore';
 
 // The engine process dies in the middle of an answer: only it goes down, chat says the model on
 // this computer stopped, and the next message starts it again.
@@ -17,16 +15,8 @@ import type { Result } from '../../src/shared/errors';
 let core: Core;
 const seen: AnyEvent[] = [];
 
-async function call<T = Record<string, unknown>>(method: string, input: unknown = {}): Promise<T> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    const result = (await bridge.request(method, input)) as Result<T>;
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.data;
-  } finally {
-    bridge.close();
-  }
-}
+const call = <T = Record<string, unknown>>(method: string, input: unknown = {}) =>
+  callCore<T>(core, method, input);
 
 async function until<T>(find: () => T | undefined): Promise<T> {
   // Up to a minute: the engine child starts through tsx, slow on a busy machine.
@@ -45,19 +35,14 @@ const doneOf = (id: string) => () => {
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'penpal-crash-'));
-  core = await createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    spawnLocalEngine: spawnSourceEngine,
-    localEngineThreads: 1,
-    // Slow pieces, so the engine can be killed while it is answering.
-    localEnginePaceMs: 40,
-  });
+  core = await createCore(
+    testPorts(dataDir, {
+      spawnLocalEngine: spawnSourceEngine,
+      localEngineThreads: 1,
+      // Slow pieces, so the engine can be killed while it is answering.
+      localEnginePaceMs: 40,
+    }),
+  );
   core.events.subscribe((event) => seen.push(event));
   await call('localModel.addFile', { path: writeTinyGguf(join(dataDir, 'tiny-chat.gguf')) });
   await call('localModel.use', { id: 'tiny-chat' });

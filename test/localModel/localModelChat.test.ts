@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/app';
 import { spawnSourceEngine } from '../../src/core/localModel/spawnNode';
 import { writeTinyGguf } from '../../src/core/localModel/testing/tinyGguf';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
 import type { AnyEvent } from '../../src/shared/contract';
+import { callCore, testPorts } from '../fixtures/testCore';
 import { BUILTIN_BASE_URL } from '../../src/shared/contract/localModel';
 import type { ContextPreview } from '../../src/shared/contextSchemas';
-import type { Result } from '../../src/shared/errors';
 
 // "On this computer" through core, as the window uses it: add the tiny model, use it, chat, stop,
 // and see the inspector count with the model's own tokenizer and fit its 256-token window.
@@ -19,16 +17,8 @@ let core: Core;
 let dataDir: string;
 const seen: AnyEvent[] = [];
 
-async function call<T = Record<string, unknown>>(method: string, input: unknown = {}): Promise<T> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    const result = (await bridge.request(method, input)) as Result<T>;
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.data;
-  } finally {
-    bridge.close();
-  }
-}
+const call = <T = Record<string, unknown>>(method: string, input: unknown = {}) =>
+  callCore<T>(core, method, input);
 
 async function done(messageId: string): Promise<Extract<AnyEvent, { name: 'chat.done' }>['payload']> {
   for (let i = 0; i < 1200; i++) {
@@ -43,17 +33,12 @@ async function done(messageId: string): Promise<Extract<AnyEvent, { name: 'chat.
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-localchat-'));
-  core = await createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    spawnLocalEngine: spawnSourceEngine,
-    localEngineThreads: 1,
-  });
+  core = await createCore(
+    testPorts(dataDir, {
+      spawnLocalEngine: spawnSourceEngine,
+      localEngineThreads: 1,
+    }),
+  );
   core.events.subscribe((event) => seen.push(event));
 });
 

@@ -5,9 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
 import { LOCAL_PLACEHOLDER_KEY } from '../../src/core/providers/localProviders';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
-import type { Result } from '../../src/shared/errors';
+import { requestCore, testPorts } from '../fixtures/testCore';
 
 // A detected local server is added without a key: chat goes there with a placeholder, and the key
 // saved for another endpoint never does.
@@ -17,30 +15,18 @@ let remote: OpenAITestServer;
 let local: OpenAITestServer;
 let core: Core;
 
-async function call(method: string, input: unknown = {}): Promise<Result<Record<string, unknown>>> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    return (await bridge.request(method, input)) as Result<Record<string, unknown>>;
-  } finally {
-    bridge.close();
-  }
-}
+const call = (method: string, input: unknown = {}) => requestCore(core, method, input);
 
 beforeEach(async () => {
   [remote, local] = await Promise.all([
     startOpenAITestServer(),
     startOpenAITestServer({ requireKey: false }),
   ]);
-  core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'penpal-local-')),
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-    detectionProbes: [{ kind: 'ollama', name: 'Ollama', port: local.port }],
-  });
+  core = await createCore(
+    testPorts(mkdtempSync(join(tmpdir(), 'penpal-local-')), {
+      detectionProbes: [{ kind: 'ollama', name: 'Ollama', port: local.port }],
+    }),
+  );
   await call('settings.update', { baseURL: remote.baseURL });
   await call('settings.setKey', { key: KEY, persist: true });
 });

@@ -5,10 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
 import { personaFields } from '../../src/core/personas/testing';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
+import { requestCore, testPorts } from '../fixtures/testCore';
 import type { Output } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
 
 // Two saved providers on two origins, each with its own key: a conversation that picks one
 // answers (and is titled) there with that provider's key, and the test servers prove that no
@@ -20,14 +18,7 @@ let a: OpenAITestServer;
 let b: OpenAITestServer;
 let core: Core;
 
-async function call(method: string, input: unknown = {}): Promise<Result<Record<string, unknown>>> {
-  const bridge = createInMemoryBridge(core.dispatcher, core.events);
-  try {
-    return (await bridge.request(method, input)) as Result<Record<string, unknown>>;
-  } finally {
-    bridge.close();
-  }
-}
+const call = (method: string, input: unknown = {}) => requestCore(core, method, input);
 
 async function ok<T = Record<string, unknown>>(method: string, input: unknown = {}): Promise<T> {
   const result = await call(method, input);
@@ -63,15 +54,7 @@ beforeEach(async () => {
       modelFields: { 'beta-model': { context_length: 32768 } },
     }),
   ]);
-  core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'penpal-provkeys-')),
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-  });
+  core = await createCore(testPorts(mkdtempSync(join(tmpdir(), 'penpal-provkeys-'))));
   await ok('settings.update', { baseURL: a.baseURL });
   await ok('settings.setKey', { key: KEY_A, persist: true });
 });

@@ -5,9 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOpenAITestServer, type OpenAITestServer } from '../../e2e/fixtures/openaiTestServer';
 import { createCore, type Core } from '../../src/core/app';
 import { createOpenAIClient } from '../../src/core/chat/openaiClient';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
-import { createInMemoryBridge } from '../../src/core/transport/inMemory';
 import type { Result } from '../../src/shared/errors';
+import { requestCore, testPorts } from '../fixtures/testCore';
 
 // How the key travels: over plain http only to this computer or the local network unless the
 // user confirmed it, and never shaped by OPENAI_* environment variables.
@@ -30,15 +29,7 @@ beforeEach(async () => {
     if (new URL(url).hostname !== '127.0.0.1') throw new TypeError('fetch failed (blocked by the test)');
     return realFetch(input, init);
   });
-  core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'penpal-transport-')),
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-  });
+  core = await createCore(testPorts(mkdtempSync(join(tmpdir(), 'penpal-transport-'))));
 });
 
 afterEach(async () => {
@@ -47,9 +38,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function call(method: string, input: unknown = {}): Promise<Result<unknown>> {
-  return (await createInMemoryBridge(core.dispatcher, core.events).request(method, input)) as Result<unknown>;
-}
+const call = (method: string, input: unknown = {}) => requestCore<unknown>(core, method, input);
 
 const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
 

@@ -1,6 +1,7 @@
-import { useState, type DragEvent, type ReactElement } from 'react';
+import type { DragEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pathsForFiles } from '../bridge/api';
+import { InlineInputForm } from './InlineInputForm';
 import { DownloadProgress, LocalModelCatalog } from './LocalModelCatalog';
 import { formatBytes, useLocalModel, type LocalModelView } from './useLocalModel';
 
@@ -88,8 +89,6 @@ function ModelList({
 export function LocalModelSection({ compact = false }: { compact?: boolean }): ReactElement {
   const { t } = useTranslation();
   const state = useLocalModel();
-  const [path, setPath] = useState('');
-  const [url, setUrl] = useState('');
   const { view, error } = state;
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
@@ -133,52 +132,19 @@ export function LocalModelSection({ compact = false }: { compact?: boolean }): R
                 onResume={() => undefined}
               />
             ))}
-          <form
-            className="lm-inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (url.trim()) void state.download({ url: url.trim() });
-            }}
-          >
-            <label className="field-label" htmlFor="lm-url">
-              {t('localModel:url.label')}
-            </label>
-            <input
-              id="lm-url"
-              className="input"
-              value={url}
-              placeholder={t('localModel:url.placeholder')}
-              onChange={(e) => setUrl(e.target.value)}
-            />
-            <button type="submit" className="btn btn-small">
-              {t('localModel:url.download')}
-            </button>
-          </form>
-          <form
-            className="lm-inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (path.trim()) void state.addFile(path.trim());
-            }}
-          >
-            <label className="field-label" htmlFor="lm-path">
-              {t('localModel:file.label')}
-            </label>
-            <input
-              id="lm-path"
-              className="input"
-              value={path}
-              placeholder={t('localModel:file.placeholder')}
-              aria-describedby="lm-path-hint"
-              onChange={(e) => setPath(e.target.value)}
-            />
-            <button type="submit" className="btn btn-small">
-              {t('localModel:file.add')}
-            </button>
-            <p className="field-hint" id="lm-path-hint">
-              {t('localModel:file.hint')}
-            </p>
-          </form>
+          <InlineInputForm
+            label={t('localModel:url.label')}
+            placeholder={t('localModel:url.placeholder')}
+            button={t('localModel:url.download')}
+            onSubmit={(url) => void state.download({ url })}
+          />
+          <InlineInputForm
+            label={t('localModel:file.label')}
+            placeholder={t('localModel:file.placeholder')}
+            button={t('localModel:file.add')}
+            hint={t('localModel:file.hint')}
+            onSubmit={(path) => void state.addFile(path)}
+          />
           {!compact && (
             <div className="lm-inline">
               <label className="field-label" htmlFor="lm-idle">

@@ -54,7 +54,7 @@ export function PersonaPicker({ conversation }: { conversation: Conversation }):
     <>
       <button
         type="button"
-        className="persona-picker"
+        className="header-chip persona-picker"
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         aria-label={t('personas:picker.label', { name })}
@@ -66,8 +66,8 @@ export function PersonaPicker({ conversation }: { conversation: Conversation }):
         ) : (
           <span className="persona-avatar persona-avatar-small persona-avatar-none" aria-hidden="true" />
         )}
-        <span className="persona-picker-name">{name}</span>
-        <span className="persona-picker-caret" aria-hidden="true">
+        <span className="header-chip-name">{name}</span>
+        <span className="header-chip-caret" aria-hidden="true">
           ▾
         </span>
       </button>

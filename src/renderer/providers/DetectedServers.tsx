@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../shared/contract';
 import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
-import { reloadProviders } from '../state/providerStore';
+import { checkProvider } from '../state/providerChecks';
+import { currentProviders, reloadProviders } from '../state/providerStore';
 
 type DetectedServer = Output<'provider.detect'>['servers'][number];
 
@@ -42,6 +43,9 @@ export function DetectedServers({ onAdded }: { onAdded?: () => void }): ReactEle
       });
       setAdded(server.baseURL);
       await reloadProviders();
+      // The server added is the one in use now; its check goes on after the dialog closes.
+      const saved = currentProviders()?.find((provider) => provider.inUse);
+      if (saved) void checkProvider(saved.id);
       onAdded?.();
     } catch (err) {
       setError(errorText(t, err).summary);

@@ -52,15 +52,15 @@ export function ProviderPicker({ conversation }: { conversation: Conversation })
     <>
       <button
         type="button"
-        className={`provider-picker${removed ? ' provider-picker-removed' : ''}`}
+        className={`header-chip${removed ? ' provider-picker-removed' : ''}`}
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         aria-label={t('providers:picker.label', { name })}
         title={removed ? t('providers:picker.removed', { name }) : t('providers:picker.menuLabel')}
         onClick={(event) => setAnchor(anchor ? null : event.currentTarget)}
       >
-        <span className="provider-picker-name">{name}</span>
-        <span className="provider-picker-caret" aria-hidden="true">
+        <span className="header-chip-name">{name}</span>
+        <span className="header-chip-caret" aria-hidden="true">
           ▾
         </span>
       </button>

@@ -3,6 +3,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
+import { checkProvider, useProviderCheck } from '../state/providerChecks';
 import { noteProviders, reloadProviders, type ProviderView } from '../state/providerStore';
 import { ProviderForm } from './ProviderForm';
 
@@ -44,7 +45,8 @@ export function ProviderRow({
 }): ReactElement {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [checking, setChecking] = useState(false);
+  // Kept by provider id outside the row: "Add" starts a check the row may not be drawn for yet.
+  const { checking, error: checkError } = useProviderCheck(provider.id);
   const [error, setError] = useState<string | null>(null);
   const run = async (work: () => Promise<void>): Promise<void> => {
     setError(null);
@@ -60,16 +62,10 @@ export function ProviderRow({
       await reloadProviders();
       onUsed?.();
     });
-  const check = () =>
-    run(async () => {
-      setChecking(true);
-      try {
-        await call('provider.check', { id: provider.id });
-        await reloadProviders();
-      } finally {
-        setChecking(false);
-      }
-    });
+  const check = () => {
+    setError(null);
+    void checkProvider(provider.id);
+  };
   const remove = () =>
     run(async () => {
       const result = await call('provider.remove', { id: provider.id });
@@ -105,9 +101,9 @@ export function ProviderRow({
             .filter(Boolean)
             .join(' · ')}
         </span>
-        {error && (
+        {(error !== null || checkError !== null) && (
           <span className="field-error" role="alert">
-            {error}
+            {error ?? t('providers:saved.checkFailed', { message: errorText(t, checkError).summary })}
           </span>
         )}
       </div>
@@ -129,7 +125,7 @@ export function ProviderRow({
           className="btn btn-small btn-quiet"
           aria-label={named('check')}
           disabled={checking}
-          onClick={() => void check()}
+          onClick={check}
         >
           {checking ? t('providers:saved.checking') : t('providers:saved.check')}
         </button>

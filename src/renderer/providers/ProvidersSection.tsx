@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
 import { errorText } from '../chat/errorText';
+import { checkProvider } from '../state/providerChecks';
 import { noteProviders, useProviders } from '../state/providerStore';
 import { DetectedServers } from './DetectedServers';
 import { ProviderForm } from './ProviderForm';
@@ -55,7 +56,13 @@ export function ProvidersSection({ onAdded }: { onAdded?: () => void }): ReactEl
         </p>
       )}
       {adding ? (
-        <ProviderForm onDone={() => setAdding(false)} />
+        <ProviderForm
+          onDone={(id) => {
+            setAdding(false);
+            // What it can do is found at once; a failed check leaves it added and says why.
+            if (id) void checkProvider(id);
+          }}
+        />
       ) : (
         <button
           type="button"

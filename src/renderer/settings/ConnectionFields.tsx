@@ -1,10 +1,14 @@
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BUILTIN_BASE_URL } from '../../shared/builtinProvider';
 import type { KeyStatus } from '../../shared/schemas';
 import { CheckField, InputField } from '../components/Field';
 import { errorText } from '../chat/errorText';
+import type { ProviderView } from '../state/providerStore';
+import { BuiltinConnection } from './BuiltinConnection';
+import { ConnectionTestRow } from './ConnectionTestRow';
 import { KeyRetypeNotice, PlainHttpWarning } from './EndpointNotices';
-import { keyMustBeRetyped, type FormErrors, type SettingsForm } from './settingsForm';
+import { keyMustBeRetyped, providerKeyCovers, type FormErrors, type SettingsForm } from './settingsForm';
 import type { ConnectionTest } from './useConnectionTest';
 import { useErrorText } from './useSettingsScreen';
 
@@ -12,6 +16,8 @@ export interface ConnectionFieldsProps {
   form: SettingsForm;
   errors: FormErrors;
   keyStatus: KeyStatus | null;
+  /** The provider in use (null until the list comes): its own key, or "On this computer". */
+  provider: ProviderView | null;
   models: string[];
   test: ConnectionTest;
   onChange: (patch: Partial<SettingsForm>) => void;
@@ -20,13 +26,22 @@ export interface ConnectionFieldsProps {
   onReuseKey: () => void;
 }
 
-/** Base URL, API key (with where it is kept), Model with suggestions, and "Test connection". */
+/**
+ * Base URL, API key (with where it is kept, or the provider's own key that goes instead), Model
+ * with suggestions, and "Test connection". With "On this computer" in use: its name and model.
+ */
 export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
-  const { form, errors, keyStatus, models, test, onChange, onTest, onReuseKey } = props;
+  const { form, errors, keyStatus, provider, models, test, onChange, onTest, onReuseKey } = props;
   const { t } = useTranslation();
   const listId = useId();
   const err = useErrorText(errors);
+  if (form.baseURL.trim() === BUILTIN_BASE_URL)
+    return (
+      <BuiltinConnection form={form} provider={provider} test={test} onChange={onChange} onTest={onTest} />
+    );
   const insecure = keyStatus !== null && !keyStatus.canPersistSecurely;
+  // The provider's own key goes to its address instead of the one typed here (see credentialsFor).
+  const ownKey = providerKeyCovers(form, provider) && provider?.key.source === 'own' ? provider : null;
 
   return (
     <>
@@ -44,22 +59,34 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
       <PlainHttpWarning form={form} keyStatus={keyStatus} onChange={onChange} />
       <InputField
         label={t('settings:key.label')}
-        hint={<KeyHint keyStatus={keyStatus} />}
+        hint={
+          ownKey ? (
+            <span className="key-status">
+              {t('settings:key.ownKey', { last4: ownKey.key.last4 ?? '', name: ownKey.name })}
+            </span>
+          ) : (
+            <KeyHint keyStatus={keyStatus} />
+          )
+        }
         error={err('key')}
         type="password"
         autoComplete="off"
         spellCheck={false}
         placeholder={
-          keyMustBeRetyped(form, keyStatus)
-            ? t('settings:key.retypePlaceholder')
-            : keyStatus?.configured && keyStatus.last4
-              ? t('settings:key.configured', { last4: keyStatus.last4 })
-              : t('settings:key.placeholder')
+          ownKey
+            ? t('settings:key.ownPlaceholder', { last4: ownKey.key.last4 ?? '' })
+            : keyMustBeRetyped(form, keyStatus)
+              ? t('settings:key.retypePlaceholder')
+              : keyStatus?.configured && keyStatus.last4
+                ? t('settings:key.configured', { last4: keyStatus.last4 })
+                : t('settings:key.placeholder')
         }
         value={form.key}
         onValueChange={(key) => onChange({ key })}
       />
-      <KeyRetypeNotice form={form} keyStatus={keyStatus} onReuseKey={onReuseKey} />
+      {!providerKeyCovers(form, provider) && (
+        <KeyRetypeNotice form={form} keyStatus={keyStatus} onReuseKey={onReuseKey} />
+      )}
       <CheckField
         label={t('settings:key.sessionOnly')}
         checked={form.sessionOnly}
@@ -89,12 +116,7 @@ export function ConnectionFields(props: ConnectionFieldsProps): ReactElement {
           </datalist>
         }
       />
-      <div className="test-row">
-        <button type="button" className="btn" onClick={onTest} disabled={test.state === 'testing'}>
-          {test.state === 'testing' ? t('settings:test.testing') : t('settings:test.button')}
-        </button>
-        <TestResult test={test} />
-      </div>
+      <ConnectionTestRow test={test} onTest={onTest} />
     </>
   );
 }
@@ -115,30 +137,6 @@ function KeyHint({ keyStatus }: { keyStatus: KeyStatus | null }): ReactElement {
       {t('settings:key.replaceHint')}
     </>
   );
-}
-
-function TestResult({ test }: { test: ConnectionTest }): ReactElement | null {
-  const { t } = useTranslation();
-  if (test.state === 'ok') {
-    return (
-      <div className="test-result" role="status">
-        <p className="test-ok">✓ {t('settings:test.ok', { count: test.count })}</p>
-        {!test.modelFound && (
-          <p className="test-warn">{t('settings:test.modelMissing', { model: test.model })}</p>
-        )}
-      </div>
-    );
-  }
-  if (test.state === 'failed') {
-    const text = errorText(t, test.error, { baseURL: test.baseURL, model: test.model });
-    return (
-      <div className="test-result" role="alert">
-        <p className="test-failed">{text.summary}</p>
-        {text.detail && <p className="field-hint">{text.detail}</p>}
-      </div>
-    );
-  }
-  return null;
 }
 
 /** Why Save failed, announced; shared by the Settings dialog and the welcome screen. */

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BUILTIN_BASE_URL } from '../../shared/builtinProvider';
 import type { Language } from '../../shared/schemas';
 import { call } from '../bridge/api';
 import { Dialog } from '../components/Dialog';
@@ -99,7 +100,8 @@ export function SettingsDialog({
         <section className="settings-section">
           <h3>{t('settings:sections.connection')}</h3>
           <ConnectionFields {...connection} />
-          {snapshot.key.configured && (
+          {/* The Connection key is no business of "On this computer", which needs none. */}
+          {snapshot.key.configured && form.baseURL.trim() !== BUILTIN_BASE_URL && (
             <button
               type="button"
               className="btn btn-small btn-quiet"

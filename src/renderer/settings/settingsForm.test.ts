@@ -72,3 +72,25 @@ describe('the model on this computer', () => {
     expect(validateForm(builtin, true, null)).toEqual({});
   });
 });
+
+describe('a provider in use with its own key', () => {
+  const beta = { baseURL: 'http://127.0.0.1:9000/v1', key: { source: 'own' as const } };
+
+  it('asks for no Connection key at its address, even where the saved one is bound elsewhere', () => {
+    const atBeta = form({ baseURL: beta.baseURL });
+    expect(validateForm(atBeta, false, saved).key).toEqual({ key: 'key.retype' });
+    expect(validateForm(atBeta, true, null).key).toEqual({ key: 'key.required' });
+    expect(validateForm(atBeta, false, saved, beta)).toEqual({});
+    expect(validateForm(atBeta, true, null, beta)).toEqual({});
+    expect(validateForm(atBeta, true, null, { ...beta, key: { source: 'keyless' } })).toEqual({});
+  });
+
+  it('asks again once the address is another, or when its key is not its own', () => {
+    const elsewhere = form({ baseURL: 'http://127.0.0.1:9001/v1' });
+    expect(validateForm(elsewhere, false, saved, beta).key).toEqual({ key: 'key.retype' });
+    const none = { ...beta, key: { source: 'none' as const } };
+    expect(validateForm(form({ baseURL: beta.baseURL }), true, null, none).key).toEqual({
+      key: 'key.required',
+    });
+  });
+});

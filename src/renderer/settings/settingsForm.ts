@@ -85,11 +85,32 @@ export function needsPlainHttpConsent(form: SettingsForm, key: KeyStatus | null)
   return Boolean(form.key.trim()) || !savedKeyGoesTo(key, form.baseURL);
 }
 
+/** What the form knows of the provider in use: its address and which key goes there. */
+export interface ProviderKeyInfo {
+  baseURL: string;
+  key: { source: 'own' | 'settings' | 'keyless' | 'none' };
+}
+
+/**
+ * The provider at the form's address brings its own key (or needs none), and nothing new was
+ * typed: core sends that key, not the Connection one (see `createCredentialsFor`), so none is asked.
+ */
+export function providerKeyCovers(form: SettingsForm, provider: ProviderKeyInfo | null): boolean {
+  if (!provider || form.key.trim() || form.baseURL.trim() !== provider.baseURL) return false;
+  return provider.key.source === 'own' || provider.key.source === 'keyless';
+}
+
 /**
  * Checks the form; `needKey` when no key is configured yet (the welcome screen). `key`: the saved
- * key's status, to ask for the key again when the address's origin changed.
+ * key's status, to ask for the key again when the address's origin changed. `provider`: the one
+ * in use, whose own key (or none needed) stands in for the Connection key at its address.
  */
-export function validateForm(form: SettingsForm, needKey: boolean, key: KeyStatus | null = null): FormErrors {
+export function validateForm(
+  form: SettingsForm,
+  needKey: boolean,
+  key: KeyStatus | null = null,
+  provider: ProviderKeyInfo | null = null,
+): FormErrors {
   const errors: FormErrors = {};
   if (!isHttpUrl(form.baseURL)) errors.baseURL = { key: 'baseURL.invalid' };
   if (!form.model.trim()) errors.model = { key: 'model.required' };
@@ -100,7 +121,7 @@ export function validateForm(form: SettingsForm, needKey: boolean, key: KeyStatu
     errors.maxTokens = { key: 'maxTokens.invalid' };
   }
   // The model on this computer needs no key and gets none: nothing to ask or confirm.
-  if (form.baseURL.trim() === BUILTIN_BASE_URL) return errors;
+  if (form.baseURL.trim() === BUILTIN_BASE_URL || providerKeyCovers(form, provider)) return errors;
   if (needKey && !form.key.trim()) errors.key = { key: 'key.required' };
   else if (keyMustBeRetyped(form, key)) errors.key = { key: 'key.retype' };
   if (!errors.baseURL && needsPlainHttpConsent(form, key) && !form.plainHttpConfirmed) {

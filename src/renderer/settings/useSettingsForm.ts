@@ -8,6 +8,7 @@ import {
   settingsFromForm,
   validateForm,
   type FormErrors,
+  type ProviderKeyInfo,
   type SettingsForm,
 } from './settingsForm';
 
@@ -16,10 +17,14 @@ export function defaultSessionOnly(key: KeyStatus): boolean {
   return key.storage === 'session' || !key.canPersistSecurely;
 }
 
-/** The Settings form's state and its Save: settings first, then the key if one was typed. */
+/**
+ * The Settings form's state and its Save: settings first, then the key if one was typed.
+ * `provider`: the one in use, whose own key means none is asked for here.
+ */
 export function useSettingsForm(
   snapshot: SettingsSnapshot,
   needKey: boolean,
+  provider: ProviderKeyInfo | null = null,
 ): {
   form: SettingsForm;
   errors: FormErrors;
@@ -51,7 +56,7 @@ export function useSettingsForm(
   }, []);
 
   const save = async (): Promise<boolean> => {
-    const found = validateForm(form, needKey, snapshot.key);
+    const found = validateForm(form, needKey, snapshot.key, provider);
     setErrors(found);
     setSaveError(null);
     if (Object.keys(found).length > 0) return false;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/api';
+import { useProviders } from '../state/providerStore';
 import { noteKeyStatus, type SettingsSnapshot } from '../state/settingsStore';
 import type { ConnectionFieldsProps } from './ConnectionFields';
 import type { FormErrors } from './settingsForm';
@@ -15,7 +16,8 @@ export function useSettingsScreen(
   needKey: boolean,
   loadSavedModels: boolean,
 ): ReturnType<typeof useSettingsForm> & { connection: ConnectionFieldsProps } {
-  const formState = useSettingsForm(snapshot, needKey);
+  const provider = useProviders()?.find((p) => p.inUse) ?? null;
+  const formState = useSettingsForm(snapshot, needKey, provider);
   const { test, models, run } = useConnectionTest(loadSavedModels);
   const { form, errors, change } = formState;
   return {
@@ -24,6 +26,7 @@ export function useSettingsScreen(
       form,
       errors,
       keyStatus: snapshot.key,
+      provider,
       models,
       test,
       onChange: change,

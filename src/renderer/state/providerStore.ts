@@ -33,6 +33,11 @@ export function noteProviders(next: ProviderView[]): void {
   set(next);
 }
 
+/** The list as last fetched (null before the first answer), for code outside components. */
+export function currentProviders(): ProviderView[] | null {
+  return providers;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   unsubscribe ??= onEvent('settings.changed', () => void reloadProviders());

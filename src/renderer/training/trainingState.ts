@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from 'react';
 import type {
   DataCheckReport,
   FineTuneJob,
@@ -9,6 +8,7 @@ import { call, onEvent } from '../bridge/api';
 import { toError } from '../chat/errorText';
 import { downloadFile } from '../library/download';
 import { fileToBase64 } from '../library/readFiles';
+import { createStore, useStore } from '../state/createStore';
 
 /** What the job form asks: base model, epochs, suffix, validation share. */
 export interface TrainingForm {
@@ -19,7 +19,7 @@ export interface TrainingForm {
   acceptWarnings: boolean;
 }
 
-/** The Training data screen's state. */
+/** The Training data screen's store.get(). */
 export interface TrainingState {
   open: boolean;
   examples: TrainingExample[];
@@ -37,25 +37,23 @@ export interface TrainingState {
   imported: { added: number; skipped: number } | null;
 }
 
-let state: TrainingState = {
-  open: false,
-  examples: [],
-  loaded: false,
-  jobs: [],
-  report: null,
-  reportStale: false,
-  form: { model: 'gpt-4o-mini', epochs: 3, suffix: '', validationPercent: 0, acceptWarnings: false },
-  busy: null,
-  error: null,
-  imported: null,
-};
-const listeners = new Set<() => void>();
-let watching = false;
-
-function set(patch: Partial<TrainingState>): void {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
-}
+const store = createStore<TrainingState>(
+  {
+    open: false,
+    examples: [],
+    loaded: false,
+    jobs: [],
+    report: null,
+    reportStale: false,
+    form: { model: 'gpt-4o-mini', epochs: 3, suffix: '', validationPercent: 0, acceptWarnings: false },
+    busy: null,
+    error: null,
+    imported: null,
+  },
+  // The first screen that reads it fetches the set and the jobs and watches for changes.
+  () => watch(),
+);
+const set = store.set;
 
 async function refresh(): Promise<void> {
   try {
@@ -70,11 +68,9 @@ async function refresh(): Promise<void> {
 }
 
 function watch(): void {
-  if (watching) return;
-  watching = true;
   onEvent('training.changed', () => void refresh());
   onEvent('training.job', (job) => {
-    const others = state.jobs.filter((item) => item.id !== job.id);
+    const others = store.get().jobs.filter((item) => item.id !== job.id);
     set({ jobs: [job, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) });
   });
   void refresh();
@@ -82,14 +78,7 @@ function watch(): void {
 
 /** The Training data screen's state; re-renders when it changes. */
 export function useTraining(): TrainingState {
-  return useSyncExternalStore(
-    (listener) => {
-      watch();
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
+  return useStore(store);
 }
 
 /** Opens the Training data screen. */
@@ -99,17 +88,17 @@ export function openTraining(): void {
 
 /** Back to the chats. */
 export function closeTraining(): void {
-  if (state.open) set({ open: false });
+  if (store.get().open) set({ open: false });
 }
 
 /** Changes the form; a report made for other figures is stale. */
 export function setForm(patch: Partial<TrainingForm>): void {
   const figures = patch.model !== undefined || patch.epochs !== undefined;
-  set({ form: { ...state.form, ...patch }, reportStale: state.reportStale || figures });
+  set({ form: { ...store.get().form, ...patch }, reportStale: store.get().reportStale || figures });
 }
 
 async function run(busy: NonNullable<TrainingState['busy']>, work: () => Promise<void>): Promise<void> {
-  if (state.busy) return;
+  if (store.get().busy) return;
   set({ busy, error: null });
   try {
     await work();
@@ -150,10 +139,10 @@ export async function updateMessage(
   index: number,
   change: { excluded?: boolean; weight?: TrainingWeight },
 ): Promise<void> {
-  const before = state.examples;
+  const before = store.get().examples;
   const replace = (example: TrainingExample) =>
     set({
-      examples: state.examples.map((item) => (item.id === example.id ? example : item)),
+      examples: store.get().examples.map((item) => (item.id === example.id ? example : item)),
       reportStale: true,
     });
   const current = before.find((item) => item.id === exampleId);
@@ -173,7 +162,7 @@ export async function updateMessage(
 export async function removeExample(id: string): Promise<void> {
   try {
     await call('training.remove', { exampleIds: [id] });
-    set({ examples: state.examples.filter((item) => item.id !== id), reportStale: true });
+    set({ examples: store.get().examples.filter((item) => item.id !== id), reportStale: true });
   } catch (error) {
     set({ error: toError(error) });
   }
@@ -182,7 +171,7 @@ export async function removeExample(id: string): Promise<void> {
 /** Runs the data check for the form's model and epochs. */
 export async function checkData(): Promise<void> {
   await run('check', async () => {
-    const { model, epochs } = state.form;
+    const { model, epochs } = store.get().form;
     set({ report: await call('training.check', { model, epochs }), reportStale: false });
   });
 }
@@ -190,7 +179,9 @@ export async function checkData(): Promise<void> {
 /** Downloads the set as JSONL (and the validation file, when a share is held out). */
 export async function exportJsonl(): Promise<void> {
   await run('export', async () => {
-    const { files } = await call('training.export', { validationPercent: state.form.validationPercent });
+    const { files } = await call('training.export', {
+      validationPercent: store.get().form.validationPercent,
+    });
     for (const file of files) downloadFile(file);
   });
 }
@@ -198,8 +189,8 @@ export async function exportJsonl(): Promise<void> {
 /** Uploads the set and starts a job. */
 export async function startTraining(): Promise<void> {
   await run('start', async () => {
-    const job = await call('training.start', { ...state.form, suffix: state.form.suffix.trim() });
-    set({ jobs: [job, ...state.jobs.filter((item) => item.id !== job.id)] });
+    const job = await call('training.start', { ...store.get().form, suffix: store.get().form.suffix.trim() });
+    set({ jobs: [job, ...store.get().jobs.filter((item) => item.id !== job.id)] });
   });
 }
 

@@ -14,6 +14,7 @@ export default {
     check: 'Check',
     checkNamed: 'Check {{name}}',
     checking: 'Checking…',
+    checkFailed: 'The check failed: {{message}}',
     undo: 'Undo',
     conversations_one: 'Chosen by {{count}} conversation',
     conversations_other: 'Chosen by {{count}} conversations',

@@ -20,6 +20,8 @@ export default {
     noKeychainTitle: 'This system has no keychain',
     noKeychain:
       'Your operating system offers no secure storage ({{backend}}), so the key will be kept for this session only. Untick “Keep for this session only” to save it on disk without real encryption.',
+    ownKey: 'Key: own key …{{last4}} of {{name}}. Change it under Providers.',
+    ownPlaceholder: 'Own key of the provider …{{last4}}',
     remove: 'Remove key',
     required: 'Enter an API key (any text for a local server).',
     boundTo: 'Sent only to {{origin}}.',
@@ -27,6 +29,15 @@ export default {
     boundElsewhere: 'Your saved key is only sent to {{origin}}. Type it again to use it with {{target}}.',
     retype: 'Type the key again to save this address.',
     reuse: 'Use my saved key with this address…',
+  },
+  builtin: {
+    label: 'Connection: On this computer',
+    provider: 'Provider',
+    name: 'On this computer',
+    model: 'Model',
+    noModel: 'None chosen yet',
+    hint: 'The model runs on this computer: no address, no key. Choose or add models under “On this computer” below.',
+    useEndpoint: 'Use an address instead',
   },
   baseURL: {
     label: 'Base URL',

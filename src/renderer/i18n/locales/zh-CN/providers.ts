@@ -14,6 +14,7 @@ export default {
     check: '检测',
     checkNamed: '检测 {{name}}',
     checking: '正在检测…',
+    checkFailed: '检测失败：{{message}}',
     undo: '撤销',
     conversations_one: '{{count}} 个对话选用了它',
     conversations_other: '{{count}} 个对话选用了它',

@@ -20,6 +20,8 @@ export default {
     noKeychainTitle: '此系统没有钥匙串',
     noKeychain:
       '你的操作系统没有提供安全存储（{{backend}}），因此密钥只会在本次会话中保留。取消勾选“仅在本次会话中保留”可将其保存到磁盘，但不会被真正加密。',
+    ownKey: '密钥：{{name}} 自己的密钥 …{{last4}}。可在“服务提供方”中更改。',
+    ownPlaceholder: '服务提供方自己的密钥 …{{last4}}',
     remove: '移除密钥',
     required: '请输入 API 密钥（本地服务可填写任意文字）。',
     boundTo: '只会发送到 {{origin}}。',
@@ -27,6 +29,15 @@ export default {
     boundElsewhere: '已保存的密钥只会发送到 {{origin}}。要在 {{target}} 使用，请重新输入。',
     retype: '要保存此地址，请重新输入密钥。',
     reuse: '在此地址使用已保存的密钥…',
+  },
+  builtin: {
+    label: '连接：本机模型',
+    provider: '服务提供方',
+    name: '本机模型',
+    model: '模型',
+    noModel: '尚未选择',
+    hint: '模型在本机上运行：无需地址，也无需密钥。可在下方“本机模型”中选择或添加模型。',
+    useEndpoint: '改用一个地址',
   },
   baseURL: {
     label: 'Base URL',
