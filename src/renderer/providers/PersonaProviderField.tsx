@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
 import { useProviders } from '../state/providerStore';
+import { providerName } from './providerName';
 
 /**
  * The persona editor's "Provider": a saved provider its new conversations answer with, or the
@@ -31,7 +32,7 @@ export function PersonaProviderField({
           <option value="">{t('providers:persona.inUse')}</option>
           {providers.map((provider) => (
             <option key={provider.id} value={provider.id}>
-              {provider.name}
+              {providerName(t, provider)}
             </option>
           ))}
           {!known && <option value={value}>{value}</option>}

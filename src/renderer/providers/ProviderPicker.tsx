@@ -7,6 +7,7 @@ import { reportLibraryError } from '../state/library';
 import { effectiveProvider, useProviders } from '../state/providerStore';
 import { openSettings } from '../state/ui';
 import './providers.css';
+import { providerName } from './providerName';
 
 /**
  * The conversation header's "Provider": the provider this conversation answers with, opening a
@@ -21,7 +22,7 @@ export function ProviderPicker({ conversation }: { conversation: Conversation })
   const chosenId = conversation.providerId ?? null;
   const { provider, removed } = effectiveProvider(providers, chosenId);
   const inUse = providers.find((p) => p.inUse);
-  const name = provider?.name ?? '';
+  const name = provider ? providerName(t, provider) : '';
 
   const choose = (providerId: string | null): void => {
     if (providerId === chosenId) return;
@@ -30,13 +31,13 @@ export function ProviderPicker({ conversation }: { conversation: Conversation })
   const entries: MenuEntry[] = [
     {
       key: 'in-use',
-      label: t('providers:picker.followInUse', { name: inUse?.name ?? '' }),
+      label: t('providers:picker.followInUse', { name: inUse ? providerName(t, inUse) : '' }),
       checked: chosenId === null || removed,
       onSelect: () => choose(null),
     },
     ...providers.map((p) => ({
       key: p.id,
-      label: p.name,
+      label: providerName(t, p),
       checked: !removed && p.id === chosenId,
       onSelect: () => choose(p.id),
     })),

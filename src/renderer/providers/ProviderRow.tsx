@@ -6,6 +6,7 @@ import { errorText } from '../chat/errorText';
 import { checkProvider, useProviderCheck } from '../state/providerChecks';
 import { noteProviders, reloadProviders, type ProviderView } from '../state/providerStore';
 import { ProviderForm } from './ProviderForm';
+import { providerName } from './providerName';
 
 /** Which key goes to a provider, as the list says it ("Own key …abcd"). */
 export function keyText(t: TFunction, key: ProviderView['key']): string {
@@ -44,6 +45,7 @@ export function ProviderRow({
   onRemoved: (message: string, id: string) => void;
 }): ReactElement {
   const { t } = useTranslation();
+  const shownName = providerName(t, provider);
   const [editing, setEditing] = useState(false);
   // Kept by provider id outside the row: "Add" starts a check the row may not be drawn for yet.
   const { checking, error: checkError } = useProviderCheck(provider.id);
@@ -72,13 +74,13 @@ export function ProviderRow({
       noteProviders(result.providers);
       const fallback =
         result.providers.find((p) => p.id === result.switchedTo) ?? result.providers.find((p) => p.inUse);
-      const values = { name: provider.name, fallback: fallback?.name ?? '' };
+      const values = { name: shownName, fallback: fallback ? providerName(t, fallback) : '' };
       onRemoved(
         t(result.switchedTo ? 'providers:saved.removedSwitched' : 'providers:saved.removed', values),
         provider.id,
       );
     });
-  const named = (key: string) => t(`providers:saved.${key}Named`, { name: provider.name });
+  const named = (key: string) => t(`providers:saved.${key}Named`, { name: shownName });
   const builtin = provider.kind === 'builtin';
 
   return (
@@ -87,7 +89,7 @@ export function ProviderRow({
         <span className="provider-row-name">
           {/* "On this computer" has a placeholder address (the engine's port changes): its name says it. */}
           {builtin
-            ? provider.name
+            ? shownName
             : t('providers:saved.entry', { name: provider.name, address: provider.baseURL })}
         </span>
         <span className="field-hint">
