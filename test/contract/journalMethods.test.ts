@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/app';
 import { journalSample } from '../../src/core/journals/testCorpora';
 import { spawnSourceImportWorker } from '../../src/web/webPorts';
-import { createTestCipher, MemoryKeyValueStore } from '../../src/core/testing/memoryPorts';
 import { createInMemoryBridge, type InMemoryBridge } from '../../src/core/transport/inMemory';
 import type { Journal, JournalPreview } from '../../src/shared/journalSchemas';
+import { testPorts } from '../fixtures/testCore';
 
 // Journal import and library through the dispatcher, as the renderer calls them.
 
@@ -40,15 +40,7 @@ const upload = async (files: { path: string; bytes: Uint8Array }[]): Promise<str
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'penpal-journals-'));
-  core = await createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    settingsStore: new MemoryKeyValueStore(),
-    host: 'test',
-    version: '0.0.0-test',
-    platform: 'linux',
-    systemLanguage: 'en',
-  });
+  core = await createCore(testPorts(dataDir));
   bridge = createInMemoryBridge(core.dispatcher, core.events);
   events.length = 0;
   bridge.onEvent((event) => events.push(event as { name: string; payload: unknown }));
@@ -112,19 +104,14 @@ describe('journal import through the contract', () => {
 
   it('parses on the import worker thread when the host has one', async () => {
     let spawned = 0;
-    const workerCore = await createCore({
-      dataDir: mkdtempSync(join(tmpdir(), 'penpal-journals-worker-')),
-      cipher: createTestCipher(),
-      settingsStore: new MemoryKeyValueStore(),
-      host: 'test',
-      version: '0.0.0-test',
-      platform: 'linux',
-      systemLanguage: 'en',
-      spawnImportWorker: () => {
-        spawned++;
-        return spawnSourceImportWorker();
-      },
-    });
+    const workerCore = await createCore(
+      testPorts(mkdtempSync(join(tmpdir(), 'penpal-journals-worker-')), {
+        spawnImportWorker: () => {
+          spawned++;
+          return spawnSourceImportWorker();
+        },
+      }),
+    );
     try {
       const workerBridge = createInMemoryBridge(workerCore.dispatcher, workerCore.events);
       const file = journalSample('derived-luxun-1912-1914/luxun_diary_1912-1914.md');

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../shared/schemas';
 import { call } from '../bridge/api';
@@ -6,7 +6,8 @@ import { Icon } from '../components/Icon';
 import { reportLibraryError } from '../state/library';
 import { openPersonaLibrary, usePersonas } from '../state/personaStore';
 import { PersonaAvatar } from './PersonaAvatar';
-import { PopoverMenu, type MenuEntry } from './PopoverMenu';
+import { HeaderMenuButton } from './HeaderMenuButton';
+import type { MenuEntry } from './PopoverMenu';
 import './personas.css';
 
 /**
@@ -16,7 +17,6 @@ import './personas.css';
 export function PersonaPicker({ conversation }: { conversation: Conversation }): ReactElement {
   const { t } = useTranslation();
   const { items } = usePersonas();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const current = items.find((p) => p.id === conversation.personaId) ?? null;
   const name = current?.name ?? t('personas:picker.none');
 
@@ -51,34 +51,19 @@ export function PersonaPicker({ conversation }: { conversation: Conversation }):
   ];
 
   return (
-    <>
-      <button
-        type="button"
-        className="header-chip persona-picker"
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        aria-label={t('personas:picker.label', { name })}
-        title={t('personas:picker.menuLabel')}
-        onClick={(event) => setAnchor(anchor ? null : event.currentTarget)}
-      >
-        {current ? (
+    <HeaderMenuButton
+      className="persona-picker"
+      name={name}
+      label={t('personas:picker.label', { name })}
+      menuLabel={t('personas:picker.menuLabel')}
+      icon={
+        current ? (
           <PersonaAvatar avatar={current.avatar} size="small" />
         ) : (
           <span className="persona-avatar persona-avatar-small persona-avatar-none" aria-hidden="true" />
-        )}
-        <span className="header-chip-name">{name}</span>
-        <span className="header-chip-caret" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      {anchor && (
-        <PopoverMenu
-          label={t('personas:picker.menuLabel')}
-          anchor={anchor}
-          entries={entries}
-          onClose={() => setAnchor(null)}
-        />
-      )}
-    </>
+        )
+      }
+      entries={entries}
+    />
   );
 }

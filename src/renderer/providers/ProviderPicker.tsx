@@ -1,8 +1,9 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../shared/schemas';
 import { call } from '../bridge/api';
-import { PopoverMenu, type MenuEntry } from '../personas/PopoverMenu';
+import { HeaderMenuButton } from '../personas/HeaderMenuButton';
+import type { MenuEntry } from '../personas/PopoverMenu';
 import { reportLibraryError } from '../state/library';
 import { effectiveProvider, useProviders } from '../state/providerStore';
 import { openSettings } from '../state/ui';
@@ -17,7 +18,6 @@ import { providerName } from './providerName';
 export function ProviderPicker({ conversation }: { conversation: Conversation }): ReactElement | null {
   const { t } = useTranslation();
   const providers = useProviders();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!providers || providers.length === 0) return null;
   const chosenId = conversation.providerId ?? null;
   const { provider, removed } = effectiveProvider(providers, chosenId);
@@ -50,29 +50,13 @@ export function ProviderPicker({ conversation }: { conversation: Conversation })
   ];
 
   return (
-    <>
-      <button
-        type="button"
-        className={`header-chip${removed ? ' provider-picker-removed' : ''}`}
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        aria-label={t('providers:picker.label', { name })}
-        title={removed ? t('providers:picker.removed', { name }) : t('providers:picker.menuLabel')}
-        onClick={(event) => setAnchor(anchor ? null : event.currentTarget)}
-      >
-        <span className="header-chip-name">{name}</span>
-        <span className="header-chip-caret" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      {anchor && (
-        <PopoverMenu
-          label={t('providers:picker.menuLabel')}
-          anchor={anchor}
-          entries={entries}
-          onClose={() => setAnchor(null)}
-        />
-      )}
-    </>
+    <HeaderMenuButton
+      className={removed ? 'provider-picker-removed' : undefined}
+      name={name}
+      label={t('providers:picker.label', { name })}
+      menuLabel={t('providers:picker.menuLabel')}
+      title={removed ? t('providers:picker.removed', { name }) : undefined}
+      entries={entries}
+    />
   );
 }
