@@ -1,8 +1,8 @@
-import { useSyncExternalStore } from 'react';
 import type { DateOrder, ImportPhase, Journal, JournalPreview } from '../../shared/journalSchemas';
 import { call, onEvent, pathsForFiles } from '../bridge/api';
 import { toError } from '../chat/errorText';
 import { fileToBase64 } from '../library/readFiles';
+import { createStore, useStore } from '../state/createStore';
 
 /** A file picked or dropped, with its path inside a dropped folder (`Daily/2024-01-05.md`). */
 export interface PickedFile {
@@ -27,25 +27,22 @@ export interface JournalsState {
   undo: { id: string; name: string } | null;
 }
 
-let state: JournalsState = {
-  open: false,
-  journals: [],
-  loaded: false,
-  error: null,
-  journalId: null,
-  focusDate: null,
-  preview: null,
-  progress: null,
-  importError: null,
-  undo: null,
-};
-const listeners = new Set<() => void>();
-let watching = false;
-
-function set(patch: Partial<JournalsState>): void {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
-}
+const store = createStore<JournalsState>(
+  {
+    open: false,
+    journals: [],
+    loaded: false,
+    error: null,
+    journalId: null,
+    focusDate: null,
+    preview: null,
+    progress: null,
+    importError: null,
+    undo: null,
+  },
+  watch,
+);
+const set = store.set;
 
 /** Fetches the journal list again. */
 export async function refreshJournals(): Promise<void> {
@@ -56,26 +53,18 @@ export async function refreshJournals(): Promise<void> {
   }
 }
 
+// Started when the section is first shown: the list, and its changes.
 function watch(): void {
-  if (watching) return;
-  watching = true;
   onEvent('journals.changed', () => void refreshJournals());
   onEvent('journal.importProgress', (progress) => {
-    if (state.progress) set({ progress });
+    if (store.get().progress) set({ progress });
   });
   void refreshJournals();
 }
 
 /** The Journals section's state; re-renders when it changes. */
 export function useJournals(): JournalsState {
-  return useSyncExternalStore(
-    (listener) => {
-      watch();
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
+  return useStore(store);
 }
 
 /** Opens the Journals section (the list, or one journal). */
@@ -90,7 +79,7 @@ export function openJournalDay(journalId: string, date: string): void {
 
 /** Back to the chats. */
 export function closeJournals(): void {
-  if (state.open) set({ open: false });
+  if (store.get().open) set({ open: false });
 }
 
 // How many files, and how many base64 characters, one upload request carries (the contract's
@@ -139,11 +128,12 @@ export async function startImport(files: PickedFile[], folderPaths: string[] | n
 
 /** Parses the same files again with another date pattern. */
 export async function changeDateOrder(dateOrder: DateOrder): Promise<void> {
-  if (!state.preview) return;
+  const { preview } = store.get();
+  if (!preview) return;
   set({ progress: { phase: 'parsing', done: 0, total: 1 }, importError: null });
   try {
     set({
-      preview: await call('journal.repreview', { token: state.preview.token, dateOrder }),
+      preview: await call('journal.repreview', { token: preview.token, dateOrder }),
       progress: null,
     });
   } catch (error) {
@@ -157,11 +147,12 @@ export async function saveJournal(input: {
   ownerName: string;
   birthYear: number | null;
 }): Promise<void> {
-  if (!state.preview) return;
-  const total = state.preview.entryCount;
+  const { preview } = store.get();
+  if (!preview) return;
+  const total = preview.entryCount;
   set({ progress: { phase: 'saving', done: 0, total }, importError: null });
   try {
-    const { journal } = await call('journal.save', { token: state.preview.token, ...input });
+    const { journal } = await call('journal.save', { token: preview.token, ...input });
     await refreshJournals();
     set({ preview: null, progress: null, journalId: journal.id });
   } catch (error) {
@@ -171,7 +162,7 @@ export async function saveJournal(input: {
 
 /** Leaves the preview without saving. */
 export function cancelPreview(): void {
-  const token = state.preview?.token;
+  const token = store.get().preview?.token;
   set({ preview: null, importError: null });
   if (token) void call('journal.discardPreview', { token }).catch(() => {});
 }
@@ -185,7 +176,7 @@ export async function deleteJournal(journal: Journal): Promise<void> {
 
 /** Brings the last deleted journal back. */
 export async function undoDeleteJournal(): Promise<void> {
-  const undo = state.undo;
+  const undo = store.get().undo;
   if (!undo) return;
   set({ undo: null });
   await call('journal.restore', { id: undo.id });
