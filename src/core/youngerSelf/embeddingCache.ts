@@ -8,8 +8,11 @@ import type { StoreContext } from '../store/context';
 
 /** Cached vectors, read and written for one model at a time. */
 export interface EmbeddingCache {
-  /** The vectors of those of `entryIds` that have one, by entry id. */
-  vectors(model: string, entryIds: readonly string[]): Map<string, Float32Array>;
+  /**
+   * The vectors of those entries that have one. May hold other entries' too (when all are in
+   * memory it is the memory's own map, not a copy: a turn over 10,000 entries builds nothing).
+   */
+  vectors(model: string, entryIds: readonly string[]): ReadonlyMap<string, Float32Array>;
   /** Saves (or replaces) the vectors, `vectors[i]` for `entryIds[i]`. */
   save(model: string, entryIds: readonly string[], vectors: readonly Float32Array[]): void;
 }
@@ -60,6 +63,7 @@ export function createEmbeddingCache(ctx: StoreContext): EmbeddingCache {
       checkEpoch();
       const known = memory.get(model);
       const toRead = known ? entryIds.filter((id) => !known.has(id)) : [...entryIds];
+      if (known && toRead.length === 0) return known;
       if (known) for (const id of entryIds) if (known.has(id)) found.set(id, known.get(id)!);
       if (toRead.length === 0) return found;
       const rows = ctx

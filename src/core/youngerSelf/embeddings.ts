@@ -139,8 +139,11 @@ export async function semanticHits(options: {
       missing.map((entry) => entry.id),
       fresh,
     );
-  missing.forEach((entry, i) => vectors.set(entry.id, fresh[i]!));
-  const ranked = rankByMeaning(ids, vectors, query, options.limit);
+  const lookup =
+    missing.length > 0
+      ? new Map([...vectors, ...missing.map((entry, i) => [entry.id, fresh[i]!] as const)])
+      : vectors;
+  const ranked = rankByMeaning(ids, lookup, query, options.limit);
   const byId = new Map(
     entriesByIds(
       store,

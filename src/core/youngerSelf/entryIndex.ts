@@ -91,14 +91,16 @@ export function entriesOfPeriod(ctx: StoreContext, journalId: string, period: Da
 
 /** The ids of every sendable entry of the period, oldest first (for ranking by meaning). */
 export function idsOfPeriod(ctx: StoreContext, journalId: string, period: DayRange): string[] {
-  const rows = ctx
-    .sql(
-      `SELECT e.id FROM entries e
-        WHERE e.journal_id = ? AND e.date BETWEEN ? AND ? AND e.excluded = 0
-        ORDER BY e.date, e.seq`,
-    )
-    .all(journalId, period.from, period.to) as unknown as { id: string }[];
-  return rows.map((row) => row.id);
+  const statement = ctx.sql(
+    `SELECT e.id FROM entries e
+      WHERE e.journal_id = ? AND e.date BETWEEN ? AND ? AND e.excluded = 0
+      ORDER BY e.date, e.seq`,
+  );
+  // Rows as arrays, not objects: a 10,000-entry period is read at every turn with embeddings on.
+  // This statement (cached by its text) is only ever used here.
+  statement.setReturnArrays(true);
+  const rows = statement.all(journalId, period.from, period.to) as unknown as [string][];
+  return rows.map((row) => row[0]);
 }
 
 /** About `count` sendable entries spread evenly over the period, oldest first (for the prompt). */
