@@ -209,7 +209,8 @@ export async function createCore(ports: CorePorts): Promise<AppCore> {
         models,
         getConfig,
         credentialsFor,
-        fetch: network.fetch,
+        // modelFetch: a conversation on "On this computer" reaches the engine directly, never the proxy.
+        fetch: modelFetch,
         signal: shutdownSignal.signal,
       }),
     ),
