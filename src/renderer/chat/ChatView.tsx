@@ -14,6 +14,7 @@ import { conversationModel, useProviders } from '../state/providerStore';
 import { useConversationView } from '../state/conversationView';
 import { useSettings } from '../state/settingsStore';
 import { PeriodSummaryCard } from '../youngerSelf/PeriodSummaryCard';
+import { useYoungerSelf } from '../youngerSelf/useYoungerSelf';
 import { hasFinished } from '../state/streamEvents';
 import { openSettings } from '../state/ui';
 import { sendMessage, stopAnswer, type SendStarted } from './chatActions';
@@ -50,6 +51,8 @@ export function ChatView(props: ChatViewProps): ReactElement {
   const quick = quickActions !== undefined;
   const loaded = useConversationView(conversationId, focusMessageId);
   const { view, error: loadError, streamingIds, showLatest, replace } = loaded;
+  // Asked once per conversation: a younger self's has the summary card and its answers' Sources.
+  const youngerSelf = useYoungerSelf(view?.conversation.id);
   const settings = useSettings().current?.settings;
   const providers = useProviders();
   const inspector = useInspectorTarget();
@@ -163,9 +166,7 @@ export function ChatView(props: ChatViewProps): ReactElement {
           </>
         )}
       </header>
-      {view && !quick && (
-        <PeriodSummaryCard key={view.conversation.id} conversationId={view.conversation.id} />
-      )}
+      {view && youngerSelf && !quick && <PeriodSummaryCard key={view.conversation.id} self={youngerSelf} />}
       {view && view.messages.length > 0 ? (
         <MessageList
           messages={view.messages}
@@ -181,6 +182,7 @@ export function ChatView(props: ChatViewProps): ReactElement {
           notSent={nextTurn.marks}
           focusMessageId={focusMessageId}
           context={context}
+          showSources={youngerSelf !== null}
           handlers={handlers}
         />
       ) : (

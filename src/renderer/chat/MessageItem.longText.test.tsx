@@ -61,6 +61,7 @@ function show(content: string, role: Message['role'] = 'user', truncatedChars = 
       highlighted={false}
       notSent={null}
       context={{}}
+      showSources={false}
       handlers={handlers}
     />,
   );
@@ -157,6 +158,7 @@ describe('a message of which the page carried only the head', () => {
         highlighted={false}
         notSent={null}
         context={{}}
+        showSources={false}
         handlers={handlers}
       />,
     );
@@ -229,6 +231,7 @@ describe('an answer streaming past the part shown', () => {
         highlighted={false}
         notSent={null}
         context={{}}
+        showSources={false}
         handlers={handlers}
       />,
     );

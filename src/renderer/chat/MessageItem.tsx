@@ -24,6 +24,8 @@ interface MessageItemProps {
   /** Why the message is outside the next request's context; null when it is sent. */
   notSent: NotSentReason | null;
   context: ErrorContext;
+  /** List the diary entries the answer was sent with (a younger self's conversation). */
+  showSources: boolean;
   handlers: MessageHandlers;
 }
 
@@ -32,7 +34,7 @@ interface MessageItemProps {
  * growing with the streamed deltas; status, errors and actions underneath.
  */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps): ReactElement {
-  const { message, live, busy, highlighted, notSent, context, handlers } = props;
+  const { message, live, busy, highlighted, notSent, context, showSources, handlers } = props;
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const streamed = useStreamText(message.id);
@@ -89,7 +91,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps): R
         </p>
       ) : null}
       {message.truncatedChars > 0 && <TruncatedNote cutChars={message.truncatedChars} />}
-      {!isUser && !live && message.status === 'done' && (
+      {showSources && !isUser && !live && message.status === 'done' && (
         <AnswerSources answerId={message.id} conversationId={message.conversationId} />
       )}
       {message.droppedToFit > 0 && <DroppedToFitNote count={message.droppedToFit} />}

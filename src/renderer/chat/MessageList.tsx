@@ -42,6 +42,8 @@ interface MessageListProps {
   /** A message to scroll to (after a search), cleared once shown. */
   focusMessageId: string | null;
   context: ErrorContext;
+  /** A younger self's conversation: answers list the entries they were sent with. */
+  showSources: boolean;
   handlers: MessageHandlers;
 }
 
@@ -72,6 +74,7 @@ export function MessageList({
   notSent,
   focusMessageId,
   context,
+  showSources,
   handlers,
 }: MessageListProps): ReactElement {
   const { t } = useTranslation();
@@ -236,6 +239,7 @@ export function MessageList({
                     highlighted={highlightId === message.id}
                     notSent={notSent.reasonOf(message.id, item.index < notSentBefore)}
                     context={context}
+                    showSources={showSources}
                     handlers={handlers}
                   />
                 </div>

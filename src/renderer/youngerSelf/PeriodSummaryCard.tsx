@@ -7,15 +7,16 @@ import { useFailureText } from '../context/useFailureText';
 import { useSettings } from '../state/settingsStore';
 import { SendingOptions } from './SendingOptions';
 import { endpointHost } from './endpointHost';
-import { useSummaryProgress, useYoungerSelf } from './useYoungerSelf';
+import type { YoungerSelf } from '../../shared/contract/youngerSelf';
+import { useSummaryProgress } from './useYoungerSelf';
 
 /**
  * The period summary of a younger-self conversation, above its messages: made by the model only
  * when asked (it sends the period's entries, month by month), shown, editable, made again.
  */
-export function PeriodSummaryCard({ conversationId }: { conversationId: string }): ReactElement | null {
+export function PeriodSummaryCard({ self }: { self: YoungerSelf }): ReactElement {
   const { t } = useTranslation();
-  const self = useYoungerSelf(conversationId);
+  const { conversationId } = self;
   const progress = useSummaryProgress(conversationId);
   const { current } = useSettings();
   // Null until the user chooses: open while there is no summary, folded to one line once there is.
@@ -24,7 +25,6 @@ export function PeriodSummaryCard({ conversationId }: { conversationId: string }
   const [busy, setBusy] = useState<'make' | 'save' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const failureText = useFailureText(failure);
-  if (!self) return null;
 
   const run = (kind: 'make' | 'save', action: () => Promise<unknown>): void => {
     setBusy(kind);

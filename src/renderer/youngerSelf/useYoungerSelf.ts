@@ -3,9 +3,10 @@ import type { YoungerSelf } from '../../shared/contract/youngerSelf';
 import { call, onEvent } from '../bridge/api';
 
 /** The younger self of a conversation, kept current by `conversation.changed`; null for others. */
-export function useYoungerSelf(conversationId: string): YoungerSelf | null {
+export function useYoungerSelf(conversationId: string | null | undefined): YoungerSelf | null {
   const [self, setSelf] = useState<YoungerSelf | null>(null);
   useEffect(() => {
+    if (!conversationId) return;
     let live = true;
     const load = () =>
       call('youngerSelf.get', { conversationId }).then(
