@@ -73,6 +73,8 @@ test.describe('personas', () => {
     await dialog.getByRole('button', { name: 'Text template' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Assistant label' })).toHaveValue('SKIPPY');
     await dialog.getByRole('button', { name: 'New chat with this persona' }).click();
+    // The library closes first: until then its "Opening message" box is a second "Message" textbox.
+    await expect(dialog).toHaveCount(0);
     await expect(page.getByText('Oh. It is you. What do you need this time, monkey?')).toBeVisible();
 
     await sendMessage(page, 'Hello there');
